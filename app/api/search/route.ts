@@ -1,0 +1,18 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { getEngine } from '@/lib/search/instance';
+import { parseSearchParams } from '@/lib/search/params';
+import type { SearchResponse } from '@/lib/types';
+import { handleError } from '../respond';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: NextRequest) {
+  try {
+    const params = parseSearchParams(request.nextUrl.searchParams);
+    const engine = await getEngine();
+    return NextResponse.json<SearchResponse>(engine.search(params));
+  } catch (e) {
+    return handleError(e);
+  }
+}

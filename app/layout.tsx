@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import localFont from 'next/font/local';
+import './globals.css';
+
+// Self-hosted from the vazirmatn npm package: builds must not reach Google Fonts.
+const vazirmatn = localFont({
+  src: '../node_modules/vazirmatn/fonts/webfonts/Vazirmatn[wght].woff2',
+  variable: '--font-vazirmatn',
+  weight: '100 900',
+  display: 'swap',
+});
+
+export const metadata: Metadata = {
+  title: 'کاوش: جستجو در آرشیو خبر',
+  description: 'جستجوی متن کامل در آرشیو خبرهای فارسی',
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="fa" dir="rtl" className={vazirmatn.variable}>
+      <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased dark:bg-stone-950 dark:text-stone-100">
+        {children}
+      </body>
+    </html>
+  );
+}

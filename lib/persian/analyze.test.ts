@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, queryTerms } from './analyze';
+
+const terms = (text: string) => analyze(text).map((t) => t.term);
+const spans = (text: string) => analyze(text, { pieces: true }).map((t) => text.slice(t.start, t.end));
+
+describe('analyze: characters', () => {
+  it('folds Arabic yeh and kaf to Persian', () => {
+    expect(terms('كتابخانه ملي')).toEqual(terms('کتابخانه ملی'));
+  });
+
+  it('folds alef maksura and hamza-on-yeh to yeh («رئیس» = «رییس»)', () => {
+    expect(terms('رئيس')).toEqual(terms('رییس'));
+    expect(terms('مسائل')).toEqual(terms('مسایل'));
+  });
+
+  it('drops diacritics, tanvin and tatweel', () => {
+    expect(terms('کِتاب فوراً تهـــران')).toEqual(['کتاب', 'فورا', 'تهران']);
+  });
+
+  it('folds alef with madda and hamza forms to plain alef', () => {
+    expect(terms('آمریکا أحمد')).toEqual(terms('امریکا احمد'));
+  });
+
+  it('folds Persian and Arabic-Indic digits to Latin', () => {
+    expect(terms('۱۴۰۲ ١٤٠٢ 1402')).toEqual(['1402', '1402', '1402']);
+  });
+
+  it('keeps a decimal number whole and drops thousands separators', () => {
+    expect(terms('٣٫٥ درصد و ۱٬۲۰۰ نفر')).toEqual(['3.5', 'درصد', 'و', '1200', 'نفر']);
+  });
+
+  it('ignores direction marks and zero-width joiners inside words', () => {
+    expect(terms('تهران\u200f است')).toEqual(['تهران', 'است']);
+  });
+
+  it('does not merge different letters: «کتاب» is not «کباب»', () => {
+    expect(terms('کتاب')).not.toEqual(terms('کباب'));
+  });
+
+  it('lower-cases Latin words', () => {
+    expect(terms('UNESCO')).toEqual(['unesco']);
+  });
+});
+
+describe('analyze: word boundaries', () => {
+  const forms = ['همکاری‌های', 'همکاریهای', 'همکاری های', 'همکاری\u00a0های'];
+
+  it.each(forms)('«%s» gives the same term as the other spellings', (form) => {
+    expect(terms(form)).toEqual(['همکاریهای']);
+  });
+
+  it('joins the verbal prefix «می» written with a space or NBSP', () => {
+    expect(terms('می شود')).toEqual(terms('می‌شود'));
+    expect(terms('مي\u00a0شود')).toEqual(terms('میشود'));
+  });
+
+  it('joins a superlative suffix written apart', () => {
+    expect(terms('بزرگ ترین')).toEqual(terms('بزرگ‌ترین'));
+  });
+
+  it('does not join an affix across punctuation', () => {
+    expect(terms('کتاب، ها')).toEqual(['کتاب', 'ها']);
+  });
+
+  it('does not join a suffix to a number', () => {
+    expect(terms('۱۰ ها')).toEqual(['10', 'ها']);
+  });
+
+  it('does not join two ordinary words', () => {
+    expect(terms('وزیر امور خارجه')).toEqual(['وزیر', 'امور', 'خارجه']);
+  });
+
+  it('splits at punctuation and dashes', () => {
+    expect(terms('مسکو - ایرنا- سرگئی')).toEqual(['مسکو', 'ایرنا', 'سرگیی']);
+  });
+
+  it('for the index, also emits the pieces of a joined word', () => {
+    expect(analyze('همکاری‌های دو کشور', { pieces: true }).map((t) => t.term)).toEqual([
+      'همکاریهای',
+      'همکاری',
+      'های',
+      'دو',
+      'کشور',
+    ]);
+  });
+});
+
+describe('analyze: offsets', () => {
+  it('points at the original spelling, Arabic letters kept', () => {
+    expect(spans('در كتابخانه ملي')).toEqual(['در', 'كتابخانه', 'ملي']);
+  });
+
+  it('covers the half-space inside a word and the space of a split affix', () => {
+    expect(spans('کتاب‌ها')).toEqual(['کتاب‌ها', 'کتاب', 'ها']);
+    expect(spans('همکاری های')[0]).toBe('همکاری های');
+  });
+
+  it('keeps a final diacritic inside the word but not a trailing ZWNJ', () => {
+    expect(spans('فوراً')).toEqual(['فوراً']);
+    expect(analyze('کتاب\u200c ')[0]).toMatchObject({ start: 0, end: 4 });
+  });
+});
+
+describe('queryTerms', () => {
+  it('returns each distinct term once, in typed order', () => {
+    expect(queryTerms('ملی كتابخانه ملي')).toEqual(['ملی', 'کتابخانه']);
+  });
+
+  it('returns nothing for punctuation only', () => {
+    expect(queryTerms('«»؟!… - ،')).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+// Character classes and folding for Persian text as real archives spell it.
+// Folding is per character so that every token keeps exact offsets into the
+// original text: the index and the highlighter see the same words.
+
+/** What a character does to a word. */
+export const enum CharKind {
+  /** Part of a word (letters, digits, after folding). */
+  Word,
+  /** Invisible inside a word: diacritics, tatweel, ZWNJ/ZWJ, direction marks. */
+  Ignorable,
+  /** Ends a word: spaces (including NBSP and zero-width space), punctuation. */
+  Separator,
+}
+
+const YEH = 'ی';
+const KAF = 'ک';
+const HEH = 'ه';
+
+// One-to-one (or to nothing) mappings. Anything not listed keeps its letter.
+const FOLD: Record<string, string> = {
+  'ي': YEH, // Arabic yeh
+  'ى': YEH, // alef maksura
+  'ې': YEH,
+  'ۍ': YEH,
+  'ئ': YEH, // «رئیس» and «رییس», «مسائل» and «مسایل» are both common spellings
+  'ك': KAF, // Arabic kaf
+  'ڪ': KAF,
+  'أ': 'ا',
+  'إ': 'ا',
+  'ٱ': 'ا',
+  'آ': 'ا', // «آمریکا» / «امریکا»
+  'ؤ': 'و',
+  'ة': HEH, // teh marbuta
+  'ۀ': HEH, // heh with yeh above, as in «خانۀ»
+  'ہ': HEH, // heh goal
+  'ە': HEH,
+  'ء': '', // a lone hamza («اجزاء» / «اجزا») carries no meaning for matching
+};
+
+export function isIgnorable(code: number): boolean {
+  return (
+    (code >= 0x064b && code <= 0x065f) || // harakat, tanvin, shadda, sukun, hamza above/below
+    code === 0x0670 || // superscript alef
+    code === 0x0640 || // tatweel
+    code === 0x200c || // ZWNJ: the half-space joins a word and its affix
+    code === 0x200d || // ZWJ
+    code === 0x200e || // LRM
+    code === 0x200f || // RLM
+    (code >= 0x202a && code <= 0x202e) || // bidi embeddings
+    (code >= 0x2066 && code <= 0x2069) || // bidi isolates
+    code === 0xfeff || // BOM / zero-width no-break space
+    code === 0x00ad // soft hyphen
+  );
+}
+
+function isDigit(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x06f0 && code <= 0x06f9) ||
+    (code >= 0x0660 && code <= 0x0669)
+  );
+}
+
+const LETTER = /\p{L}|\p{M}/u;
+
+export function charKind(ch: string): CharKind {
+  const code = ch.charCodeAt(0);
+  if (isIgnorable(code)) return CharKind.Ignorable;
+  if (isDigit(code)) return CharKind.Word;
+  if (ch === 'ء') return CharKind.Word;
+  return LETTER.test(ch) ? CharKind.Word : CharKind.Separator;
+}
+
+/** The folded form of one word character: unified letters, ASCII digits, lower case. */
+export function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 0x06f0 && code <= 0x06f9) return String.fromCharCode(code - 0x06f0 + 48);
+  if (code >= 0x0660 && code <= 0x0669) return String.fromCharCode(code - 0x0660 + 48);
+  const folded = FOLD[ch];
+  if (folded !== undefined) return folded;
+  return code < 0x0600 ? ch.toLowerCase() : ch;
+}
+
+export function isDigitChar(ch: string): boolean {
+  return isDigit(ch.charCodeAt(0));
+}
+
+/**
+ * Separators inside a number, between two digits: the decimal point of «۳٫۵» and «3.5»
+ * folds to '.', the thousands separator of «۱٬۲۰۰» and «1,200» folds away. Returns
+ * undefined for a character that ends the number.
+ */
+export function foldNumberJoiner(ch: string): string | undefined {
+  if (ch === '٫' || ch === '.') return '.';
+  if (ch === '٬' || ch === ',') return '';
+  return undefined;
+}
+
+/** Spaces that may stand between a word and its affix: space, NBSP, zero-width space, narrow NBSP. */
+export function isAffixGap(ch: string): boolean {
+  return ch === ' ' || ch === '\u00a0' || ch === '\u200b' || ch === '\u202f' || ch === '\u200c';
+}

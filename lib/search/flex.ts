@@ -1,0 +1,39 @@
+// The FlexSearch index every stage shares. The builder and the server must
+// create it with identical options, or an imported index answers wrongly.
+import { Encoder, Index } from 'flexsearch';
+
+/**
+ * Posting lists of one term, as FlexSearch keeps them: slot k holds the ids
+ * whose first occurrence of the term fell in the k-th part of the text (slot 0
+ * is the title and lead). Read-only: these are FlexSearch's own arrays.
+ */
+export type Postings = ReadonlyArray<ReadonlyArray<number> | undefined>;
+
+export const RESOLUTION = 9;
+
+export function createFlexIndex(): Index {
+  // Text reaches FlexSearch already analyzed (lib/persian/analyze.ts) and
+  // joined by single spaces, so its encoder must only split: its default
+  // normalization breaks Persian words at ZWNJ and diacritics.
+  const encoder = new Encoder({
+    normalize: false,
+    split: ' ',
+    numeric: false,
+    dedupe: false,
+    cache: false,
+  });
+  return new Index({ tokenize: 'strict', resolution: RESOLUTION, encoder });
+}
+
+/** The postings of one analyzed term, or undefined when no article has it. */
+export function postingsOf(index: Index, term: string): Postings | undefined {
+  // FlexSearch 0.8 keeps strict postings in `map`, keyed by the encoded term;
+  // reading it directly avoids a search() that would merge and copy the slots.
+  return (index as unknown as { map: Map<string, Postings> }).map.get(term);
+}
+
+/** Every term in the index, sorted by code unit for prefix range lookups. */
+export function vocabularyOf(index: Index): string[] {
+  const map = (index as unknown as { map: Map<string, Postings> }).map;
+  return [...map.keys()].sort();
+}

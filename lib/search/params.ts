@@ -1,0 +1,112 @@
+// The parameters of a search, as the URL carries them. The API route and the
+// page both parse with this one schema, so a link and an API call mean the same.
+import { z } from 'zod';
+import type { SortOrder } from '../types';
+import { boundToDayNumber, parseJalaliBound } from '../jalali';
+import { toLatinDigits } from '../digits';
+
+export type JalaliBound = ReturnType<typeof parseJalaliBound>;
+
+export interface SearchParams {
+  q: string;
+  from: JalaliBound | null;
+  to: JalaliBound | null;
+  sort: SortOrder;
+  page: number;
+  size: number;
+}
+
+export const MAX_QUERY_LENGTH = 1000;
+export const MAX_PAGE = 10_000;
+export const MAX_SIZE = 100;
+export const DEFAULT_SIZE = 10;
+
+/** A parameter the caller got wrong; the API answers it with HTTP 400. */
+export class ParamError extends Error {
+  constructor(
+    readonly param: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ParamError';
+  }
+}
+
+const integer = (param: string, min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === '') return fallback;
+      const text = toLatinDigits(raw.trim());
+      if (!/^\d{1,9}$/.test(text)) {
+        ctx.addIssue({ code: 'custom', message: `${param}: expected a whole number, got "${raw.slice(0, 40)}"` });
+        return z.NEVER;
+      }
+      const n = Number(text);
+      if (n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `${param}: ${n} is out of range ${min}..${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const bound = (param: string) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === '') return null;
+      try {
+        return parseJalaliBound(raw, param);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        return z.NEVER;
+      }
+    });
+
+const schema = z.object({
+  // Never an error for a query: long ones are cut, odd characters are the analyzer's business.
+  q: z
+    .string()
+    .optional()
+    .transform((q) => (q ?? '').slice(0, MAX_QUERY_LENGTH)),
+  from: bound('from'),
+  to: bound('to'),
+  sort: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = raw === undefined || raw === '' ? 'relevance' : raw;
+      if (value === 'relevance' || value === 'newest' || value === 'oldest') return value as SortOrder;
+      ctx.addIssue({ code: 'custom', message: `sort: expected relevance, newest or oldest, got "${value.slice(0, 40)}"` });
+      return z.NEVER;
+    }),
+  page: integer('page', 1, MAX_PAGE, 1),
+  size: integer('size', 1, MAX_SIZE, DEFAULT_SIZE),
+});
+
+type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function first(raw: RawParams, name: string): string | undefined {
+  if (raw instanceof URLSearchParams) return raw.get(name) ?? undefined;
+  const value = raw[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Parses and validates search parameters; throws ParamError naming the first bad one. */
+export function parseSearchParams(raw: RawParams): SearchParams {
+  const input = Object.fromEntries(
+    ['q', 'from', 'to', 'sort', 'page', 'size'].map((name) => [name, first(raw, name)]),
+  );
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ParamError(String(issue.path[0] ?? 'query'), issue.message);
+  }
+  const params = parsed.data;
+  if (params.from && params.to && boundToDayNumber(params.from, 'start') > boundToDayNumber(params.to, 'end')) {
+    throw new ParamError('from', 'from: the start of the date range is after its end (to)');
+  }
+  return params;
+}

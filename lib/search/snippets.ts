@@ -1,0 +1,81 @@
+// Snippets: the passages of an article where the query's words stand closest
+// together, cut on word boundaries and highlighted.
+import type { Segment } from '../types';
+import { analyze, type Token } from '../persian/analyze';
+import { hitSpans, segmentsOf, type HitSpan } from './highlight';
+import type { TermMatcher } from './query';
+
+export interface SnippetOptions {
+  /** Fragments per article at most. */
+  fragments: number;
+  /** Words per fragment, about. */
+  words: number;
+}
+
+const DEFAULTS: SnippetOptions = { fragments: 3, words: 25 };
+
+interface Window {
+  paragraph: number;
+  first: number; // word index
+  last: number; // word index, inclusive
+  score: number;
+}
+
+function bestWindowAround(words: Token[], spans: HitSpan[], center: number, size: number, paragraph: number): Window {
+  const first = Math.max(0, Math.min(center - Math.floor(size / 3), words.length - size));
+  const last = Math.min(words.length - 1, first + size - 1);
+  const from = words[first].start;
+  const to = words[last].end;
+  const inside = spans.filter((s) => s.start >= from && s.end <= to);
+  const distinct = new Set(inside.map((s) => s.term)).size;
+  // Distinct query words close together matter more than one word repeated.
+  return { paragraph, first, last, score: distinct * 100 + inside.length };
+}
+
+/**
+ * Up to `fragments` snippets, in the order they appear in the article. Each
+ * snippet's segments, joined, are an exact substring of one paragraph.
+ */
+export function makeSnippets(
+  paragraphs: readonly string[],
+  matcher: TermMatcher,
+  options: Partial<SnippetOptions> = {},
+): Segment[][] {
+  const { fragments, words: size } = { ...DEFAULTS, ...options };
+  const candidates: Window[] = [];
+  const analyzed = paragraphs.map((text) => {
+    const words = analyze(text);
+    const spans = hitSpans(text, matcher);
+    return { text, words, spans };
+  });
+
+  analyzed.forEach(({ words, spans }, p) => {
+    if (words.length === 0) return;
+    for (const span of spans) {
+      const center = words.findIndex((w) => w.end > span.start);
+      if (center >= 0) candidates.push(bestWindowAround(words, spans, center, size, p));
+    }
+  });
+
+  candidates.sort((a, b) => b.score - a.score || a.paragraph - b.paragraph || a.first - b.first);
+  const chosen: Window[] = [];
+  for (const c of candidates) {
+    if (chosen.length >= fragments) break;
+    const overlaps = chosen.some((w) => w.paragraph === c.paragraph && c.first <= w.last && w.first <= c.last);
+    if (!overlaps) chosen.push(c);
+  }
+
+  if (chosen.length === 0) {
+    // Nothing matched in the body (an empty query, or a title-only match): show the lead.
+    const lead = analyzed.findIndex((a) => a.words.length > 0);
+    if (lead < 0) return [];
+    const { words } = analyzed[lead];
+    chosen.push({ paragraph: lead, first: 0, last: Math.min(words.length, size) - 1, score: 0 });
+  }
+
+  chosen.sort((a, b) => a.paragraph - b.paragraph || a.first - b.first);
+  return chosen.map((w) => {
+    const { text, words, spans } = analyzed[w.paragraph];
+    return segmentsOf(text, spans, words[w.first].start, words[w.last].end);
+  });
+}
