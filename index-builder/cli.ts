@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { BuildError, buildIndex } from './build';
 import { REJECTS_FILE } from './write';
+import { formatReject } from './read/types';
 
 const USAGE = `usage: npm run index -- [--input <file or folder>]... [--out <dir>]
   --input  articles to index: .txt (plain-text export), .jsonl/.ndjson (optionally .gz), or folders of them
@@ -36,10 +37,7 @@ async function main() {
   const out = values.out ?? 'data/index';
   try {
     const s = await buildIndex({ inputs, out });
-    for (const r of s.rejects.slice(0, 20)) {
-      const where = r.line !== undefined ? `:${r.line}` : r.record !== undefined ? ` record ${r.record}` : '';
-      console.error(`rejected ${r.file}${where}: ${r.reason}`);
-    }
+    for (const r of s.rejects.slice(0, 20)) console.error(`rejected ${formatReject(r)}`);
     if (s.rejects.length > 20) console.error(`… and ${s.rejects.length - 20} more in ${out}/${REJECTS_FILE}`);
     for (const r of s.replaced.slice(0, 20)) {
       console.error(`duplicate id ${r.id}: the record in ${r.file}${r.line !== undefined ? `:${r.line}` : ''} replaced an earlier one`);

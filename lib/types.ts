@@ -24,11 +24,11 @@ export interface Article {
   tags: string[];
   url: string | null;
   /** Place line of the lead («مسکو - ایرنا-» → مسکو), when the layout carries one. */
-  dateline?: string | null;
+  dateline: string | null;
   /** Agency named in the dateline («مسکو - ایرنا-» → ایرنا), when the layout carries one. */
-  agency?: string | null;
+  agency: string | null;
   /** The source's own section label, when the record carries one. */
-  category?: string | null;
+  category: string | null;
 }
 
 /** A run of original text; `hit` marks the words the query matched. */

@@ -18,6 +18,7 @@
 import { toLatinDigits } from '@/lib/digits';
 import { jalaliTehranToIso, parsePersianDateTime } from '@/lib/jalali';
 import type { Article, JalaliDate } from '@/lib/types';
+import { isBlank } from './blank';
 import { contentId } from './content-id';
 import { splitDateline } from './dateline';
 import { deriveTitle } from './title';
@@ -40,19 +41,14 @@ interface Line {
   text: string;
 }
 
-// Exports pad paragraphs with NBSPs and leave lines of nothing but NBSPs,
-// spaces or zero-width marks between them: those lines separate paragraphs.
-function isBlank(text: string): boolean {
-  return /^[\s\u200b-\u200f\u2060]*$/.test(text);
-}
-
 // Archives spell the labels with Arabic yeh/kaf too; the swap is one
 // character for one, so positions found in the folded line hold in the original.
 function foldLetters(s: string): string {
   return s.replace(/ي/g, 'ی').replace(/ك/g, 'ک');
 }
 
-const CODE = /^کد\s*خبر\s*[:：]?\s*(.*)$/;
+// «کد خبرنگار…» opening a title is not the label.
+const CODE = /^کد\s*خبر(?=$|[\s:：0-9۰-۹٠-٩])\s*[:：]?\s*(.*)$/;
 const DATE = /^تاریخ\s*انتشار\s*[:：]?\s*(.*)$/;
 const LINK = /^(?:لینک\s*خبر|لینک|نشانی\s*خبر)\s*[:：]\s*(.*)$/;
 const SOURCE = /^منبع\s*[:：]\s*(.*)$/;
@@ -72,6 +68,16 @@ interface Header {
   extra: Line[];
 }
 
+/** A date without a time is taken as the start of its day. */
+function readDate(value: string, file: string, n: number): NonNullable<Header['date']> {
+  try {
+    const { jalali, hour, minute } = parsePersianDateTime(value);
+    return { jalali, hour: hour ?? 0, minute: minute ?? 0 };
+  } catch (err) {
+    throw new PlainTextError(file, n, `«تاریخ انتشار»: ${(err as Error).message}`);
+  }
+}
+
 function readHeader(block: Line[], file: string): Header {
   const header: Header = { code: null, date: null, url: null, title: null, extra: [] };
   let codeLine = 0;
@@ -89,16 +95,11 @@ function readHeader(block: Line[], file: string): Header {
       header.code = digits;
       codeLine = line.n;
     } else if (date !== null) {
-      let parsed;
-      try {
-        parsed = parsePersianDateTime(date);
-      } catch (err) {
-        throw new PlainTextError(file, line.n, `«تاریخ انتشار»: ${(err as Error).message}`);
+      const next = readDate(date, file, line.n);
+      if (header.date !== null && JSON.stringify(header.date) !== JSON.stringify(next)) {
+        throw new PlainTextError(file, line.n, `a second «تاریخ انتشار» contradicts line ${dateLine}`);
       }
-      if (header.date !== null && dateLine) {
-        throw new PlainTextError(file, line.n, `a second «تاریخ انتشار» line (the first is line ${dateLine})`);
-      }
-      header.date = { jalali: parsed.jalali, hour: parsed.hour ?? 0, minute: parsed.minute ?? 0 };
+      header.date = next;
       dateLine = line.n;
     } else if (link !== null) {
       header.url ??= httpUrlOrNull(link);

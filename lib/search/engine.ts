@@ -231,9 +231,9 @@ export class SearchEngine {
       source: a.source,
       tags: a.tags,
       url: a.url,
-      dateline: a.dateline ?? null,
-      agency: a.agency ?? null,
-      category: a.category ?? null,
+      dateline: a.dateline,
+      agency: a.agency,
+      category: a.category,
     };
   }
 }

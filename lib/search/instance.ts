@@ -8,7 +8,9 @@ export const DEFAULT_INDEX_DIR = 'data/index';
 let loading: Promise<SearchEngine> | null = null;
 
 export function indexDir(): string {
-  return path.resolve(process.cwd(), process.env.SEARCH_INDEX_DIR || DEFAULT_INDEX_DIR);
+  // The index is shipped by outputFileTracingIncludes (next.config.mjs); without
+  // the ignore, Turbopack would trace the whole project into every function.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.SEARCH_INDEX_DIR || DEFAULT_INDEX_DIR);
 }
 
 export function getEngine(): Promise<SearchEngine> {

@@ -1,0 +1,122 @@
+// The HTTP contract of /api/search and /api/articles/<id>, exercised through the
+// route handlers over an index built from articles written here.
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { NextRequest } from 'next/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ApiError, ArticleResponse, SearchResponse } from '@/lib/types';
+import { buildIndex } from '@/index-builder/build';
+import { GET as searchRoute } from './search/route';
+import { GET as articleRoute } from './articles/[id]/route';
+
+const library = `افتتاح تالار تازه کتابخانه ملی
+کد خبر 900001
+تاریخ انتشار: ۱۵ خرداد ۱۴۰۲ - ۱۰:۳۰
+
+تهران - ایسنا- تالار تازه کتابخانه ملی امروز گشایش یافت.
+
+این تالار ۲۰۰ هزار کتاب را در خود جای می‌دهد.
+
+منبع: ایسنا
+
+برچسبها: کتابخانه ملی، فرهنگ
+`;
+
+const archive = [
+  { id: 'old-1', title: 'بازديد از كتابخانه ملي', body: 'گروهي از دانشجويان از كتابخانه ملي ديدن كردند.', date: '2006-07-03', date_jalali: '1385/04/12', source: 'همشهری', category: null, tags: [], url: 'https://example.ir/old-1' },
+  { id: 'old-2', title: 'بازار ميوه', body: 'قيمت\u00a0ها كاهش يافت.', date: null, date_jalali: null, source: 'همشهری', category: null, tags: ['اقتصاد'], url: null },
+];
+
+async function get<T>(handler: (req: NextRequest, ctx: never) => Promise<Response>, url: string, ctx?: unknown) {
+  const res = await handler(new NextRequest(new URL(url, 'http://localhost')), ctx as never);
+  return { status: res.status, body: (await res.json()) as T };
+}
+const search = (query: string) => get<SearchResponse & ApiError>(searchRoute, `/api/search?${query}`);
+const article = (id: string, query = '') =>
+  get<ArticleResponse & ApiError>(articleRoute, `/api/articles/${encodeURIComponent(id)}?${query}`, { params: Promise.resolve({ id }) });
+
+beforeAll(async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kavosh-contract-'));
+  await mkdir(path.join(dir, 'in'));
+  await writeFile(path.join(dir, 'in', '900001.txt'), library);
+  await writeFile(path.join(dir, 'in', 'archive.jsonl'), archive.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  await buildIndex({ inputs: [path.join(dir, 'in')], out: path.join(dir, 'index') });
+  process.env.SEARCH_INDEX_DIR = path.join(dir, 'index');
+});
+
+describe('GET /api/search', () => {
+  it('answers the contract shape', async () => {
+    const { status, body } = await search('q=کتابخانه');
+    expect(status).toBe(200);
+    expect(Object.keys(body).sort()).toEqual(['facets', 'page', 'results', 'size', 'tookMs', 'total']);
+    expect(Object.keys(body.results[0]).sort()).toEqual(
+      ['id', 'jalaliDate', 'publishedAt', 'snippets', 'source', 'tags', 'title', 'url'].sort(),
+    );
+    expect(Object.keys(body.facets).sort()).toEqual(['jalaliMonths', 'jalaliYears']);
+  });
+
+  it('finds the old Arabic spelling and the new Persian one with either query', async () => {
+    for (const q of ['کتابخانه ملی', 'كتابخانه ملي']) {
+      const { body } = await search(`q=${encodeURIComponent(q)}`);
+      expect(body.total).toBe(2);
+      expect(body.results.map((r) => r.id).sort()).toEqual(['900001', 'old-1']);
+    }
+  });
+
+  it('returns snippets whose segments join to an exact substring of a paragraph', async () => {
+    const { body } = await search(`q=${encodeURIComponent('کتابخانه ملی')}`);
+    const old = body.results.find((r) => r.id === 'old-1')!;
+    const text = old.snippets[0].map((s) => s.text).join('');
+    expect(archive[0].body).toContain(text);
+    expect(old.snippets[0].filter((s) => s.hit).map((s) => s.text)).toEqual(['كتابخانه', 'ملي']);
+  });
+
+  it('gives the Jalali date key and the Tehran-offset instant', async () => {
+    const r = (await search(`q=${encodeURIComponent('تالار')}`)).body.results[0];
+    expect(r.jalaliDate).toBe('1402-03-15');
+    expect(r.publishedAt).toBe('2023-06-05T10:30:00+03:30');
+  });
+
+  it('filters by Jalali year and counts years over all matches', async () => {
+    const { body } = await search(`q=${encodeURIComponent('کتابخانه')}&from=1385&to=1385`);
+    expect(body.results.map((r) => r.id)).toEqual(['old-1']);
+    expect(body.facets.jalaliYears).toEqual([
+      { year: 1385, count: 1 },
+      { year: 1402, count: 1 },
+    ]);
+    expect(body.facets.jalaliMonths).toEqual([{ year: 1385, month: 4, count: 1 }]);
+  });
+
+  it('answers 400 with the error contract for a bad parameter', async () => {
+    for (const query of ['size=500', 'from=1400-13', 'sort=best', 'page=abc', 'to=1400-12-30']) {
+      const { status, body } = await search(query);
+      expect(status).toBe(400);
+      expect(body.error.code).toBe('bad_parameter');
+      expect(body.error.message).toMatch(/^(size|from|sort|page|to):/);
+    }
+  });
+
+  it('never fails on a strange query', async () => {
+    for (const q of ['"', '-', '((', '\u0000', 'a'.repeat(3000), '«»؟']) {
+      const { status } = await search(`q=${encodeURIComponent(q)}`);
+      expect(status).toBe(200);
+    }
+  });
+});
+
+describe('GET /api/articles/<id>', () => {
+  it('answers the whole article with the query highlighted', async () => {
+    const { status, body } = await article('900001', `q=${encodeURIComponent('كتابخانه')}`);
+    expect(status).toBe(200);
+    expect(body.paragraphs).toHaveLength(2);
+    expect(body.paragraphs[0].filter((s) => s.hit).map((s) => s.text)).toEqual(['کتابخانه']);
+    expect(body).toMatchObject({ source: 'ایسنا', dateline: 'تهران', agency: 'ایسنا', tags: ['کتابخانه ملی', 'فرهنگ'] });
+  });
+
+  it('answers 404 for an unknown id', async () => {
+    const { status, body } = await article('no-such-id');
+    expect(status).toBe(404);
+    expect(body.error.code).toBe('not_found');
+  });
+});

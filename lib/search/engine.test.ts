@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { Article, JalaliDate } from '../types';
+import { SearchEngine } from './engine';
+import { parseSearchParams } from './params';
+
+function article(id: string, title: string, body: string[], jalali: JalaliDate | null, publishedAt: string | null = null): Article {
+  return { id, title, body, jalali, publishedAt, source: 'ایرنا', tags: [], url: null, dateline: null, agency: null, category: null };
+}
+
+const articles: Article[] = [
+  article('a1', 'افتتاح تالار کتابخانه ملی', ['تالار تازه کتابخانه ملی امروز گشایش یافت.'], { year: 1402, month: 3, day: 15 }, '2023-06-05T10:30:00+03:30'),
+  article('a2', 'خبر فرهنگی', ['بازدید از كتابخانه ملي و موزه.'], { year: 1400, month: 8, day: 10 }, '2021-11-01T23:56:00+03:30'),
+  article('a3', 'همکاری‌های دو کشور', ['گسترش همکاری‌های اقتصادی.'], { year: 1401, month: 1, day: 5 }, '2022-03-25T09:00:00+04:30'),
+  article('a4', 'نشست اقتصادی', ['همکاریهای بانکی بررسی شد.'], { year: 1401, month: 7, day: 2 }, '2022-09-24T09:00:00+03:30'),
+  article('a5', 'دیدار وزیران', ['درباره همکاری های منطقه ای گفت و گو شد.'], { year: 1401, month: 1, day: 20 }, '2022-04-09T09:00:00+04:30'),
+  article('a6', 'گزارش بی‌تاریخ', ['متنی درباره کتاب.'], null),
+];
+
+const engine = SearchEngine.fromArticles(articles);
+const search = (query: Record<string, string>) => engine.search(parseSearchParams(query));
+const ids = (query: Record<string, string>) => search(query).results.map((r) => r.id);
+
+describe('SearchEngine.search: matching', () => {
+  it('finds Arabic and Persian spellings alike', () => {
+    expect(ids({ q: 'كتابخانه ملي ' }).sort()).toEqual(['a1', 'a2']);
+    expect(ids({ q: 'کتابخانه ملی ' }).sort()).toEqual(['a1', 'a2']);
+  });
+
+  it('finds «همکاری‌های», «همکاریهای» and «همکاری های» with any one of them', () => {
+    for (const q of ['همکاری‌های ', 'همکاریهای ', 'همکاری های ']) {
+      expect(ids({ q }).sort()).toEqual(['a3', 'a4', 'a5']);
+    }
+  });
+
+  it('requires every word', () => {
+    expect(ids({ q: 'کتابخانه موزه ' })).toEqual(['a2']);
+  });
+
+  it('does not match a word the articles lack', () => {
+    expect(search({ q: 'فوتبال ' }).total).toBe(0);
+  });
+
+  it('matches the last word as a prefix while it is typed', () => {
+    expect(ids({ q: 'کتا' }).sort()).toEqual(['a1', 'a2', 'a6']);
+    expect(ids({ q: 'کتا ' })).toEqual([]);
+  });
+
+  it('ranks a title match above a body-only match', () => {
+    expect(ids({ q: 'کتابخانه ' })[0]).toBe('a1');
+  });
+
+  it('lists everything, newest first and undated last, for an empty query', () => {
+    expect(ids({ q: '' })).toEqual(['a1', 'a4', 'a5', 'a3', 'a2', 'a6']);
+  });
+});
+
+describe('SearchEngine.search: filters, sort, pages', () => {
+  it('filters by a Jalali year, inclusive', () => {
+    expect(ids({ from: '1401', to: '1401' }).sort()).toEqual(['a3', 'a4', 'a5']);
+  });
+
+  it('filters by a Jalali month, with Persian digits', () => {
+    expect(ids({ from: '۱۴۰۱-۰۱', to: '۱۴۰۱-۰۱' }).sort()).toEqual(['a3', 'a5']);
+  });
+
+  it('filters by a day range and leaves undated articles out', () => {
+    expect(ids({ from: '1400-08-10', to: '1401-01-05' }).sort()).toEqual(['a2', 'a3']);
+  });
+
+  it('sorts oldest first on request, undated last', () => {
+    expect(ids({ sort: 'oldest' })).toEqual(['a2', 'a3', 'a5', 'a4', 'a1', 'a6']);
+  });
+
+  it('pages through the exact total without overlap', () => {
+    const p1 = search({ size: '4', page: '1' });
+    const p2 = search({ size: '4', page: '2' });
+    expect(p1.total).toBe(6);
+    expect(p1.results).toHaveLength(4);
+    expect(p2.results.map((r) => r.id)).toEqual(['a2', 'a6']);
+  });
+});
+
+describe('SearchEngine.search: facets', () => {
+  it('counts every match per Jalali year, ignoring the date filter itself', () => {
+    expect(search({ q: 'همکاری های ', from: '1401-07', to: '1401-07' }).facets.jalaliYears).toEqual([{ year: 1401, count: 3 }]);
+  });
+
+  it('counts months within the filtered years', () => {
+    expect(search({ from: '1401', to: '1401' }).facets.jalaliMonths).toEqual([
+      { year: 1401, month: 1, count: 2 },
+      { year: 1401, month: 7, count: 1 },
+    ]);
+  });
+
+  it('leaves undated articles out of the date facets', () => {
+    const years = search({}).facets.jalaliYears;
+    expect(years.reduce((n, y) => n + y.count, 0)).toBe(5);
+  });
+});
+
+describe('SearchEngine.search: results', () => {
+  it('returns the Jalali date key and highlights the original spelling', () => {
+    const [r] = search({ q: 'موزه ' }).results;
+    expect(r.jalaliDate).toBe('1400-08-10');
+    expect(r.snippets[0].filter((s) => s.hit).map((s) => s.text)).toEqual(['موزه']);
+  });
+
+  it('returns null for the date of an undated article', () => {
+    expect(search({ q: 'بی‌تاریخ ' }).results[0].jalaliDate).toBeNull();
+  });
+});
+
+describe('SearchEngine.article', () => {
+  it('returns every paragraph highlighted for the query', () => {
+    const a = engine.article('a2', 'کتابخانه');
+    expect(a?.paragraphs[0].filter((s) => s.hit).map((s) => s.text)).toEqual(['كتابخانه']);
+  });
+
+  it('returns null for an unknown id', () => {
+    expect(engine.article('nope')).toBeNull();
+  });
+});

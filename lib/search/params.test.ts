@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { ParamError, parseSearchParams, MAX_QUERY_LENGTH } from './params';
+
+const fails = (raw: Record<string, string>) => {
+  try {
+    parseSearchParams(raw);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ParamError);
+    return { param: (e as ParamError).param, message: (e as Error).message };
+  }
+  throw new Error('expected a ParamError');
+};
+
+describe('parseSearchParams', () => {
+  it('fills the defaults', () => {
+    expect(parseSearchParams({})).toEqual({ q: '', from: null, to: null, sort: 'relevance', page: 1, size: 10 });
+  });
+
+  it('reads Jalali bounds in Persian digits', () => {
+    expect(parseSearchParams({ from: '۱۴۰۰-۰۸', to: '۱۴۰۰-۰۸-۱۰' })).toMatchObject({
+      from: { year: 1400, month: 8 },
+      to: { year: 1400, month: 8, day: 10 },
+    });
+  });
+
+  it('reads page and size in Persian digits', () => {
+    expect(parseSearchParams({ page: '۲', size: '۲۰' })).toMatchObject({ page: 2, size: 20 });
+  });
+
+  it('cuts an overlong query instead of failing', () => {
+    expect(parseSearchParams({ q: 'ک'.repeat(5000) }).q).toHaveLength(MAX_QUERY_LENGTH);
+  });
+
+  it('takes the first of repeated parameters', () => {
+    expect(parseSearchParams(new URLSearchParams('q=الف&q=ب&page=2&page=3'))).toMatchObject({ q: 'الف', page: 2 });
+  });
+
+  it.each([
+    [{ size: '101' }, 'size'],
+    [{ size: '0' }, 'size'],
+    [{ page: '-1' }, 'page'],
+    [{ page: '1e9' }, 'page'],
+    [{ sort: 'random' }, 'sort'],
+    [{ from: '1400-13' }, 'from'],
+    [{ to: '1400-12-30' }, 'to'],
+    [{ from: 'دیروز' }, 'from'],
+  ])('rejects %j naming the parameter %s', (raw, param) => {
+    const error = fails(raw as Record<string, string>);
+    expect(error.param).toBe(param);
+    expect(error.message.startsWith(`${param}:`)).toBe(true);
+  });
+
+  it('rejects a range whose start is after its end', () => {
+    expect(fails({ from: '1402', to: '1401' }).param).toBe('from');
+  });
+});
