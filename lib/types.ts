@@ -62,9 +62,46 @@ export interface MonthCount {
   count: number;
 }
 
+export interface ValueCount {
+  value: string;
+  count: number;
+}
+
 export interface SearchFacets {
   jalaliYears: YearCount[];
   jalaliMonths: MonthCount[];
+  /** Top 20 sources over the matches with every other filter applied. */
+  sources: ValueCount[];
+  /** Top 20 tags over the matches with every other filter applied. */
+  tags: ValueCount[];
+}
+
+/** `match=all` needs every query word; `match=any` ranks by which and how many words an article has. */
+export type MatchMode = 'all' | 'any';
+
+/** One thing the query asks for, as the parser understood it. */
+export interface QueryTerm {
+  kind: 'word' | 'phrase';
+  /** As typed (for display). */
+  text: string;
+  /** Analyzed terms, in order (one for a word). */
+  terms: string[];
+  /** `title:` / «عنوان:» restricts it to the title. */
+  field: 'any' | 'title';
+  /** The word being typed: longer words match too. */
+  prefix: boolean;
+}
+
+/** How a query was understood; the page shows it when operators were used. */
+export interface QueryView {
+  /** Every group must match (with match=all); a group is alternatives joined by OR / «یا». */
+  groups: QueryTerm[][];
+  /** `-word` / `-"phrase"`: articles with these are left out. */
+  excluded: QueryTerm[];
+  /** Words that carry no meaning alone (stop words) and were not required. */
+  ignored: string[];
+  match: MatchMode;
+  hasOperators: boolean;
 }
 
 /** The body of GET /api/search. */
@@ -75,6 +112,9 @@ export interface SearchResponse {
   tookMs: number;
   results: SearchResult[];
   facets: SearchFacets;
+  query: QueryView;
+  /** Query words (as typed) that no article in the archive contains. */
+  unmatched: string[];
 }
 
 /** The body of GET /api/articles/<id>. */

@@ -49,11 +49,11 @@ describe('GET /api/search', () => {
   it('answers the contract shape', async () => {
     const { status, body } = await search('q=کتابخانه');
     expect(status).toBe(200);
-    expect(Object.keys(body).sort()).toEqual(['facets', 'page', 'results', 'size', 'tookMs', 'total']);
+    expect(Object.keys(body).sort()).toEqual(['facets', 'page', 'query', 'results', 'size', 'tookMs', 'total', 'unmatched']);
     expect(Object.keys(body.results[0]).sort()).toEqual(
       ['id', 'jalaliDate', 'publishedAt', 'snippets', 'source', 'tags', 'title', 'url'].sort(),
     );
-    expect(Object.keys(body.facets).sort()).toEqual(['jalaliMonths', 'jalaliYears']);
+    expect(Object.keys(body.facets).sort()).toEqual(['jalaliMonths', 'jalaliYears', 'sources', 'tags']);
   });
 
   it('finds the old Arabic spelling and the new Persian one with either query', async () => {

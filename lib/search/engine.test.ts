@@ -120,3 +120,53 @@ describe('SearchEngine.article', () => {
     expect(engine.article('nope')).toBeNull();
   });
 });
+
+describe('SearchEngine.search: match=any', () => {
+  it('finds articles with only some of the words, those with more words first', () => {
+    const found = ids({ q: 'کتابخانه موزه ', match: 'any' });
+    expect(found[0]).toBe('a2');
+    expect(found.sort()).toEqual(['a1', 'a2']);
+  });
+
+  it('still finds nothing for words no article has', () => {
+    expect(search({ q: 'فوتبال والیبال ', match: 'any' }).total).toBe(0);
+  });
+});
+
+describe('SearchEngine.search: source and tag facets', () => {
+  const tagged: Article[] = [
+    { ...article('s1', 'خبر یک', ['متن'], null), source: 'ایرنا', tags: ['اقتصاد', 'بورس'] },
+    { ...article('s2', 'خبر دو', ['متن'], null), source: 'ايرنا', tags: ['اقتصاد'] },
+    { ...article('s3', 'خبر سه', ['متن'], null), source: 'ایسنا', tags: ['ورزش'] },
+  ];
+  const e = SearchEngine.fromArticles(tagged);
+  const run = (query: Record<string, string | string[]>) => e.search(parseSearchParams(query));
+
+  it('groups a source spelled with Arabic and Persian letters', () => {
+    expect(run({}).facets.sources).toEqual([
+      { value: 'ایرنا', count: 2 },
+      { value: 'ایسنا', count: 1 },
+    ]);
+  });
+
+  it('keeps any of several sources (OR within a field)', () => {
+    expect(run({ source: ['ایسنا', 'ايرنا'] }).total).toBe(3);
+  });
+
+  it('needs a source and a tag together (AND across fields)', () => {
+    expect(run({ source: 'ایرنا', tag: 'بورس' }).results.map((r) => r.id)).toEqual(['s1']);
+  });
+
+  it('counts sources without the source filter itself but with the tag filter', () => {
+    const r = run({ source: 'ایسنا', tag: 'اقتصاد' });
+    expect(r.total).toBe(0);
+    expect(r.facets.sources).toEqual([
+      { value: 'ایرنا', count: 2 },
+      { value: 'ایسنا', count: 0 },
+    ]);
+  });
+
+  it('reports the query words that matched nothing', () => {
+    expect(run({ q: 'خبر فوتبال ' }).unmatched).toEqual(['فوتبال']);
+  });
+});

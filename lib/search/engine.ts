@@ -5,22 +5,27 @@ import type { Index } from 'flexsearch';
 import type {
   Article,
   ArticleResponse,
+  MatchMode,
   MonthCount,
   SearchFacets,
   SearchResponse,
   SearchResult,
   YearCount,
 } from '../types';
+import { analyze } from '../persian/analyze';
+import { FacetField } from './facet-field';
 import { boundToDayNumber, formatJalaliKey, jalaliDayNumber } from '../jalali';
 import { RESOLUTION, createFlexIndex, postingsOf, vocabularyOf, type Postings } from './flex';
 import { addArticle } from './document';
 import { highlight } from './highlight';
 import { makeSnippets } from './snippets';
-import { matcherFor, parseQuery, type ParsedQuery } from './query';
+import { matcherFor, parseQuery, queryView, type ParsedQuery } from './query';
 import type { SearchParams } from './params';
 
 /** Best (lowest) FlexSearch slot per matching article: where the term first stands. */
 type SlotsByDoc = Map<number, number>;
+
+const FACET_LIMIT = 20;
 
 interface TermGroup {
   slots: SlotsByDoc;
@@ -57,6 +62,8 @@ export class SearchEngine {
   /** Publication instant per article in ms, NaN when undated. */
   private readonly time: Float64Array;
   private readonly docIdById: Map<string, number>;
+  private readonly sources: FacetField;
+  private readonly tags: FacetField;
 
   constructor(
     private readonly articles: readonly Article[],
@@ -71,6 +78,8 @@ export class SearchEngine {
       this.time[docId] = a.publishedAt ? Date.parse(a.publishedAt) : NaN;
       this.docIdById.set(a.id, docId);
     });
+    this.sources = new FacetField(articles.map((a) => (a.source ? [a.source] : [])));
+    this.tags = new FacetField(articles.map((a) => a.tags));
   }
 
   /** Builds an engine in memory (tests, small corpora); the builder uses the same steps. */
@@ -103,8 +112,12 @@ export class SearchEngine {
     return { slots, idf: this.idf(slots.size) };
   }
 
-  /** Every article matching all terms, with its relevance score. */
-  private match(query: ParsedQuery): Map<number, number> {
+  /**
+   * Every article the query matches, with its relevance score. With match=all
+   * an article needs every term; with match=any one is enough, and the score
+   * (a sum over the terms it has) ranks those with more and rarer terms first.
+   */
+  private match(query: ParsedQuery, mode: MatchMode): Map<number, number> {
     const scores = new Map<number, number>();
     if (query.terms.length === 0) {
       for (let docId = 0; docId < this.articles.length; docId++) scores.set(docId, 0);
@@ -112,10 +125,16 @@ export class SearchEngine {
     }
     const last = query.terms.length - 1;
     const groups = query.terms.map((t, i) => this.groupFor(t, i === last && query.lastIsPrefix));
-    groups.sort((a, b) => a.slots.size - b.slots.size);
-    const [rarest, ...rest] = groups;
     // Slot 0 (title and lead) weighs twice the last slot.
     const weight = (slot: number) => 1 + (RESOLUTION - 1 - Math.min(slot, RESOLUTION - 1)) / (RESOLUTION - 1);
+    if (mode === 'any') {
+      for (const g of groups) {
+        for (const [docId, slot] of g.slots) scores.set(docId, (scores.get(docId) ?? 0) + g.idf * weight(slot));
+      }
+      return scores;
+    }
+    groups.sort((a, b) => a.slots.size - b.slots.size);
+    const [rarest, ...rest] = groups;
     for (const [docId, slot] of rarest.slots) {
       let score = rarest.idf * weight(slot);
       let all = true;
@@ -132,22 +151,63 @@ export class SearchEngine {
     return scores;
   }
 
+  /** Query words, as typed, that no article contains (the page says which matched nothing). */
+  private unmatched(q: string, query: ParsedQuery): string[] {
+    const lastIndex = query.terms.length - 1;
+    const missing = new Set<string>();
+    const tokens = analyze(q);
+    query.terms.forEach((term, i) => {
+      if (this.groupFor(term, i === lastIndex && query.lastIsPrefix).slots.size > 0) return;
+      const token = tokens.find((t) => t.term === term);
+      if (token) missing.add(q.slice(token.start, token.end));
+    });
+    return [...missing];
+  }
+
+  /** Ids of the `limit` best articles for `q`, best first (evaluation and benchmarks). */
+  rank(q: string, options: { match?: MatchMode; limit?: number } = {}): string[] {
+    const scores = this.match(parseQuery(q), options.match ?? 'all');
+    const hits = [...scores.keys()];
+    this.sort(hits, scores, 'relevance', false);
+    return hits.slice(0, options.limit ?? 1000).map((docId) => this.articles[docId].id);
+  }
+
   search(params: SearchParams): SearchResponse {
     const started = performance.now();
     const query = parseQuery(params.q);
-    const matches = this.match(query);
+    const matches = this.match(query, params.match);
 
     const fromKey = params.from ? boundToDayNumber(params.from, 'start') : 0;
     const toKey = params.to ? boundToDayNumber(params.to, 'end') : Number.MAX_SAFE_INTEGER;
     const dated = params.from !== null || params.to !== null;
-    const inRange = (docId: number) => {
-      const key = this.dayKey[docId];
-      return !dated || (key !== 0 && key >= fromKey && key <= toKey);
-    };
+    const fromYear = params.from?.year ?? -Infinity;
+    const toYear = params.to?.year ?? Infinity;
+    const sources = params.source.length > 0 ? this.sources.codesFor(params.source) : null;
+    const tags = params.tag.length > 0 ? this.tags.codesFor(params.tag) : null;
 
-    const facets = this.facets(matches, params);
+    // One pass: each facet counts the matches that pass every filter but its own.
+    const years = new Map<number, number>();
+    const months = new Map<number, number>();
+    const sourceCounts = this.sources.newCounts();
+    const tagCounts = this.tags.newCounts();
     const hits: number[] = [];
-    for (const docId of matches.keys()) if (inRange(docId)) hits.push(docId);
+    for (const docId of matches.keys()) {
+      const key = this.dayKey[docId];
+      const inDates = !dated || (key !== 0 && key >= fromKey && key <= toKey);
+      const inSources = sources === null || this.sources.hasAny(docId, sources);
+      const inTags = tags === null || this.tags.hasAny(docId, tags);
+      if (inSources && inTags && key !== 0) {
+        const year = Math.floor(key / 10000);
+        years.set(year, (years.get(year) ?? 0) + 1);
+        if (year >= fromYear && year <= toYear) {
+          const ym = Math.floor(key / 100);
+          months.set(ym, (months.get(ym) ?? 0) + 1);
+        }
+      }
+      if (inDates && inTags) this.sources.countInto(docId, sourceCounts);
+      if (inDates && inSources) this.tags.countInto(docId, tagCounts);
+      if (inDates && inSources && inTags) hits.push(docId);
+    }
     this.sort(hits, matches, params.sort, query.terms.length === 0);
 
     const matcher = matcherFor(query);
@@ -166,6 +226,15 @@ export class SearchEngine {
       };
     });
 
+    const facets: SearchFacets = {
+      jalaliYears: [...years].map(([year, count]): YearCount => ({ year, count })).sort((a, b) => a.year - b.year),
+      jalaliMonths: [...months]
+        .map(([ym, count]): MonthCount => ({ year: Math.floor(ym / 100), month: ym % 100, count }))
+        .sort((a, b) => a.year - b.year || a.month - b.month),
+      sources: this.sources.top(sourceCounts, FACET_LIMIT, sources ?? undefined),
+      tags: this.tags.top(tagCounts, FACET_LIMIT, tags ?? undefined),
+    };
+
     return {
       total: hits.length,
       page: params.page,
@@ -173,6 +242,8 @@ export class SearchEngine {
       tookMs: Math.round((performance.now() - started) * 100) / 100,
       results,
       facets,
+      query: queryView(query, params.match),
+      unmatched: hits.length === 0 ? this.unmatched(params.q, query) : [],
     };
   }
 
@@ -187,34 +258,6 @@ export class SearchEngine {
     } else {
       hits.sort((a, b) => byDate(a, b) || a - b);
     }
-  }
-
-  /**
-   * Year counts over every match, whatever the date filter (a facet does not
-   * filter itself); month counts over the matches in the filter's years.
-   */
-  private facets(matches: Map<number, number>, params: SearchParams): SearchFacets {
-    const years = new Map<number, number>();
-    const months = new Map<number, number>();
-    const fromYear = params.from?.year ?? -Infinity;
-    const toYear = params.to?.year ?? Infinity;
-    for (const docId of matches.keys()) {
-      const key = this.dayKey[docId];
-      if (key === 0) continue;
-      const year = Math.floor(key / 10000);
-      years.set(year, (years.get(year) ?? 0) + 1);
-      if (year >= fromYear && year <= toYear) {
-        const ym = Math.floor(key / 100);
-        months.set(ym, (months.get(ym) ?? 0) + 1);
-      }
-    }
-    const jalaliYears: YearCount[] = [...years]
-      .map(([year, count]) => ({ year, count }))
-      .sort((a, b) => a.year - b.year);
-    const jalaliMonths: MonthCount[] = [...months]
-      .map(([ym, count]) => ({ year: Math.floor(ym / 100), month: ym % 100, count }))
-      .sort((a, b) => a.year - b.year || a.month - b.month);
-    return { jalaliYears, jalaliMonths };
   }
 
   article(id: string, q = ''): ArticleResponse | null {

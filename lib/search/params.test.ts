@@ -13,7 +13,7 @@ const fails = (raw: Record<string, string>) => {
 
 describe('parseSearchParams', () => {
   it('fills the defaults', () => {
-    expect(parseSearchParams({})).toEqual({ q: '', from: null, to: null, sort: 'relevance', page: 1, size: 10 });
+    expect(parseSearchParams({})).toEqual({ q: '', from: null, to: null, sort: 'relevance', page: 1, size: 10, match: 'all', source: [], tag: [] });
   });
 
   it('reads Jalali bounds in Persian digits', () => {

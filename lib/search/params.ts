@@ -1,7 +1,7 @@
 // The parameters of a search, as the URL carries them. The API route and the
 // page both parse with this one schema, so a link and an API call mean the same.
 import { z } from 'zod';
-import type { SortOrder } from '../types';
+import type { MatchMode, SortOrder } from '../types';
 import { boundToDayNumber, parseJalaliBound } from '../jalali';
 import { toLatinDigits } from '../digits';
 
@@ -14,12 +14,18 @@ export interface SearchParams {
   sort: SortOrder;
   page: number;
   size: number;
+  match: MatchMode;
+  /** Sources to keep (any of them); empty keeps all. */
+  source: string[];
+  /** Tags to keep (any of them); empty keeps all. */
+  tag: string[];
 }
 
 export const MAX_QUERY_LENGTH = 1000;
 export const MAX_PAGE = 10_000;
 export const MAX_SIZE = 100;
 export const DEFAULT_SIZE = 10;
+export const MAX_FILTER_VALUES = 50;
 
 /** A parameter the caller got wrong; the API answers it with HTTP 400. */
 export class ParamError extends Error {
@@ -65,6 +71,16 @@ const bound = (param: string) =>
       }
     });
 
+const values = (param: string) =>
+  z.array(z.string()).transform((list, ctx) => {
+    const kept = [...new Set(list.map((v) => v.trim().slice(0, 200)).filter(Boolean))];
+    if (kept.length > MAX_FILTER_VALUES) {
+      ctx.addIssue({ code: 'custom', message: `${param}: at most ${MAX_FILTER_VALUES} values, got ${kept.length}` });
+      return z.NEVER;
+    }
+    return kept;
+  });
+
 const schema = z.object({
   // Never an error for a query: long ones are cut, odd characters are the analyzer's business.
   q: z
@@ -84,6 +100,17 @@ const schema = z.object({
     }),
   page: integer('page', 1, MAX_PAGE, 1),
   size: integer('size', 1, MAX_SIZE, DEFAULT_SIZE),
+  match: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = raw === undefined || raw === '' ? 'all' : raw;
+      if (value === 'all' || value === 'any') return value as MatchMode;
+      ctx.addIssue({ code: 'custom', message: `match: expected all or any, got "${value.slice(0, 40)}"` });
+      return z.NEVER;
+    }),
+  source: values('source'),
+  tag: values('tag'),
 });
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -94,11 +121,21 @@ function first(raw: RawParams, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+function all(raw: RawParams, name: string): string[] {
+  if (raw instanceof URLSearchParams) return raw.getAll(name);
+  const value = raw[name];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+const SINGLE = ['q', 'from', 'to', 'sort', 'page', 'size', 'match'] as const;
+const REPEATABLE = ['source', 'tag'] as const;
+
 /** Parses and validates search parameters; throws ParamError naming the first bad one. */
 export function parseSearchParams(raw: RawParams): SearchParams {
-  const input = Object.fromEntries(
-    ['q', 'from', 'to', 'sort', 'page', 'size'].map((name) => [name, first(raw, name)]),
-  );
+  const input = Object.fromEntries([
+    ...SINGLE.map((name) => [name, first(raw, name)]),
+    ...REPEATABLE.map((name) => [name, all(raw, name)]),
+  ]);
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,6 +1,7 @@
 // What a query asks for, after analysis. The full query language (phrases,
 // exclusion, OR, title:) extends this shape; the page and API only see it
 // through the engine.
+import type { MatchMode, QueryView } from '../types';
 import { analyze } from '../persian/analyze';
 import { CharKind, charKind } from '../persian/chars';
 
@@ -37,5 +38,19 @@ export function matcherFor(query: ParsedQuery): TermMatcher {
     const i = exact.get(term);
     if (i !== undefined) return i;
     return prefix !== null && term.startsWith(prefix) ? lastIndex : -1;
+  };
+}
+
+/** The query as the response reports it. */
+export function queryView(query: ParsedQuery, match: MatchMode): QueryView {
+  const last = query.terms.length - 1;
+  return {
+    groups: query.terms.map((term, i) => [
+      { kind: 'word', text: term, terms: [term], field: 'any', prefix: i === last && query.lastIsPrefix },
+    ]),
+    excluded: [],
+    ignored: [],
+    match,
+    hasOperators: false,
   };
 }

@@ -1,0 +1,82 @@
+// A text facet (source, tags): each article's values as small integer codes,
+// so counting over 100,000 matches touches typed arrays, not strings.
+import type { ValueCount } from '../types';
+import { analyze } from '../persian/analyze';
+
+/** «ايرنا» and «ایرنا» are one source: values group by their analyzed form. */
+export function facetKey(value: string): string {
+  return analyze(value)
+    .map((t) => t.term)
+    .join(' ');
+}
+
+export class FacetField {
+  /** Display spelling per code: the first spelling met. */
+  private readonly labels: string[] = [];
+  private readonly codeByKey = new Map<string, number>();
+  /** Codes of article i are codes[offsets[i] .. offsets[i+1]). */
+  private readonly offsets: Int32Array;
+  private readonly codes: Int32Array;
+
+  constructor(valuesPerArticle: readonly (readonly string[])[]) {
+    this.offsets = new Int32Array(valuesPerArticle.length + 1);
+    const codes: number[] = [];
+    valuesPerArticle.forEach((values, i) => {
+      this.offsets[i] = codes.length;
+      const seen = new Set<number>();
+      for (const value of values) {
+        const key = facetKey(value);
+        if (!key) continue;
+        let code = this.codeByKey.get(key);
+        if (code === undefined) {
+          code = this.labels.length;
+          this.codeByKey.set(key, code);
+          this.labels.push(value.trim());
+        }
+        if (!seen.has(code)) {
+          seen.add(code);
+          codes.push(code);
+        }
+      }
+    });
+    this.offsets[valuesPerArticle.length] = codes.length;
+    this.codes = Int32Array.from(codes);
+  }
+
+  /** Codes for the values a filter names; values no article has are dropped. */
+  codesFor(values: readonly string[]): Set<number> {
+    const wanted = new Set<number>();
+    for (const v of values) {
+      const code = this.codeByKey.get(facetKey(v));
+      if (code !== undefined) wanted.add(code);
+    }
+    return wanted;
+  }
+
+  /** Whether article `docId` has any of `wanted` (OR within one field). */
+  hasAny(docId: number, wanted: ReadonlySet<number>): boolean {
+    for (let i = this.offsets[docId]; i < this.offsets[docId + 1]; i++) {
+      if (wanted.has(this.codes[i])) return true;
+    }
+    return false;
+  }
+
+  /** Adds article `docId`'s values to `counts` (indexed by code). */
+  countInto(docId: number, counts: Int32Array): void {
+    for (let i = this.offsets[docId]; i < this.offsets[docId + 1]; i++) counts[this.codes[i]]++;
+  }
+
+  newCounts(): Int32Array {
+    return new Int32Array(this.labels.length);
+  }
+
+  /** The `limit` most frequent values, ties by label, plus every selected value. */
+  top(counts: Int32Array, limit: number, selected: ReadonlySet<number> = new Set()): ValueCount[] {
+    const codes: number[] = [];
+    for (let code = 0; code < counts.length; code++) if (counts[code] > 0 || selected.has(code)) codes.push(code);
+    codes.sort((a, b) => counts[b] - counts[a] || (this.labels[a] < this.labels[b] ? -1 : this.labels[a] > this.labels[b] ? 1 : 0));
+    const head = codes.slice(0, limit);
+    for (const code of selected) if (!head.includes(code)) head.push(code);
+    return head.map((code) => ({ value: this.labels[code], count: counts[code] }));
+  }
+}
