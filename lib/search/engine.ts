@@ -172,11 +172,9 @@ export class SearchEngine {
     return hits.slice(0, options.limit ?? 1000).map((docId) => this.articles[docId].id);
   }
 
-  search(params: SearchParams): SearchResponse {
-    const started = performance.now();
-    const query = parseQuery(params.q);
+  /** Matches passing every filter, in the requested order, and the facets over them. */
+  private select(params: SearchParams, query: ParsedQuery): { hits: number[]; facets: SearchFacets } {
     const matches = this.match(query, params.match);
-
     const fromKey = params.from ? boundToDayNumber(params.from, 'start') : 0;
     const toKey = params.to ? boundToDayNumber(params.to, 'end') : Number.MAX_SAFE_INTEGER;
     const dated = params.from !== null || params.to !== null;
@@ -210,6 +208,31 @@ export class SearchEngine {
     }
     this.sort(hits, matches, params.sort, query.terms.length === 0);
 
+    const facets: SearchFacets = {
+      jalaliYears: [...years].map(([year, count]): YearCount => ({ year, count })).sort((a, b) => a.year - b.year),
+      jalaliMonths: [...months]
+        .map(([ym, count]): MonthCount => ({ year: Math.floor(ym / 100), month: ym % 100, count }))
+        .sort((a, b) => a.year - b.year || a.month - b.month),
+      sources: this.sources.top(sourceCounts, FACET_LIMIT, sources ?? undefined),
+      tags: this.tags.top(tagCounts, FACET_LIMIT, tags ?? undefined),
+    };
+    return { hits, facets };
+  }
+
+  /**
+   * Every article the search matches, in its order, ignoring page and size:
+   * the export streams these without building a response in memory.
+   */
+  *allMatches(params: SearchParams): Generator<Article> {
+    const { hits } = this.select(params, parseQuery(params.q));
+    for (const docId of hits) yield this.articles[docId];
+  }
+
+  search(params: SearchParams): SearchResponse {
+    const started = performance.now();
+    const query = parseQuery(params.q);
+    const { hits, facets } = this.select(params, query);
+
     const matcher = matcherFor(query);
     const offset = (params.page - 1) * params.size;
     const results: SearchResult[] = hits.slice(offset, offset + params.size).map((docId) => {
@@ -225,15 +248,6 @@ export class SearchEngine {
         snippets: makeSnippets(a.body, matcher),
       };
     });
-
-    const facets: SearchFacets = {
-      jalaliYears: [...years].map(([year, count]): YearCount => ({ year, count })).sort((a, b) => a.year - b.year),
-      jalaliMonths: [...months]
-        .map(([ym, count]): MonthCount => ({ year: Math.floor(ym / 100), month: ym % 100, count }))
-        .sort((a, b) => a.year - b.year || a.month - b.month),
-      sources: this.sources.top(sourceCounts, FACET_LIMIT, sources ?? undefined),
-      tags: this.tags.top(tagCounts, FACET_LIMIT, tags ?? undefined),
-    };
 
     return {
       total: hits.length,
