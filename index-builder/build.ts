@@ -2,8 +2,7 @@
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../lib/types';
-import { createFlexIndex } from '../lib/search/flex';
-import { addArticle } from '../lib/search/document';
+import { buildIndexData } from '../lib/search/index-data';
 import { readArticles } from './read/files';
 import type { ReadReject } from './read/types';
 import { writeIndexDir } from './write';
@@ -68,9 +67,7 @@ export async function buildIndex({ inputs, out }: BuildOptions): Promise<BuildSu
   }
 
   const articles = [...byId.values()];
-  const index = createFlexIndex();
-  articles.forEach((article, docId) => addArticle(index, docId, article));
-  await writeIndexDir(out, { articles, index, rejects });
+  await writeIndexDir(out, { articles, data: buildIndexData(articles), rejects });
 
   return {
     files: files.size,

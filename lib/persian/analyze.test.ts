@@ -111,3 +111,40 @@ describe('queryTerms', () => {
     expect(queryTerms('«»؟!… - ،')).toEqual([]);
   });
 });
+
+describe('analyze: archive damage', () => {
+  it('undoes elongation by a repeated letter', () => {
+    expect(terms('سلامممم به همه')).toEqual(terms('سلام به همه'));
+    expect(terms('سلاممم را')).toEqual(terms('سلامم را'));
+  });
+
+  it('keeps a doubled yeh that ends a real word («آشنایی» is not «آشنای»)', () => {
+    expect(terms('آشنایی')).not.toEqual(terms('آشنای'));
+  });
+
+  it('does not shorten numbers or Latin words with repeated characters', () => {
+    expect(terms('1000 hall')).toEqual(['1000', 'hall']);
+  });
+
+  it('separates a number glued to a word', () => {
+    expect(terms('مسافت۹ کیلومتر')).toEqual(terms('مسافت ۹ کیلومتر'));
+    expect(terms('عرض۶')).toEqual(['عرض', '6']);
+  });
+
+  it('ignores honorific ligatures such as ﷺ', () => {
+    expect(terms('پیامبر اکرم ﷺ')).toEqual(terms('پیامبر اکرم'));
+  });
+
+  it('folds Arabic presentation forms to letters', () => {
+    expect(terms('\ufedb\ufe98\ufe8e\ufe8f')).toEqual(terms('کتاب'));
+  });
+
+  it('drops the ezafe yeh after heh, however it is written', () => {
+    expect(terms('خانه‌ی ما')).toEqual(terms('خانۀ ما'));
+    expect(terms('خانه ی ما')).toEqual(terms('خانه ما'));
+  });
+
+  it('keeps the indefinite «ای» after heh («خانه‌ای» is not «خانه»)', () => {
+    expect(terms('خانه‌ای')).not.toEqual(terms('خانه'));
+  });
+});

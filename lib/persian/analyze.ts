@@ -8,6 +8,7 @@ import {
   isAffixGap,
   isDigitChar,
   isIgnorable,
+  undoElongation,
 } from './chars';
 
 /** A word of the text: its folded form and where it stands in the original. */
@@ -17,6 +18,8 @@ export interface Token {
   start: number;
   /** UTF-16 offset just past the last character (combining marks included). */
   end: number;
+  /** A piece of a joined word, emitted beside the whole word (AnalyzeOptions.pieces). */
+  piece?: true;
 }
 
 export interface AnalyzeOptions {
@@ -37,6 +40,7 @@ const SUFFIXES = new Set([
   'تر', 'ترین', 'تری',
 ]);
 const PREFIXES = new Set(['می', 'نمی']);
+export const MAX_TERM_LENGTH = 64;
 
 interface Piece extends Token {
   numeric: boolean;
@@ -56,7 +60,7 @@ function scanPieces(text: string): Piece[] {
   let pendingZwnj = false;
 
   const flush = () => {
-    if (term) pieces.push({ term, start, end, numeric, zwnj });
+    if (term) pieces.push({ term: undoElongation(term), start, end, numeric, zwnj });
     term = '';
     start = -1;
     numeric = true;
@@ -67,6 +71,8 @@ function scanPieces(text: string): Piece[] {
     const ch = text[i];
     const kind = charKind(ch);
     if (kind === CharKind.Word) {
+      // «مسافت۹» is two words: a number glued to a word is a typing slip.
+      if (start >= 0 && numeric !== isDigitChar(ch) && end === i) flush();
       if (start < 0) {
         start = i;
         zwnj = pendingZwnj;
@@ -112,11 +118,16 @@ function onlyAffixGap(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** «خانه‌ی» and «خانه ی» are «خانۀ»: the ezafe yeh after heh is not part of the word. */
+function isEzafe(prev: Piece, next: Piece): boolean {
+  return next.term === 'ی' && prev.term.endsWith('ه');
+}
+
 function shouldJoin(text: string, prev: Piece, next: Piece): boolean {
   if (next.zwnj) return true;
   if (prev.numeric || next.numeric) return false;
   if (!onlyAffixGap(text, prev.end, next.start)) return false;
-  return SUFFIXES.has(next.term) || PREFIXES.has(prev.term);
+  return SUFFIXES.has(next.term) || PREFIXES.has(prev.term) || isEzafe(prev, next);
 }
 
 /**
@@ -134,10 +145,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
     if (group.length === 0) return;
     const first = group[0];
     const last = group[group.length - 1];
-    const term = group.map((p) => p.term).join('');
-    if (term) tokens.push({ term, start: first.start, end: last.end });
+    const term = group.map((p, i) => (i > 0 && isEzafe(group[i - 1], p) ? '' : p.term)).join('');
+    // Longer runs are base64, hashes or URLs glued together, not words.
+    if (term && term.length <= MAX_TERM_LENGTH) tokens.push({ term, start: first.start, end: last.end });
     if (options.pieces && group.length > 1) {
-      for (const p of group) tokens.push({ term: p.term, start: p.start, end: p.end });
+      for (const p of group) if (p.term.length <= MAX_TERM_LENGTH) tokens.push({ term: p.term, start: p.start, end: p.end, piece: true });
     }
     group = [];
   };

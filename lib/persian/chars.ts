@@ -63,9 +63,28 @@ function isDigit(code: number): boolean {
 
 const LETTER = /\p{L}|\p{M}/u;
 
+// Honorific and bismillah ligatures (ﷺ ﷻ ﷽) are decorations, not words.
+const isHonorific = (code: number) => code >= 0xfdfa && code <= 0xfdfd;
+// Arabic presentation forms (ﻻ, ﺍ, ﻙ …) from old PDFs and fonts fold to their letters.
+const isPresentationForm = (code: number) => (code >= 0xfb50 && code <= 0xfdff) || (code >= 0xfe70 && code <= 0xfefc);
+
+// Both functions below run for every character of an archive: their answers
+// are cached per UTF-16 code unit (computed on first sight, never different).
+const kindCache = new Uint8Array(0x10000); // CharKind + 1; 0 = not computed yet
+const foldCache: (string | undefined)[] = new Array(0x10000);
+
 export function charKind(ch: string): CharKind {
   const code = ch.charCodeAt(0);
+  const cached = kindCache[code];
+  if (cached !== 0) return cached - 1;
+  const kind = computeKind(ch, code);
+  kindCache[code] = kind + 1;
+  return kind;
+}
+
+function computeKind(ch: string, code: number): CharKind {
   if (isIgnorable(code)) return CharKind.Ignorable;
+  if (isHonorific(code)) return CharKind.Separator;
   if (isDigit(code)) return CharKind.Word;
   if (ch === 'ء') return CharKind.Word;
   return LETTER.test(ch) ? CharKind.Word : CharKind.Separator;
@@ -74,11 +93,44 @@ export function charKind(ch: string): CharKind {
 /** The folded form of one word character: unified letters, ASCII digits, lower case. */
 export function foldChar(ch: string): string {
   const code = ch.charCodeAt(0);
+  let folded = foldCache[code];
+  if (folded === undefined) folded = foldCache[code] = computeFold(ch, code);
+  return folded;
+}
+
+function computeFold(ch: string, code: number): string {
   if (code >= 0x06f0 && code <= 0x06f9) return String.fromCharCode(code - 0x06f0 + 48);
   if (code >= 0x0660 && code <= 0x0669) return String.fromCharCode(code - 0x0660 + 48);
   const folded = FOLD[ch];
   if (folded !== undefined) return folded;
-  return code < 0x0600 ? ch.toLowerCase() : ch;
+  if (code < 0x0600) return ch.toLowerCase();
+  if (isPresentationForm(code)) {
+    return [...ch.normalize('NFKC')].map((c) => (isIgnorable(c.charCodeAt(0)) ? '' : FOLD[c] ?? c)).join('');
+  }
+  return ch;
+}
+
+const ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]/;
+
+/**
+ * Undoes elongation by repeated letters («سلاممم», «خیلیییی»): a run of three
+ * or more of one letter is one letter, since no Persian word repeats a letter
+ * three times; a doubled last consonant («سلامم») is one too, because Persian
+ * writes a doubled consonant with a shadda, not twice. Digits and Latin words
+ * are left alone («1000», «hall»).
+ */
+export function undoElongation(term: string): string {
+  if (term.length < 3) return term;
+  let repeats = false;
+  for (let i = 1; i < term.length && !repeats; i++) repeats = term.charCodeAt(i) === term.charCodeAt(i - 1);
+  if (!repeats || !ARABIC_LETTER.test(term)) return term;
+  let out = term.replace(/([\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff])\1{2,}/g, '$1');
+  const last = out[out.length - 1];
+  // «یی» ends real words («آشنایی», «هایی»), so a doubled yeh stays.
+  if (out.length >= 4 && last === out[out.length - 2] && last !== 'ی' && ARABIC_LETTER.test(last)) {
+    out = out.slice(0, -1);
+  }
+  return out;
 }
 
 export function isDigitChar(ch: string): boolean {

@@ -170,3 +170,61 @@ describe('SearchEngine.search: source and tag facets', () => {
     expect(run({ q: 'خبر فوتبال ' }).unmatched).toEqual(['فوتبال']);
   });
 });
+
+describe('SearchEngine.search: query language', () => {
+  const docs: Article[] = [
+    article('p1', 'نشست خبری', ['رئیس کتابخانه ملی از طرح تازه گفت.'], null),
+    article('p2', 'گزارش', ['کتابخانه شهر و موزه ملی بازگشایی شد.'], null),
+    article('p3', 'کتابخانه ملی', ['خبر کوتاه.'], null),
+    article('p4', 'دیدار دوستان', ['دوستان قدیمی دیدار کردند.'], null),
+    article('p5', 'یک دوست', ['دوست من آمد.'], null),
+    article('p6', 'کتاب‌ها', ['کتابها رسید.'], null),
+  ];
+  const e = SearchEngine.fromArticles(docs);
+  const find = (q: string) => e.search(parseSearchParams({ q })).results.map((r) => r.id).sort();
+
+  it('matches a phrase only where its words stand together', () => {
+    expect(find('"کتابخانه ملی"')).toEqual(['p1', 'p3']);
+  });
+
+  it('highlights a phrase as one run', () => {
+    const r = e.search(parseSearchParams({ q: '"کتابخانه ملی"' })).results.find((x) => x.id === 'p1')!;
+    expect(r.snippets[0].filter((s) => s.hit).map((s) => s.text)).toEqual(['کتابخانه ملی']);
+  });
+
+  it('leaves out excluded words and never highlights them', () => {
+    expect(find('کتابخانه -موزه ')).toEqual(['p1', 'p3']);
+  });
+
+  it('finds either alternative with OR', () => {
+    expect(find('موزه OR دوستان ')).toEqual(['p2', 'p4', 'p5']);
+  });
+
+  it('restricts title: to titles', () => {
+    expect(find('title:کتابخانه ')).toEqual(['p3']);
+  });
+
+  it('finds inflected forms the archive has («دوست» finds «دوستان»)', () => {
+    expect(find('دوست ')).toEqual(['p4', 'p5']);
+    expect(find('دوستان ')).toEqual(['p4', 'p5']);
+  });
+
+  it('ranks the exact form above an inflected one', () => {
+    expect(e.rank('دوستان ')[0]).toBe('p4');
+    expect(e.rank('دوست ')[0]).toBe('p5');
+  });
+
+  it('does not merge unrelated words through stemming («کتابت» is not «کتاب»)', () => {
+    expect(find('کتابت ')).toEqual([]);
+  });
+
+  it('ignores stop words unless nothing else is asked', () => {
+    expect(find('از کتابخانه ')).toEqual(find('کتابخانه '));
+  });
+
+  it('never fails on odd queries', () => {
+    for (const q of ['"', '-', 'OR', '- -', '""', '«', 'title:', '-"', 'یا یا یا', 'a'.repeat(1000)]) {
+      expect(() => e.search(parseSearchParams({ q }))).not.toThrow();
+    }
+  });
+});

@@ -1,46 +1,42 @@
 // The search core: answers the API's questions from an index held in memory.
 // Framework-free, so the route handlers, the pages, the tests and the
 // benchmarks all call exactly this.
-import type { Index } from 'flexsearch';
 import type {
   Article,
   ArticleResponse,
   MatchMode,
   MonthCount,
+  QueryTerm,
   SearchFacets,
   SearchResponse,
   SearchResult,
   YearCount,
 } from '../types';
-import { analyze } from '../persian/analyze';
-import { FacetField } from './facet-field';
 import { boundToDayNumber, formatJalaliKey, jalaliDayNumber } from '../jalali';
-import { RESOLUTION, createFlexIndex, postingsOf, vocabularyOf, type Postings } from './flex';
-import { addArticle } from './document';
-import { highlight } from './highlight';
+import { stem } from '../persian/stem';
+import { postingsOf } from './flex';
+import { FacetField } from './facet-field';
+import { highlight, NOTHING, type HighlightPlan } from './highlight';
+import { buildIndexData, TF_MAX, TF_TITLE, type IndexData } from './index-data';
 import { makeSnippets } from './snippets';
-import { matcherFor, parseQuery, queryView, type ParsedQuery } from './query';
+import { parseQuery, queryView, type ParsedQuery } from './query';
 import type { SearchParams } from './params';
-
-/** Best (lowest) FlexSearch slot per matching article: where the term first stands. */
-type SlotsByDoc = Map<number, number>;
 
 const FACET_LIMIT = 20;
 
-interface TermGroup {
-  slots: SlotsByDoc;
-  idf: number;
-}
+// BM25 (Robertson/Sparck Jones idf, the usual k1 and b).
+const K1 = 1.2;
+const B = 0.75;
+/** A query word in the title counts as this many extra tf-normalized occurrences. */
+const TITLE_BOOST = 1.0;
+/** Inflected forms of a query word («دوستان» for «دوست») weigh a little less than the word itself. */
+const VARIANT_WEIGHT = 0.8;
+/** An exact phrase weighs this much more than its words scattered. */
+const PHRASE_BOOST = 1.5;
 
-function addPostings(into: SlotsByDoc, postings: Postings): void {
-  for (let slot = 0; slot < postings.length; slot++) {
-    const ids = postings[slot];
-    if (!ids) continue;
-    for (const id of ids) {
-      const seen = into.get(id);
-      if (seen === undefined || slot < seen) into.set(id, slot);
-    }
-  }
+interface Variant {
+  id: number;
+  weight: number;
 }
 
 /** Index of the first element >= key in a sorted array. */
@@ -55,24 +51,45 @@ function lowerBound(sorted: readonly string[], key: string): number {
   return lo;
 }
 
+/** Articles a query matched and their scores; the arrays are the engine's scratch space. */
+interface Matches {
+  docs: number[];
+  score: Float64Array;
+  /** Words of the query that no article contains, as typed. */
+  unmatched: string[];
+}
+
 export class SearchEngine {
   private readonly vocabulary: string[];
+  private readonly avgLength: number;
   /** Jalali day key (yyyymmdd) per article, 0 when undated. */
   private readonly dayKey: Int32Array;
   /** Publication instant per article in ms, NaN when undated. */
   private readonly time: Float64Array;
-  private readonly docIdById: Map<string, number>;
+  private readonly docIdById = new Map<string, number>();
   private readonly sources: FacetField;
   private readonly tags: FacetField;
 
+  // Scratch space reused by every query (searches are synchronous).
+  private epoch = 0;
+  private readonly stamp: Int32Array;
+  private readonly score: Float64Array;
+  private readonly groupsMatched: Uint16Array;
+  private readonly groupStamp: Int32Array;
+  private readonly groupScore: Float64Array;
+  private readonly excludedStamp: Int32Array;
+
   constructor(
     private readonly articles: readonly Article[],
-    private readonly index: Index,
+    private readonly data: IndexData,
   ) {
-    this.vocabulary = vocabularyOf(index);
-    this.dayKey = new Int32Array(articles.length);
-    this.time = new Float64Array(articles.length);
-    this.docIdById = new Map();
+    const n = articles.length;
+    this.vocabulary = data.vocabulary;
+    let words = 0;
+    for (const len of data.docLength) words += len;
+    this.avgLength = Math.max(1, words / Math.max(1, n));
+    this.dayKey = new Int32Array(n);
+    this.time = new Float64Array(n);
     articles.forEach((a, docId) => {
       this.dayKey[docId] = a.jalali ? jalaliDayNumber(a.jalali) : 0;
       this.time[docId] = a.publishedAt ? Date.parse(a.publishedAt) : NaN;
@@ -80,101 +97,259 @@ export class SearchEngine {
     });
     this.sources = new FacetField(articles.map((a) => (a.source ? [a.source] : [])));
     this.tags = new FacetField(articles.map((a) => a.tags));
+    this.stamp = new Int32Array(n);
+    this.score = new Float64Array(n);
+    this.groupsMatched = new Uint16Array(n);
+    this.groupStamp = new Int32Array(n);
+    this.groupScore = new Float64Array(n);
+    this.excludedStamp = new Int32Array(n);
   }
 
-  /** Builds an engine in memory (tests, small corpora); the builder uses the same steps. */
+  /** Builds an engine in memory (tests, evaluation); the builder runs the same steps. */
   static fromArticles(articles: readonly Article[]): SearchEngine {
-    const index = createFlexIndex();
-    articles.forEach((article, docId) => addArticle(index, docId, article));
-    return new SearchEngine(articles, index);
+    return new SearchEngine(articles, buildIndexData(articles));
   }
 
   get size(): number {
     return this.articles.length;
   }
 
-  private idf(df: number): number {
-    return Math.log(1 + this.articles.length / Math.max(df, 1));
+  // ------------------------------------------------------------ vocabulary
+
+  private termId(term: string): number {
+    const i = lowerBound(this.vocabulary, term);
+    return this.vocabulary[i] === term ? i : -1;
   }
 
-  private groupFor(term: string, prefix: boolean): TermGroup {
-    const slots: SlotsByDoc = new Map();
-    if (prefix) {
-      const end = lowerBound(this.vocabulary, term + '\uffff');
-      for (let i = lowerBound(this.vocabulary, term); i < end; i++) {
-        const postings = postingsOf(this.index, this.vocabulary[i]);
-        if (postings) addPostings(slots, postings);
-      }
-    } else {
-      const postings = postingsOf(this.index, term);
-      if (postings) addPostings(slots, postings);
-    }
-    return { slots, idf: this.idf(slots.size) };
+  private readonly known = (term: string) => this.termId(term) >= 0;
+
+  private documentFrequency(id: number): number {
+    return this.data.tfOffsets[id + 1] - this.data.tfOffsets[id];
   }
 
   /**
-   * Every article the query matches, with its relevance score. With match=all
-   * an article needs every term; with match=any one is enough, and the score
-   * (a sum over the terms it has) ranks those with more and rarer terms first.
+   * The vocabulary terms a query word stands for: every word it begins while
+   * it is being typed; otherwise the word and the inflected forms the archive
+   * has of the same stem («دوست» → «دوستان», «دوست‌ها»).
    */
-  private match(query: ParsedQuery, mode: MatchMode): Map<number, number> {
-    const scores = new Map<number, number>();
-    if (query.terms.length === 0) {
-      for (let docId = 0; docId < this.articles.length; docId++) scores.set(docId, 0);
-      return scores;
+  private variants(clause: QueryTerm): Variant[] {
+    const term = clause.terms[0];
+    if (clause.prefix) {
+      const from = lowerBound(this.vocabulary, term);
+      const to = lowerBound(this.vocabulary, term + '\uffff');
+      const out: Variant[] = [];
+      for (let id = from; id < to; id++) out.push({ id, weight: this.vocabulary[id] === term ? 1 : VARIANT_WEIGHT });
+      return out;
     }
-    const last = query.terms.length - 1;
-    const groups = query.terms.map((t, i) => this.groupFor(t, i === last && query.lastIsPrefix));
-    // Slot 0 (title and lead) weighs twice the last slot.
-    const weight = (slot: number) => 1 + (RESOLUTION - 1 - Math.min(slot, RESOLUTION - 1)) / (RESOLUTION - 1);
-    if (mode === 'any') {
-      for (const g of groups) {
-        for (const [docId, slot] of g.slots) scores.set(docId, (scores.get(docId) ?? 0) + g.idf * weight(slot));
+    const base = stem(term, this.known);
+    const out = new Map<number, number>();
+    const exact = this.termId(term);
+    if (exact >= 0) out.set(exact, 1);
+    // Inflected forms start with the stem, or with «می»/«نمی» and the stem.
+    for (const head of [base, 'می' + base, 'نمی' + base]) {
+      const from = lowerBound(this.vocabulary, head);
+      const to = lowerBound(this.vocabulary, head + '\uffff');
+      for (let id = from; id < to; id++) {
+        if (!out.has(id) && stem(this.vocabulary[id], this.known) === base) out.set(id, VARIANT_WEIGHT);
       }
-      return scores;
     }
-    groups.sort((a, b) => a.slots.size - b.slots.size);
-    const [rarest, ...rest] = groups;
-    for (const [docId, slot] of rarest.slots) {
-      let score = rarest.idf * weight(slot);
-      let all = true;
-      for (const g of rest) {
-        const s = g.slots.get(docId);
-        if (s === undefined) {
-          all = false;
-          break;
-        }
-        score += g.idf * weight(s);
-      }
-      if (all) scores.set(docId, score);
-    }
-    return scores;
+    return [...out].map(([id, weight]) => ({ id, weight }));
   }
 
-  /** Query words, as typed, that no article contains (the page says which matched nothing). */
-  private unmatched(q: string, query: ParsedQuery): string[] {
-    const lastIndex = query.terms.length - 1;
-    const missing = new Set<string>();
-    const tokens = analyze(q);
-    query.terms.forEach((term, i) => {
-      if (this.groupFor(term, i === lastIndex && query.lastIsPrefix).slots.size > 0) return;
-      const token = tokens.find((t) => t.term === term);
-      if (token) missing.add(q.slice(token.start, token.end));
+  // --------------------------------------------------------------- scoring
+
+  private forEachPosting(id: number, visit: (docId: number, packed: number) => void): void {
+    let at = this.data.tfOffsets[id];
+    for (const ids of postingsOf(this.data.index, this.vocabulary[id]) ?? []) {
+      if (!ids) continue;
+      for (const docId of ids) visit(docId, this.data.tf[at++]);
+    }
+  }
+
+  /** BM25's term-frequency part for one posting, plus the title boost. */
+  private tfPart(docId: number, packed: number): number {
+    const tf = packed & TF_MAX;
+    const norm = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.data.docLength[docId]) / this.avgLength));
+    return norm + (packed & TF_TITLE ? TITLE_BOOST : 0);
+  }
+
+  private idf(df: number): number {
+    const n = this.articles.length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Whether article `docId` has the words `ids` one after another (within the title if asked). */
+  private hasSequence(docId: number, ids: readonly number[], titleOnly: boolean): boolean {
+    const { positions, posOffsets, titleLength } = this.data;
+    const start = posOffsets[docId];
+    const end = titleOnly ? start + titleLength[docId] : posOffsets[docId + 1];
+    for (let i = start; i + ids.length <= end; i++) {
+      let k = 0;
+      while (k < ids.length && positions[i + k] === ids[k]) k++;
+      if (k === ids.length) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Scores one group (alternatives joined by OR) into groupScore; returns the
+   * articles it matches. A word scores by its best variant; a phrase by its
+   * words, once its words are checked to stand together.
+   */
+  private scoreGroup(group: readonly QueryTerm[]): number[] {
+    const mark = ++this.epoch;
+    const docs: number[] = [];
+    const put = (docId: number, value: number) => {
+      if (this.groupStamp[docId] !== mark) {
+        this.groupStamp[docId] = mark;
+        this.groupScore[docId] = value;
+        docs.push(docId);
+      } else if (value > this.groupScore[docId]) {
+        this.groupScore[docId] = value;
+      }
+    };
+    for (const clause of group) {
+      const titleOnly = clause.field === 'title';
+      if (clause.kind === 'word') {
+        for (const { id, weight } of this.variants(clause)) {
+          this.forEachPosting(id, (docId, packed) => {
+            if (titleOnly && !(packed & TF_TITLE)) return;
+            put(docId, weight * this.tfPart(docId, packed));
+          });
+        }
+        continue;
+      }
+      const ids = clause.terms.map((t) => this.termId(t));
+      if (ids.some((id) => id < 0)) continue;
+      // Candidates have every word of the phrase: walk the rarest list, keep what the others confirm.
+      const byRarity = [...new Set(ids)].sort((a, b) => this.documentFrequency(a) - this.documentFrequency(b));
+      const partial = new Map<number, number>();
+      this.forEachPosting(byRarity[0], (docId, packed) => partial.set(docId, this.tfPart(docId, packed)));
+      for (const id of byRarity.slice(1)) {
+        const next = new Map<number, number>();
+        this.forEachPosting(id, (docId, packed) => {
+          const sum = partial.get(docId);
+          if (sum !== undefined) next.set(docId, sum + this.tfPart(docId, packed));
+        });
+        partial.clear();
+        for (const [d, s] of next) partial.set(d, s);
+      }
+      for (const [docId, sum] of partial) {
+        if (this.hasSequence(docId, ids, titleOnly)) put(docId, sum * PHRASE_BOOST);
+      }
+    }
+    return docs;
+  }
+
+  private estimate(group: readonly QueryTerm[]): number {
+    let df = 0;
+    for (const clause of group) {
+      for (const t of clause.terms) {
+        const id = this.termId(t);
+        if (id >= 0) df += this.documentFrequency(id);
+      }
+    }
+    return df;
+  }
+
+  private match(query: ParsedQuery, mode: MatchMode): Matches {
+    const n = this.articles.length;
+    const score = this.score;
+    const unmatched: string[] = [];
+    if (query.groups.length === 0) {
+      score.fill(0);
+      const docs = Array.from({ length: n }, (_, d) => d);
+      return { docs: this.withoutExcluded(docs, query), score, unmatched };
+    }
+
+    const mark = ++this.epoch;
+    const matched: number[] = [];
+    // Rarest group first: with match=all, later groups only confirm earlier ones.
+    const groups = [...query.groups].sort((a, b) => this.estimate(a) - this.estimate(b));
+    groups.forEach((group, g) => {
+      const docs = this.scoreGroup(group);
+      if (docs.length === 0) unmatched.push(...group.map((c) => c.text));
+      const idf = this.idf(docs.length);
+      for (const docId of docs) {
+        if (this.stamp[docId] !== mark) {
+          if (mode === 'all' && g > 0) continue;
+          this.stamp[docId] = mark;
+          score[docId] = 0;
+          this.groupsMatched[docId] = 0;
+          matched.push(docId);
+        }
+        score[docId] += idf * this.groupScore[docId];
+        this.groupsMatched[docId]++;
+      }
     });
-    return [...missing];
+    const need = mode === 'all' ? groups.length : 1;
+    const docs = matched.filter((d) => this.groupsMatched[d] >= need);
+    return { docs: this.withoutExcluded(docs, query), score, unmatched };
+  }
+
+  private withoutExcluded(docs: number[], query: ParsedQuery): number[] {
+    if (query.excluded.length === 0) return docs;
+    const mark = ++this.epoch;
+    const excludedMark = mark;
+    for (const clause of query.excluded) {
+      for (const docId of this.scoreGroup([clause])) this.excludedStamp[docId] = excludedMark;
+    }
+    return docs.filter((d) => this.excludedStamp[d] !== excludedMark);
+  }
+
+  /** What to mark in titles, snippets and article pages. Excluded words are never marked. */
+  private plan(query: ParsedQuery): HighlightPlan {
+    if (query.groups.length === 0) return NOTHING;
+    const groupOf = new Map<string, number>();
+    const prefixes: { prefix: string; group: number }[] = [];
+    const phrases: HighlightPlan['phrases'] = [];
+    query.groups.forEach((group, g) => {
+      for (const clause of group) {
+        if (clause.kind === 'phrase') phrases.push({ terms: clause.terms, group: g });
+        else if (clause.prefix) prefixes.push({ prefix: clause.terms[0], group: g });
+        else {
+          groupOf.set(clause.terms[0], g);
+          for (const { id } of this.variants(clause)) groupOf.set(this.vocabulary[id], g);
+        }
+      }
+    });
+    return {
+      wordGroup: (term) => {
+        const g = groupOf.get(term);
+        if (g !== undefined) return g;
+        for (const p of prefixes) if (term.startsWith(p.prefix)) return p.group;
+        return -1;
+      },
+      phrases,
+    };
+  }
+
+  // ---------------------------------------------------------------- answers
+
+  private sort(hits: number[], score: Float64Array, order: SearchParams['sort'], byScore: boolean): void {
+    const time = this.time;
+    // Undated articles go last in either date order.
+    const newer = (a: number, b: number) => (time[b] || -Infinity) - (time[a] || -Infinity);
+    const older = (a: number, b: number) => (time[a] || Infinity) - (time[b] || Infinity);
+    if (order === 'relevance' && byScore) {
+      hits.sort((a, b) => score[b] - score[a] || newer(a, b) || a - b);
+    } else {
+      const byDate = order === 'oldest' ? older : newer;
+      hits.sort((a, b) => byDate(a, b) || a - b);
+    }
   }
 
   /** Ids of the `limit` best articles for `q`, best first (evaluation and benchmarks). */
   rank(q: string, options: { match?: MatchMode; limit?: number } = {}): string[] {
-    const scores = this.match(parseQuery(q), options.match ?? 'all');
-    const hits = [...scores.keys()];
-    this.sort(hits, scores, 'relevance', false);
-    return hits.slice(0, options.limit ?? 1000).map((docId) => this.articles[docId].id);
+    const query = parseQuery(q);
+    const { docs, score } = this.match(query, options.match ?? 'all');
+    this.sort(docs, score, 'relevance', query.groups.length > 0);
+    return docs.slice(0, options.limit ?? 1000).map((docId) => this.articles[docId].id);
   }
 
   /** Matches passing every filter, in the requested order, and the facets over them. */
-  private select(params: SearchParams, query: ParsedQuery): { hits: number[]; facets: SearchFacets } {
-    const matches = this.match(query, params.match);
+  private select(params: SearchParams, query: ParsedQuery): { hits: number[]; facets: SearchFacets; unmatched: string[] } {
+    const { docs, score, unmatched } = this.match(query, params.match);
     const fromKey = params.from ? boundToDayNumber(params.from, 'start') : 0;
     const toKey = params.to ? boundToDayNumber(params.to, 'end') : Number.MAX_SAFE_INTEGER;
     const dated = params.from !== null || params.to !== null;
@@ -189,7 +364,7 @@ export class SearchEngine {
     const sourceCounts = this.sources.newCounts();
     const tagCounts = this.tags.newCounts();
     const hits: number[] = [];
-    for (const docId of matches.keys()) {
+    for (const docId of docs) {
       const key = this.dayKey[docId];
       const inDates = !dated || (key !== 0 && key >= fromKey && key <= toKey);
       const inSources = sources === null || this.sources.hasAny(docId, sources);
@@ -206,7 +381,7 @@ export class SearchEngine {
       if (inDates && inSources) this.tags.countInto(docId, tagCounts);
       if (inDates && inSources && inTags) hits.push(docId);
     }
-    this.sort(hits, matches, params.sort, query.terms.length === 0);
+    this.sort(hits, score, params.sort, query.groups.length > 0);
 
     const facets: SearchFacets = {
       jalaliYears: [...years].map(([year, count]): YearCount => ({ year, count })).sort((a, b) => a.year - b.year),
@@ -216,7 +391,7 @@ export class SearchEngine {
       sources: this.sources.top(sourceCounts, FACET_LIMIT, sources ?? undefined),
       tags: this.tags.top(tagCounts, FACET_LIMIT, tags ?? undefined),
     };
-    return { hits, facets };
+    return { hits, facets, unmatched };
   }
 
   /**
@@ -231,24 +406,22 @@ export class SearchEngine {
   search(params: SearchParams): SearchResponse {
     const started = performance.now();
     const query = parseQuery(params.q);
-    const { hits, facets } = this.select(params, query);
-
-    const matcher = matcherFor(query);
+    const { hits, facets, unmatched } = this.select(params, query);
+    const plan = this.plan(query);
     const offset = (params.page - 1) * params.size;
     const results: SearchResult[] = hits.slice(offset, offset + params.size).map((docId) => {
       const a = this.articles[docId];
       return {
         id: a.id,
-        title: highlight(a.title, matcher),
+        title: highlight(a.title, plan),
         publishedAt: a.publishedAt,
         jalaliDate: a.jalali ? formatJalaliKey(a.jalali) : null,
         source: a.source,
         tags: a.tags,
         url: a.url,
-        snippets: makeSnippets(a.body, matcher),
+        snippets: makeSnippets(a.body, plan),
       };
     });
-
     return {
       total: hits.length,
       page: params.page,
@@ -257,32 +430,19 @@ export class SearchEngine {
       results,
       facets,
       query: queryView(query, params.match),
-      unmatched: hits.length === 0 ? this.unmatched(params.q, query) : [],
+      unmatched,
     };
-  }
-
-  private sort(hits: number[], scores: Map<number, number>, order: SearchParams['sort'], emptyQuery: boolean): void {
-    const time = this.time;
-    // Undated articles go last in either date order.
-    const newer = (a: number, b: number) => (time[b] || -Infinity) - (time[a] || -Infinity);
-    const older = (a: number, b: number) => (time[a] || Infinity) - (time[b] || Infinity);
-    const byDate = order === 'oldest' ? older : newer;
-    if (order === 'relevance' && !emptyQuery) {
-      hits.sort((a, b) => scores.get(b)! - scores.get(a)! || newer(a, b) || a - b);
-    } else {
-      hits.sort((a, b) => byDate(a, b) || a - b);
-    }
   }
 
   article(id: string, q = ''): ArticleResponse | null {
     const docId = this.docIdById.get(id);
     if (docId === undefined) return null;
     const a = this.articles[docId];
-    const matcher = matcherFor(parseQuery(q));
+    const plan = this.plan(parseQuery(q));
     return {
       id: a.id,
-      title: highlight(a.title, matcher),
-      paragraphs: a.body.map((p) => highlight(p, matcher)),
+      title: highlight(a.title, plan),
+      paragraphs: a.body.map((p) => highlight(p, plan)),
       publishedAt: a.publishedAt,
       jalaliDate: a.jalali ? formatJalaliKey(a.jalali) : null,
       source: a.source,

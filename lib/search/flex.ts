@@ -9,7 +9,7 @@ import { Encoder, Index } from 'flexsearch';
  */
 export type Postings = ReadonlyArray<ReadonlyArray<number> | undefined>;
 
-export const RESOLUTION = 9;
+export const RESOLUTION = 1;
 
 export function createFlexIndex(): Index {
   // Text reaches FlexSearch already analyzed (lib/persian/analyze.ts) and

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { highlight } from './highlight';
-import { matcherFor, parseQuery } from './query';
+import { planOf } from './plan-for-tests';
 
 const marked = (text: string, q: string) =>
-  highlight(text, matcherFor(parseQuery(q)))
+  highlight(text, planOf(q))
     .filter((s) => s.hit)
     .map((s) => s.text);
 
@@ -42,29 +42,15 @@ describe('highlight', () => {
 
   it('joins back to the exact original text', () => {
     const text = 'در این مکالمه\u00a0تلفنی، «همکاری های» دو کشور ۱۴۰۰ بررسی شد.';
-    expect(highlight(text, matcherFor(parseQuery('همکاریهای 1400'))).map((s) => s.text).join('')).toBe(text);
+    expect(highlight(text, planOf('همکاریهای 1400')).map((s) => s.text).join('')).toBe(text);
   });
 
   it('marks a markup-looking text as plain text', () => {
-    const segments = highlight('<script>alert(1)</script> کتاب', matcherFor(parseQuery('کتاب ')));
+    const segments = highlight('<script>alert(1)</script> کتاب', planOf('کتاب '));
     expect(segments.map((s) => s.text).join('')).toBe('<script>alert(1)</script> کتاب');
   });
 });
 
-describe('parseQuery', () => {
-  it('treats the last word as a prefix while it is being typed', () => {
-    expect(parseQuery('کتابخانه مل')).toEqual({ terms: ['کتابخانه', 'مل'], lastIsPrefix: true });
-  });
-
-  it('stops treating it as a prefix after a space', () => {
-    expect(parseQuery('کتابخانه ملی ').lastIsPrefix).toBe(false);
-  });
-
-  it('never treats a one-letter word as a prefix', () => {
-    expect(parseQuery('ک').lastIsPrefix).toBe(false);
-  });
-
-  it('asks for nothing when the query is only punctuation', () => {
-    expect(parseQuery('«» ؟').terms).toEqual([]);
-  });
+it('marks a phrase as one run, and its words alone not at all', () => {
+  expect(marked('کتابخانه ملی و ملی‌گرایی در کتابخانه', '"کتابخانه ملی"')).toEqual(['کتابخانه ملی']);
 });

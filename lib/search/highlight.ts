@@ -1,33 +1,49 @@
 // Marks the words a query matched in the original text. Offsets come from the
 // analyzer, so «كتابخانه» stays written with Arabic kaf and «کتاب‌ها» keeps its
-// ZWNJ inside the mark.
+// ZWNJ inside the mark; a phrase is marked as one run.
 import type { Segment } from '../types';
 import { analyze } from '../persian/analyze';
-import type { TermMatcher } from './query';
 
 export interface HitSpan {
   start: number;
   end: number;
-  /** Index of the query term matched. */
-  term: number;
+  /** Which query group matched (snippets prefer passages with many distinct groups). */
+  group: number;
 }
 
-/** Matched spans of `text`, sorted and with overlaps merged (a compound and its pieces). */
-export function hitSpans(text: string, matcher: TermMatcher): HitSpan[] {
+/** What to mark: the query's words (with their variants) and its phrases. */
+export interface HighlightPlan {
+  /** The group an analyzed word belongs to, or -1 when the query does not ask for it. */
+  wordGroup(term: string): number;
+  phrases: { terms: string[]; group: number }[];
+}
+
+export const NOTHING: HighlightPlan = { wordGroup: () => -1, phrases: [] };
+
+/** Matched spans of `text`, sorted, overlaps merged (a compound and its pieces). */
+export function hitSpans(text: string, plan: HighlightPlan): HitSpan[] {
   const spans: HitSpan[] = [];
   for (const token of analyze(text, { pieces: true })) {
-    const term = matcher(token.term);
-    if (term >= 0) spans.push({ start: token.start, end: token.end, term });
+    const group = plan.wordGroup(token.term);
+    if (group >= 0) spans.push({ start: token.start, end: token.end, group });
+  }
+  if (plan.phrases.length > 0) {
+    const words = analyze(text);
+    for (const phrase of plan.phrases) {
+      const n = phrase.terms.length;
+      for (let i = 0; i + n <= words.length; i++) {
+        let k = 0;
+        while (k < n && words[i + k].term === phrase.terms[k]) k++;
+        if (k === n) spans.push({ start: words[i].start, end: words[i + n - 1].end, group: phrase.group });
+      }
+    }
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: HitSpan[] = [];
   for (const span of spans) {
     const last = merged[merged.length - 1];
-    if (last && span.start < last.end) {
-      last.end = Math.max(last.end, span.end);
-    } else {
-      merged.push({ ...span });
-    }
+    if (last && span.start < last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
   }
   return merged;
 }
@@ -48,6 +64,6 @@ export function segmentsOf(text: string, spans: readonly HitSpan[], from = 0, to
   return segments;
 }
 
-export function highlight(text: string, matcher: TermMatcher): Segment[] {
-  return segmentsOf(text, hitSpans(text, matcher));
+export function highlight(text: string, plan: HighlightPlan): Segment[] {
+  return segmentsOf(text, hitSpans(text, plan));
 }

@@ -4,9 +4,28 @@ import path from 'node:path';
 import type { Article } from '../types';
 import { createFlexIndex } from './flex';
 import { SearchEngine } from './engine';
-import { ARTICLES_FILE, FLEX_DIR, INDEX_FORMAT, MANIFEST_FILE, type IndexManifest } from './layout';
+import { tfOffsetsOf, type IndexData } from './index-data';
+import {
+  ARTICLES_FILE,
+  BINARY_FILES,
+  FLEX_DIR,
+  INDEX_FORMAT,
+  MANIFEST_FILE,
+  VOCABULARY_FILE,
+  type IndexManifest,
+} from './layout';
 
 export class IndexLoadError extends Error {}
+
+type Typed = Uint8Array | Uint16Array | Uint32Array;
+
+/** A typed view of a file's bytes, copied only when Node hands back an unaligned buffer. */
+function typed<T extends Typed>(bytes: Buffer, Kind: { new (b: ArrayBufferLike, o: number, l: number): T; BYTES_PER_ELEMENT: number }): T {
+  const size = Kind.BYTES_PER_ELEMENT;
+  if (bytes.byteLength % size !== 0) throw new IndexLoadError(`a binary index file has ${bytes.byteLength} bytes, not a multiple of ${size}`);
+  const aligned = bytes.byteOffset % size === 0 ? bytes : Buffer.from(bytes);
+  return new Kind(aligned.buffer, aligned.byteOffset, aligned.byteLength / size);
+}
 
 export async function loadEngine(dir: string): Promise<SearchEngine> {
   const manifestPath = path.join(dir, MANIFEST_FILE);
@@ -21,16 +40,37 @@ export async function loadEngine(dir: string): Promise<SearchEngine> {
   if (manifest.format !== INDEX_FORMAT) {
     throw new IndexLoadError(`${manifestPath}: index format ${manifest.format}, this server reads ${INDEX_FORMAT}: rebuild the index`);
   }
-  const [articlesText, ...flexTexts] = await Promise.all([
+  const read = (file: string) => readFile(path.join(dir, file));
+  const [articlesText, vocabularyText, tf, docLength, titleLength, posOffsets, positions, ...flexTexts] = await Promise.all([
     readFile(path.join(dir, ARTICLES_FILE), 'utf8'),
+    readFile(path.join(dir, VOCABULARY_FILE), 'utf8'),
+    read(BINARY_FILES.tf),
+    read(BINARY_FILES.docLength),
+    read(BINARY_FILES.titleLength),
+    read(BINARY_FILES.posOffsets),
+    read(BINARY_FILES.positions),
     ...manifest.flex.map((f) => readFile(path.join(dir, FLEX_DIR, f.file), 'utf8')),
   ]);
   const articles = JSON.parse(articlesText) as Article[];
-  if (articles.length !== manifest.articleCount) {
-    throw new IndexLoadError(`${dir}: manifest lists ${manifest.articleCount} articles, ${ARTICLES_FILE} holds ${articles.length}`);
+  const vocabulary = JSON.parse(vocabularyText) as string[];
+  if (articles.length !== manifest.articleCount || vocabulary.length !== manifest.vocabularySize) {
+    throw new IndexLoadError(`${dir}: the files disagree with the manifest (a partial copy?): rebuild the index`);
   }
   const index = createFlexIndex();
   // FlexSearch's import is synchronous for a plain Index; reg must come before map.
   manifest.flex.forEach((f, i) => index.import(f.key, flexTexts[i]));
-  return new SearchEngine(articles, index);
+  const data: IndexData = {
+    index,
+    vocabulary,
+    tfOffsets: tfOffsetsOf(index, vocabulary),
+    tf: typed(tf, Uint8Array),
+    docLength: typed(docLength, Uint32Array),
+    titleLength: typed(titleLength, Uint16Array),
+    posOffsets: typed(posOffsets, Uint32Array),
+    positions: typed(positions, Uint32Array),
+  };
+  if (data.tfOffsets[vocabulary.length] !== data.tf.length || data.docLength.length !== articles.length) {
+    throw new IndexLoadError(`${dir}: term frequencies do not match the postings: rebuild the index`);
+  }
+  return new SearchEngine(articles, data);
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeSnippets } from './snippets';
-import { matcherFor, parseQuery } from './query';
+import { planOf } from './plan-for-tests';
 
 const words = (n: number, word = 'واژه') => Array.from({ length: n }, () => word).join(' ');
-const matcher = (q: string) => matcherFor(parseQuery(q));
+const matcher = planOf;
 
 describe('makeSnippets', () => {
   const paragraphs = [

@@ -2,8 +2,7 @@
 // together, cut on word boundaries and highlighted.
 import type { Segment } from '../types';
 import { analyze, type Token } from '../persian/analyze';
-import { hitSpans, segmentsOf, type HitSpan } from './highlight';
-import type { TermMatcher } from './query';
+import { hitSpans, segmentsOf, type HitSpan, type HighlightPlan } from './highlight';
 
 export interface SnippetOptions {
   /** Fragments per article at most. */
@@ -27,7 +26,7 @@ function bestWindowAround(words: Token[], spans: HitSpan[], center: number, size
   const from = words[first].start;
   const to = words[last].end;
   const inside = spans.filter((s) => s.start >= from && s.end <= to);
-  const distinct = new Set(inside.map((s) => s.term)).size;
+  const distinct = new Set(inside.map((s) => s.group)).size;
   // Distinct query words close together matter more than one word repeated.
   return { paragraph, first, last, score: distinct * 100 + inside.length };
 }
@@ -38,14 +37,14 @@ function bestWindowAround(words: Token[], spans: HitSpan[], center: number, size
  */
 export function makeSnippets(
   paragraphs: readonly string[],
-  matcher: TermMatcher,
+  plan: HighlightPlan,
   options: Partial<SnippetOptions> = {},
 ): Segment[][] {
   const { fragments, words: size } = { ...DEFAULTS, ...options };
   const candidates: Window[] = [];
   const analyzed = paragraphs.map((text) => {
     const words = analyze(text);
-    const spans = hitSpans(text, matcher);
+    const spans = hitSpans(text, plan);
     return { text, words, spans };
   });
 

@@ -1,0 +1,133 @@
+// Everything the search core keeps about a set of articles, built once by the
+// index builder (or in memory for tests) and loaded by the server:
+//
+// - FlexSearch (strict, integer ids) holds the posting lists: which articles
+//   contain a term, grouped by where the term first stands (slot 0 = title).
+// - What FlexSearch cannot keep, we keep beside it, in typed arrays:
+//   tf       one byte per posting, in FlexSearch's own order: the term's count
+//            in the article (capped at 127) plus 128 when it is in the title,
+//            for BM25 and title boosting;
+//   docLength  words per article, for BM25's length normalization;
+//   positions  each article's words as vocabulary ids (title first), to check
+//            phrases and proximity without re-reading the text.
+import type { Index } from 'flexsearch';
+import type { Article } from '../types';
+import { analyze } from '../persian/analyze';
+import { createFlexIndex, postingsOf } from './flex';
+
+export interface IndexData {
+  index: Index;
+  /** Every term, sorted by code unit; a term's id is its position here. */
+  vocabulary: string[];
+  /** tf of vocabulary[v] spans tf[tfOffsets[v] .. tfOffsets[v + 1]). */
+  tfOffsets: Uint32Array;
+  tf: Uint8Array;
+  docLength: Uint32Array;
+  /** Words of the title (they open each article's positions). */
+  titleLength: Uint16Array;
+  /** Article d's word ids are positions[posOffsets[d] .. posOffsets[d + 1]). */
+  posOffsets: Uint32Array;
+  positions: Uint32Array;
+}
+
+export const TF_TITLE = 128;
+export const TF_MAX = 127;
+
+/** Code-unit order, the order binary searches over the vocabulary assume. */
+export function compareTerms(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Offsets of each term's tf bytes, from the lengths of its FlexSearch postings. */
+export function tfOffsetsOf(index: Index, vocabulary: readonly string[]): Uint32Array {
+  const offsets = new Uint32Array(vocabulary.length + 1);
+  let at = 0;
+  vocabulary.forEach((term, v) => {
+    offsets[v] = at;
+    for (const ids of postingsOf(index, term) ?? []) at += ids ? ids.length : 0;
+  });
+  offsets[vocabulary.length] = at;
+  return offsets;
+}
+
+export function buildIndexData(articles: readonly Article[]): IndexData {
+  const index = createFlexIndex();
+  const idOf = new Map<string, number>(); // term → provisional id, in order met
+  const terms: string[] = [];
+  // Per provisional id: docId, packed tf, docId, packed tf, … (docIds ascending).
+  const postings: number[][] = [];
+  const sequences: Uint32Array[] = [];
+  const docLength = new Uint32Array(articles.length);
+  const titleLength = new Uint16Array(articles.length);
+
+  const provisional = (term: string) => {
+    let id = idOf.get(term);
+    if (id === undefined) {
+      id = terms.length;
+      idOf.set(term, id);
+      terms.push(term);
+      postings.push([]);
+    }
+    return id;
+  };
+
+  articles.forEach((article, docId) => {
+    const all: string[] = [];
+    const words: number[] = [];
+    const inTitle = new Set<string>();
+    [article.title, ...article.body].forEach((text, part) => {
+      for (const token of analyze(text, { pieces: true })) {
+        all.push(token.term);
+        if (part === 0) inTitle.add(token.term);
+        if (!token.piece) words.push(provisional(token.term));
+      }
+      if (part === 0) titleLength[docId] = Math.min(words.length, 0xffff);
+    });
+    // FlexSearch keeps one posting per term and article, slotted by where the
+    // term first stands: the distinct terms in order of first use say the same
+    // in a fraction of the text (long articles repeat their words a lot).
+    const counts = new Map<string, number>();
+    for (const t of all) counts.set(t, (counts.get(t) ?? 0) + 1);
+    if (counts.size > 0) index.add(docId, [...counts.keys()].join(' '));
+    docLength[docId] = all.length;
+    sequences.push(Uint32Array.from(words));
+    for (const [t, n] of counts) {
+      postings[provisional(t)].push(docId, Math.min(n, TF_MAX) | (inTitle.has(t) ? TF_TITLE : 0));
+    }
+  });
+
+  const order = terms.map((_, id) => id).sort((a, b) => compareTerms(terms[a], terms[b]));
+  const vocabulary = order.map((id) => terms[id]);
+  const rank = new Uint32Array(terms.length);
+  order.forEach((id, v) => (rank[id] = v));
+
+  const tfOffsets = tfOffsetsOf(index, vocabulary);
+  const tf = new Uint8Array(tfOffsets[vocabulary.length]);
+  // Spread each term's tf over a per-article scratch array, then read it back in
+  // FlexSearch's slot order: linear in the postings.
+  const byDoc = new Uint8Array(articles.length);
+  let at = 0;
+  order.forEach((id) => {
+    const list = postings[id];
+    for (let i = 0; i < list.length; i += 2) byDoc[list[i]] = list[i + 1];
+    for (const ids of postingsOf(index, terms[id]) ?? []) {
+      for (const docId of ids ?? []) tf[at++] = byDoc[docId];
+    }
+  });
+  if (at !== tf.length) throw new Error(`index inconsistency: ${at} tf values for ${tf.length} postings`);
+
+  const posOffsets = new Uint32Array(articles.length + 1);
+  let total = 0;
+  sequences.forEach((seq, d) => {
+    posOffsets[d] = total;
+    total += seq.length;
+  });
+  posOffsets[articles.length] = total;
+  const positions = new Uint32Array(total);
+  sequences.forEach((seq, d) => {
+    const base = posOffsets[d];
+    for (let i = 0; i < seq.length; i++) positions[base + i] = rank[seq[i]];
+  });
+
+  return { index, vocabulary, tfOffsets, tf, docLength, titleLength, posOffsets, positions };
+}
