@@ -228,3 +228,33 @@ describe('SearchEngine.search: query language', () => {
     }
   });
 });
+
+describe('SearchEngine.search: compounds and proximity', () => {
+  const docs: Article[] = [
+    article('c1', 'نمایشگاه', ['نمایشگاه بين\u00a0المللي كتاب'], null),
+    article('c2', 'نمایشگاه', ['نمایشگاه بین‌المللی کتاب'], null),
+    article('c3', 'نمایشگاه', ['نمایشگاه بینالمللی کتاب'], null),
+    article('c4', 'نمایشگاه', ['نمایشگاه بین المللی کتاب'], null),
+    article('c5', 'گزارش', ['روابط بین دو کشور و نهادهای المللی'], null),
+    article('k1', 'کار در شهر', ['این دستگاه خوب کار می‌کند و بسیار کم صدا است.'], null),
+    article('k2', 'دستگاه کار می کند', ['متن کوتاه.'], null),
+  ];
+  const e = SearchEngine.fromArticles(docs);
+  const find = (q: string) => e.search(parseSearchParams({ q })).results.map((r) => r.id).sort();
+
+  it('finds a compound however the archive writes it, from a solid or half-spaced query', () => {
+    for (const q of ['بین‌المللی ', 'بینالمللی ']) expect(find(q)).toEqual(['c1', 'c2', 'c3', 'c4']);
+  });
+
+  it('finds the solid compound from a query that writes it apart', () => {
+    expect(find('بین المللی ')).toContain('c3');
+  });
+
+  it('does not take two distant words for the compound', () => {
+    expect(find('بین‌المللی ')).not.toContain('c5');
+  });
+
+  it('ranks words standing together in the title first', () => {
+    expect(e.rank('کار می کند ')[0]).toBe('k2');
+  });
+});

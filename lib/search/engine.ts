@@ -27,12 +27,22 @@ const FACET_LIMIT = 20;
 // BM25 (Robertson/Sparck Jones idf, the usual k1 and b).
 const K1 = 1.2;
 const B = 0.75;
-/** A query word in the title counts as this many extra tf-normalized occurrences. */
+/**
+ * A query word in the title adds this much, scaled down for long titles as BM25
+ * scales long bodies: the word is more of what a short title is about.
+ */
 const TITLE_BOOST = 1.0;
 /** Inflected forms of a query word («دوستان» for «دوست») weigh a little less than the word itself. */
 const VARIANT_WEIGHT = 0.8;
 /** An exact phrase weighs this much more than its words scattered. */
 const PHRASE_BOOST = 1.5;
+/** Two query words side by side in an article, in the title and in the body. */
+const ADJACENT_TITLE = 1.5;
+const ADJACENT_BODY = 0.5;
+/** Articles whose proximity is checked: the best by score before it. */
+const PROXIMITY_TOP = 200;
+/** The shortest half a compound split may leave («کتاب|خانه»). */
+const MIN_SPLIT = 2;
 
 interface Variant {
   id: number;
@@ -62,6 +72,8 @@ interface Matches {
 export class SearchEngine {
   private readonly vocabulary: string[];
   private readonly avgLength: number;
+  /** The title boost of each article, already normalized by its title's length. */
+  private readonly titleBoost: Float32Array;
   /** Jalali day key (yyyymmdd) per article, 0 when undated. */
   private readonly dayKey: Int32Array;
   /** Publication instant per article in ms, NaN when undated. */
@@ -88,6 +100,13 @@ export class SearchEngine {
     let words = 0;
     for (const len of data.docLength) words += len;
     this.avgLength = Math.max(1, words / Math.max(1, n));
+    let titleWords = 0;
+    for (const len of data.titleLength) titleWords += len;
+    const avgTitle = Math.max(1, titleWords / Math.max(1, n));
+    this.titleBoost = new Float32Array(n);
+    for (let d = 0; d < n; d++) {
+      this.titleBoost[d] = (TITLE_BOOST * (K1 + 1)) / (1 + K1 * (1 - B + (B * data.titleLength[d]) / avgTitle));
+    }
     this.dayKey = new Int32Array(n);
     this.time = new Float64Array(n);
     articles.forEach((a, docId) => {
@@ -170,7 +189,7 @@ export class SearchEngine {
   private tfPart(docId: number, packed: number): number {
     const tf = packed & TF_MAX;
     const norm = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.data.docLength[docId]) / this.avgLength));
-    return norm + (packed & TF_TITLE ? TITLE_BOOST : 0);
+    return norm + (packed & TF_TITLE ? this.titleBoost[docId] : 0);
   }
 
   private idf(df: number): number {
@@ -252,6 +271,43 @@ export class SearchEngine {
     return df;
   }
 
+  /**
+   * Compounds are written solid, half-spaced or apart («بین‌المللی», «بینالمللی»,
+   * «بین المللی»; Hamshahri puts a no-break space in them). A solid query word
+   * also matches its two halves side by side; two query words also match the
+   * solid compound, when the archive has it.
+   */
+  private withCompounds(query: ParsedQuery): QueryTerm[][] {
+    const out = query.groups.map((g) => [...g]);
+    const groupOf = new Map<QueryTerm, number>();
+    query.groups.forEach((g, i) => g.forEach((c) => groupOf.set(c, i)));
+    query.groups.forEach((group, g) => {
+      if (group.length !== 1 || group[0].kind !== 'word' || group[0].prefix) return;
+      const clause = group[0];
+      const term = clause.terms[0];
+      for (let cut = MIN_SPLIT; cut <= term.length - MIN_SPLIT && term.length >= 5; cut++) {
+        const head = term.slice(0, cut);
+        const tail = term.slice(cut);
+        if (this.termId(head) >= 0 && this.termId(tail) >= 0) {
+          out[g].push({ ...clause, kind: 'phrase', terms: [head, tail] });
+        }
+      }
+    });
+    // Words typed apart, stop words included («بین المللی»), may be one solid word.
+    query.sequence.forEach((clause, j) => {
+      const next = query.sequence[j + 1];
+      if (!next || clause.prefix || next.prefix || clause.field !== next.field) return;
+      const joined = clause.terms[0] + next.terms[0];
+      if (this.termId(joined) < 0) return;
+      const solid: QueryTerm = { ...clause, text: `${clause.text} ${next.text}`, terms: [joined] };
+      for (const c of [clause, next]) {
+        const g = groupOf.get(c);
+        if (g !== undefined) out[g].push(solid);
+      }
+    });
+    return out;
+  }
+
   private match(query: ParsedQuery, mode: MatchMode): Matches {
     const n = this.articles.length;
     const score = this.score;
@@ -265,7 +321,7 @@ export class SearchEngine {
     const mark = ++this.epoch;
     const matched: number[] = [];
     // Rarest group first: with match=all, later groups only confirm earlier ones.
-    const groups = [...query.groups].sort((a, b) => this.estimate(a) - this.estimate(b));
+    const groups = this.withCompounds(query).sort((a, b) => this.estimate(a) - this.estimate(b));
     groups.forEach((group, g) => {
       const docs = this.scoreGroup(group);
       if (docs.length === 0) unmatched.push(...group.map((c) => c.text));
@@ -283,8 +339,65 @@ export class SearchEngine {
       }
     });
     const need = mode === 'all' ? groups.length : 1;
-    const docs = matched.filter((d) => this.groupsMatched[d] >= need);
-    return { docs: this.withoutExcluded(docs, query), score, unmatched };
+    const docs = this.withoutExcluded(matched.filter((d) => this.groupsMatched[d] >= need), query);
+    // Stop words never decide a match, but an article that has them ranks higher.
+    for (const group of query.optional) {
+      const found = this.scoreGroup(group);
+      const idf = this.idf(found.length);
+      for (const docId of found) if (this.stamp[docId] === mark) score[docId] += idf * this.groupScore[docId];
+    }
+    this.addProximity(docs, query);
+    return { docs, score, unmatched: [...new Set(unmatched)] };
+  }
+
+  /** The `k` best-scoring of `docs` (unordered). */
+  private topByScore(docs: readonly number[], k: number): number[] {
+    if (docs.length <= k) return [...docs];
+    const scores = docs.map((d) => this.score[d]).sort((a, b) => b - a);
+    const threshold = scores[k - 1];
+    return docs.filter((d) => this.score[d] >= threshold).slice(0, k * 2);
+  }
+
+  /**
+   * Rewards the best articles for query words that stand side by side as they
+   * were typed, more in the title: «کار می کند» ranks the article titled so
+   * above one that has «کار» somewhere.
+   */
+  private addProximity(docs: readonly number[], query: ParsedQuery): void {
+    const words = query.sequence;
+    if (words.length < 2 || docs.length === 0) return;
+    const slot = new Map<number, number[]>(); // term id → indexes in the typed sequence
+    const weight: number[] = [];
+    words.forEach((clause, j) => {
+      const ids = clause.prefix ? this.variants(clause) : [{ id: this.termId(clause.terms[0]), weight: 1 }, ...this.variants(clause)];
+      for (const { id } of ids) {
+        if (id < 0) continue;
+        const list = slot.get(id) ?? [];
+        if (!list.includes(j)) list.push(j);
+        slot.set(id, list);
+      }
+      const exact = this.termId(clause.terms[0]);
+      weight.push(exact >= 0 ? this.idf(this.documentFrequency(exact)) : 0);
+    });
+    const { positions, posOffsets, titleLength } = this.data;
+    for (const docId of this.topByScore(docs, PROXIMITY_TOP)) {
+      const start = posOffsets[docId];
+      const end = posOffsets[docId + 1];
+      const titleEnd = start + titleLength[docId];
+      const seen = new Uint8Array(words.length); // pair j–j+1: 1 body, 2 title
+      for (let i = start; i + 1 < end; i++) {
+        const here = slot.get(positions[i]);
+        if (!here) continue;
+        const next = slot.get(positions[i + 1]);
+        if (!next) continue;
+        for (const j of here) if (next.includes(j + 1)) seen[j] = Math.max(seen[j], i + 1 < titleEnd ? 2 : 1);
+      }
+      for (let j = 0; j + 1 < words.length; j++) {
+        if (!seen[j]) continue;
+        const pairIdf = (weight[j] + weight[j + 1]) / 2;
+        this.score[docId] += pairIdf * (seen[j] === 2 ? ADJACENT_TITLE : ADJACENT_BODY);
+      }
+    }
   }
 
   private withoutExcluded(docs: number[], query: ParsedQuery): number[] {

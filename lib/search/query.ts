@@ -15,6 +15,10 @@ export interface ParsedQuery {
   excluded: QueryTerm[];
   /** Stop words typed as plain words, not required (shown as typed). */
   ignored: string[];
+  /** The ignored stop words as groups: they add to the score where present, never filter. */
+  optional: QueryTerm[][];
+  /** Every plain word, in the order typed (stop words included), for proximity. */
+  sequence: QueryTerm[];
   hasOperators: boolean;
   /** Every analyzed term the query requires or offers, for highlighting and reports. */
   terms: string[];
@@ -137,11 +141,16 @@ export function parseQuery(q: string): ParsedQuery {
 
   // Stop words are not required, unless the query is nothing but stop words.
   const ignored: string[] = [];
+  const optional: QueryTerm[][] = [];
   const isIgnorable = (g: QueryTerm[]) =>
     g.length === 1 && g[0].kind === 'word' && g[0].field === 'any' && !g[0].prefix && isStopword(g[0].terms[0]);
   const required = groups.filter((g) => !isIgnorable(g));
   if (required.length > 0 && required.length < groups.length) {
-    for (const g of groups) if (isIgnorable(g)) ignored.push(g[0].text);
+    for (const g of groups) {
+      if (!isIgnorable(g)) continue;
+      ignored.push(g[0].text);
+      optional.push(g);
+    }
   }
   const kept = required.length > 0 ? required : groups;
 
@@ -149,6 +158,8 @@ export function parseQuery(q: string): ParsedQuery {
     groups: kept,
     excluded,
     ignored,
+    optional,
+    sequence: groups.filter((g) => g.length === 1 && g[0].kind === 'word').map((g) => g[0]),
     hasOperators,
     terms: [...new Set(kept.flatMap((g) => g.flatMap((c) => c.terms)))],
   };
