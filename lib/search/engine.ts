@@ -19,6 +19,7 @@ import { FacetField } from './facet-field';
 import { highlight, NOTHING, type HighlightPlan } from './highlight';
 import { buildIndexData, TF_MAX, TF_TITLE, type IndexData } from './index-data';
 import { makeSnippets } from './snippets';
+import { kthLargest, topK } from './top';
 import { parseQuery, queryView, type ParsedQuery } from './query';
 import type { SearchParams } from './params';
 
@@ -79,8 +80,13 @@ export class SearchEngine {
   /** Publication instant per article in ms, NaN when undated. */
   private readonly time: Float64Array;
   private readonly docIdById = new Map<string, number>();
+  /** The Jalali years the archive spans: facet counters are arrays over them. */
+  private readonly firstYear: number;
+  private readonly yearSpan: number;
   private readonly sources: FacetField;
   private readonly tags: FacetField;
+
+  private readonly variantCache = new Map<string, Variant[]>();
 
   // Scratch space reused by every query (searches are synchronous).
   private epoch = 0;
@@ -114,6 +120,15 @@ export class SearchEngine {
       this.time[docId] = a.publishedAt ? Date.parse(a.publishedAt) : NaN;
       this.docIdById.set(a.id, docId);
     });
+    let first = Infinity;
+    let last = -Infinity;
+    for (const key of this.dayKey) {
+      if (key === 0) continue;
+      first = Math.min(first, Math.floor(key / 10000));
+      last = Math.max(last, Math.floor(key / 10000));
+    }
+    this.firstYear = Number.isFinite(first) ? first : 0;
+    this.yearSpan = Number.isFinite(first) ? last - first + 1 : 0;
     this.sources = new FacetField(articles.map((a) => (a.source ? [a.source] : [])));
     this.tags = new FacetField(articles.map((a) => a.tags));
     this.stamp = new Int32Array(n);
@@ -152,6 +167,18 @@ export class SearchEngine {
    * has of the same stem («دوست» → «دوستان», «دوست‌ها»).
    */
   private variants(clause: QueryTerm): Variant[] {
+    const key = (clause.prefix ? '*' : '=') + clause.terms[0];
+    let found = this.variantCache.get(key);
+    if (!found) {
+      // Matching, proximity and highlighting each ask; typing repeats queries.
+      if (this.variantCache.size > 5000) this.variantCache.clear();
+      found = this.computeVariants(clause);
+      this.variantCache.set(key, found);
+    }
+    return found;
+  }
+
+  private computeVariants(clause: QueryTerm): Variant[] {
     const term = clause.terms[0];
     if (clause.prefix) {
       const from = lowerBound(this.vocabulary, term);
@@ -353,8 +380,9 @@ export class SearchEngine {
   /** The `k` best-scoring of `docs` (unordered). */
   private topByScore(docs: readonly number[], k: number): number[] {
     if (docs.length <= k) return [...docs];
-    const scores = docs.map((d) => this.score[d]).sort((a, b) => b - a);
-    const threshold = scores[k - 1];
+    const scores = new Float64Array(docs.length);
+    docs.forEach((d, i) => (scores[i] = this.score[d]));
+    const threshold = kthLargest(scores, k);
     return docs.filter((d) => this.score[d] >= threshold).slice(0, k * 2);
   }
 
@@ -439,30 +467,30 @@ export class SearchEngine {
 
   // ---------------------------------------------------------------- answers
 
-  private sort(hits: number[], score: Float64Array, order: SearchParams['sort'], byScore: boolean): void {
-    const time = this.time;
-    // Undated articles go last in either date order.
-    const newer = (a: number, b: number) => (time[b] || -Infinity) - (time[a] || -Infinity);
-    const older = (a: number, b: number) => (time[a] || Infinity) - (time[b] || Infinity);
+  /**
+   * The first `k` of `hits` in the asked order. Relevance: score, then newer,
+   * then index order; by date: undated articles last, then index order.
+   */
+  private ordered(hits: readonly number[], k: number, order: SearchParams['sort'], byScore: boolean): number[] {
+    const { time, score } = this;
+    const newest = (d: number) => (Number.isNaN(time[d]) ? -Infinity : time[d]);
+    const oldest = (d: number) => (Number.isNaN(time[d]) ? -Infinity : -time[d]);
     if (order === 'relevance' && byScore) {
-      hits.sort((a, b) => score[b] - score[a] || newer(a, b) || a - b);
-    } else {
-      const byDate = order === 'oldest' ? older : newer;
-      hits.sort((a, b) => byDate(a, b) || a - b);
+      return topK(hits, k, (d) => score[d], (a, b) => newest(b) - newest(a) || a - b);
     }
+    return topK(hits, k, order === 'oldest' ? oldest : newest, (a, b) => a - b);
   }
 
   /** Ids of the `limit` best articles for `q`, best first (evaluation and benchmarks). */
   rank(q: string, options: { match?: MatchMode; limit?: number } = {}): string[] {
     const query = parseQuery(q);
-    const { docs, score } = this.match(query, options.match ?? 'all');
-    this.sort(docs, score, 'relevance', query.groups.length > 0);
-    return docs.slice(0, options.limit ?? 1000).map((docId) => this.articles[docId].id);
+    const { docs } = this.match(query, options.match ?? 'all');
+    return this.ordered(docs, options.limit ?? 1000, 'relevance', query.groups.length > 0).map((d) => this.articles[d].id);
   }
 
-  /** Matches passing every filter, in the requested order, and the facets over them. */
+  /** Matches passing every filter (unordered) and the facets over them. */
   private select(params: SearchParams, query: ParsedQuery): { hits: number[]; facets: SearchFacets; unmatched: string[] } {
-    const { docs, score, unmatched } = this.match(query, params.match);
+    const { docs, unmatched } = this.match(query, params.match);
     const fromKey = params.from ? boundToDayNumber(params.from, 'start') : 0;
     const toKey = params.to ? boundToDayNumber(params.to, 'end') : Number.MAX_SAFE_INTEGER;
     const dated = params.from !== null || params.to !== null;
@@ -472,8 +500,9 @@ export class SearchEngine {
     const tags = params.tag.length > 0 ? this.tags.codesFor(params.tag) : null;
 
     // One pass: each facet counts the matches that pass every filter but its own.
-    const years = new Map<number, number>();
-    const months = new Map<number, number>();
+    const { firstYear } = this;
+    const yearCounts = new Int32Array(this.yearSpan);
+    const monthCounts = new Int32Array(this.yearSpan * 12);
     const sourceCounts = this.sources.newCounts();
     const tagCounts = this.tags.newCounts();
     const hits: number[] = [];
@@ -484,23 +513,23 @@ export class SearchEngine {
       const inTags = tags === null || this.tags.hasAny(docId, tags);
       if (inSources && inTags && key !== 0) {
         const year = Math.floor(key / 10000);
-        years.set(year, (years.get(year) ?? 0) + 1);
-        if (year >= fromYear && year <= toYear) {
-          const ym = Math.floor(key / 100);
-          months.set(ym, (months.get(ym) ?? 0) + 1);
-        }
+        yearCounts[year - firstYear]++;
+        if (year >= fromYear && year <= toYear) monthCounts[(year - firstYear) * 12 + (Math.floor(key / 100) % 100) - 1]++;
       }
       if (inDates && inTags) this.sources.countInto(docId, sourceCounts);
       if (inDates && inSources) this.tags.countInto(docId, tagCounts);
       if (inDates && inSources && inTags) hits.push(docId);
     }
-    this.sort(hits, score, params.sort, query.groups.length > 0);
 
+    const jalaliYears: YearCount[] = [];
+    const jalaliMonths: MonthCount[] = [];
+    yearCounts.forEach((count, i) => count > 0 && jalaliYears.push({ year: firstYear + i, count }));
+    monthCounts.forEach(
+      (count, i) => count > 0 && jalaliMonths.push({ year: firstYear + Math.floor(i / 12), month: (i % 12) + 1, count }),
+    );
     const facets: SearchFacets = {
-      jalaliYears: [...years].map(([year, count]): YearCount => ({ year, count })).sort((a, b) => a.year - b.year),
-      jalaliMonths: [...months]
-        .map(([ym, count]): MonthCount => ({ year: Math.floor(ym / 100), month: ym % 100, count }))
-        .sort((a, b) => a.year - b.year || a.month - b.month),
+      jalaliYears,
+      jalaliMonths,
       sources: this.sources.top(sourceCounts, FACET_LIMIT, sources ?? undefined),
       tags: this.tags.top(tagCounts, FACET_LIMIT, tags ?? undefined),
     };
@@ -512,8 +541,9 @@ export class SearchEngine {
    * the export streams these without building a response in memory.
    */
   *allMatches(params: SearchParams): Generator<Article> {
-    const { hits } = this.select(params, parseQuery(params.q));
-    for (const docId of hits) yield this.articles[docId];
+    const query = parseQuery(params.q);
+    const { hits } = this.select(params, query);
+    for (const docId of this.ordered(hits, hits.length, params.sort, query.groups.length > 0)) yield this.articles[docId];
   }
 
   search(params: SearchParams): SearchResponse {
@@ -522,7 +552,8 @@ export class SearchEngine {
     const { hits, facets, unmatched } = this.select(params, query);
     const plan = this.plan(query);
     const offset = (params.page - 1) * params.size;
-    const results: SearchResult[] = hits.slice(offset, offset + params.size).map((docId) => {
+    const page = this.ordered(hits, offset + params.size, params.sort, query.groups.length > 0).slice(offset);
+    const results: SearchResult[] = page.map((docId) => {
       const a = this.articles[docId];
       return {
         id: a.id,

@@ -2,6 +2,7 @@
 // so counting over 100,000 matches touches typed arrays, not strings.
 import type { ValueCount } from '../types';
 import { analyze } from '../persian/analyze';
+import { topK } from './top';
 
 /** «ايرنا» and «ایرنا» are one source: values group by their analyzed form. */
 export function facetKey(value: string): string {
@@ -14,6 +15,8 @@ export class FacetField {
   /** Display spelling per code: the first spelling met. */
   private readonly labels: string[] = [];
   private readonly codeByKey = new Map<string, number>();
+  /** Each code's place in label order: ties in counts list alphabetically. */
+  private readonly labelRank: Int32Array;
   /** Codes of article i are codes[offsets[i] .. offsets[i+1]). */
   private readonly offsets: Int32Array;
   private readonly codes: Int32Array;
@@ -21,11 +24,13 @@ export class FacetField {
   constructor(valuesPerArticle: readonly (readonly string[])[]) {
     this.offsets = new Int32Array(valuesPerArticle.length + 1);
     const codes: number[] = [];
+    const keyOf = new Map<string, string>(); // archives repeat a few thousand values
     valuesPerArticle.forEach((values, i) => {
       this.offsets[i] = codes.length;
       const seen = new Set<number>();
       for (const value of values) {
-        const key = facetKey(value);
+        let key = keyOf.get(value);
+        if (key === undefined) keyOf.set(value, (key = facetKey(value)));
         if (!key) continue;
         let code = this.codeByKey.get(key);
         if (code === undefined) {
@@ -41,6 +46,11 @@ export class FacetField {
     });
     this.offsets[valuesPerArticle.length] = codes.length;
     this.codes = Int32Array.from(codes);
+    this.labelRank = new Int32Array(this.labels.length);
+    this.labels
+      .map((label, code) => ({ label, code }))
+      .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : a.code - b.code))
+      .forEach(({ code }, rank) => (this.labelRank[code] = rank));
   }
 
   /** Codes for the values a filter names; values no article has are dropped. */
@@ -73,9 +83,8 @@ export class FacetField {
   /** The `limit` most frequent values, ties by label, plus every selected value. */
   top(counts: Int32Array, limit: number, selected: ReadonlySet<number> = new Set()): ValueCount[] {
     const codes: number[] = [];
-    for (let code = 0; code < counts.length; code++) if (counts[code] > 0 || selected.has(code)) codes.push(code);
-    codes.sort((a, b) => counts[b] - counts[a] || (this.labels[a] < this.labels[b] ? -1 : this.labels[a] > this.labels[b] ? 1 : 0));
-    const head = codes.slice(0, limit);
+    for (let code = 0; code < counts.length; code++) if (counts[code] > 0) codes.push(code);
+    const head = topK(codes, limit, (c) => counts[c], (a, b) => this.labelRank[a] - this.labelRank[b]);
     for (const code of selected) if (!head.includes(code)) head.push(code);
     return head.map((code) => ({ value: this.labels[code], count: counts[code] }));
   }

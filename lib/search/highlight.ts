@@ -2,7 +2,7 @@
 // analyzer, so «كتابخانه» stays written with Arabic kaf and «کتاب‌ها» keeps its
 // ZWNJ inside the mark; a phrase is marked as one run.
 import type { Segment } from '../types';
-import { analyze } from '../persian/analyze';
+import { analyze, type Token } from '../persian/analyze';
 
 export interface HitSpan {
   start: number;
@@ -22,13 +22,18 @@ export const NOTHING: HighlightPlan = { wordGroup: () => -1, phrases: [] };
 
 /** Matched spans of `text`, sorted, overlaps merged (a compound and its pieces). */
 export function hitSpans(text: string, plan: HighlightPlan): HitSpan[] {
+  return hitSpansOf(analyze(text, { pieces: true }), plan);
+}
+
+/** The same, over tokens already analyzed with their pieces. */
+export function hitSpansOf(tokens: readonly Token[], plan: HighlightPlan): HitSpan[] {
   const spans: HitSpan[] = [];
-  for (const token of analyze(text, { pieces: true })) {
+  for (const token of tokens) {
     const group = plan.wordGroup(token.term);
     if (group >= 0) spans.push({ start: token.start, end: token.end, group });
   }
   if (plan.phrases.length > 0) {
-    const words = analyze(text);
+    const words = tokens.filter((t) => !t.piece);
     for (const phrase of plan.phrases) {
       const n = phrase.terms.length;
       for (let i = 0; i + n <= words.length; i++) {

@@ -2,7 +2,7 @@
 // together, cut on word boundaries and highlighted.
 import type { Segment } from '../types';
 import { analyze, type Token } from '../persian/analyze';
-import { hitSpans, segmentsOf, type HitSpan, type HighlightPlan } from './highlight';
+import { hitSpansOf, segmentsOf, type HitSpan, type HighlightPlan } from './highlight';
 
 export interface SnippetOptions {
   /** Fragments per article at most. */
@@ -43,8 +43,9 @@ export function makeSnippets(
   const { fragments, words: size } = { ...DEFAULTS, ...options };
   const candidates: Window[] = [];
   const analyzed = paragraphs.map((text) => {
-    const words = analyze(text);
-    const spans = hitSpans(text, plan);
+    const tokens = analyze(text, { pieces: true });
+    const words = tokens.filter((t) => !t.piece);
+    const spans = hitSpansOf(tokens, plan);
     return { text, words, spans };
   });
 

@@ -1,0 +1,44 @@
+// The first k of many matches in order, without sorting them all: a common
+// word matches most of an archive, and a page needs ten.
+
+/** The k-th largest value of `values` (1-based k), by quickselect; reorders `values`. */
+export function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const want = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i] > pivot) i++;
+      while (values[j] < pivot) j--;
+      if (i <= j) {
+        const t = values[i];
+        values[i] = values[j];
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (want <= j) hi = j;
+    else if (want >= i) lo = i;
+    else return values[want];
+  }
+  return values[want];
+}
+
+/**
+ * The first `k` ids in the order of `key` (higher first), ties broken by
+ * `tie`: the same as sorting every id and slicing, in O(n + k log k).
+ */
+export function topK(ids: readonly number[], k: number, key: (id: number) => number, tie: (a: number, b: number) => number): number[] {
+  const compare = (a: number, b: number) => key(b) - key(a) || tie(a, b);
+  if (k <= 0) return [];
+  if (ids.length <= k * 4) return [...ids].sort(compare).slice(0, k);
+  const keys = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) keys[i] = key(ids[i]);
+  const threshold = kthLargest(keys, k);
+  const head = ids.filter((id) => key(id) >= threshold);
+  return head.sort(compare).slice(0, k);
+}
