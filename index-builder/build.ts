@@ -1,81 +1,194 @@
 // The build stage: read every input, index what is valid, report the rest.
-import { access, mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../lib/types';
 import { buildIndexData } from '../lib/search/index-data';
-import { readArticles } from './read/files';
-import type { ReadReject } from './read/types';
+import { MANIFEST_FILE } from '../lib/search/layout';
+import { type ArticleDiff, diffArticles, readPreviousHashes } from './diff';
+import type { BuildProgress } from './progress';
+import type { FieldMap } from './read/fields';
+import { SUPPORTED_TYPES, planInputs, readArticles } from './read/files';
+import { type ReadReject, formatReject, formatWhere } from './read/types';
 import { writeIndexDir } from './write';
 
 export interface BuildOptions {
   inputs: string[];
   out: string;
+  /** `--map field=column`. */
+  fields?: FieldMap;
+  /** Any rejected record fails the build before the index is touched. */
+  strict?: boolean;
+  progress?: BuildProgress;
 }
 
 export interface BuildSummary {
+  out: string;
+  /** Files opened (a rejected file counts). */
   files: number;
+  /** Records read: articles, rejected records and rejected files, and records replaced by a later one with the same id. */
   records: number;
   indexed: number;
+  /** Against the index that was there before (all added when there was none). */
+  diff: ArticleDiff;
+  /** Whether there was a previous index to compare with. */
+  hadPrevious: boolean;
   rejected: number;
-  /** Ids met more than once; the later record replaced the earlier one. */
-  replaced: { id: string; file: string; line?: number }[];
+  /** Records that could not be indexed, in reading order. */
   rejects: ReadReject[];
+  /** Records read fine but replaced by a later record with the same id (`id`, `replacedBy` set). */
+  replaced: ReadReject[];
   ms: number;
 }
 
-/** A problem that stops the build; the previous index is left as it was. */
+/** A problem that stops the build; the previous index is left as it was. The message is one line. */
 export class BuildError extends Error {}
 
-export async function buildIndex({ inputs, out }: BuildOptions): Promise<BuildSummary> {
-  const started = performance.now();
-  const outParent = path.dirname(path.resolve(out));
-  try {
-    await mkdir(outParent, { recursive: true });
-    await access(outParent, 2 /* W_OK */);
-  } catch (e) {
-    throw new BuildError(`cannot write the index to ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+/** `--strict` and some records were rejected: nothing was written. */
+export class StrictBuildError extends BuildError {
+  constructor(readonly rejects: ReadReject[]) {
+    super(
+      `--strict: ${rejects.length} record${rejects.length === 1 ? '' : 's'} rejected (the first: ${formatReject(rejects[0])}); the existing index was left untouched`,
+    );
   }
+}
 
-  const byId = new Map<string, Article>();
-  const files = new Set<string>();
-  const rejects: ReadReject[] = [];
-  const replaced: BuildSummary['replaced'] = [];
-  let records = 0;
+const CODE_WORDS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  ENOTDIR: 'a part of the path is a file',
+  ENOENT: 'no such folder',
+};
+
+/** "permission denied (EACCES)": the system's code, in words where it has a common one. */
+function errorText(e: unknown): string {
+  const { code, message } = e as NodeJS.ErrnoException;
+  if (!code) return message;
+  return CODE_WORDS[code] ? `${CODE_WORDS[code]} (${code})` : code;
+}
+
+/**
+ * Fails early, before hours of reading, when the index could not be written:
+ * `out` is a file, or a folder of something else (which the swap would
+ * delete), or its folder cannot be written (tried, not guessed: root ignores
+ * permission bits, read-only mounts do not).
+ */
+async function checkOutput(out: string): Promise<void> {
+  const target = path.resolve(out);
+  const existing = await stat(target).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null;
+    throw new BuildError(`cannot write the index to ${out}: ${errorText(e)}`);
+  });
+  if (existing && !existing.isDirectory()) throw new BuildError(`cannot write the index to ${out}: it is a file, not a folder`);
+  if (existing) {
+    const names = await readdir(target).catch((e) => {
+      throw new BuildError(`cannot write the index to ${out}: ${errorText(e)}`);
+    });
+    if (names.length > 0 && !names.includes(MANIFEST_FILE)) {
+      throw new BuildError(`will not replace ${out}: it is a folder with files in it but no ${MANIFEST_FILE}, so not an index`);
+    }
+  }
+  const parent = path.dirname(target);
   try {
-    for await (const outcome of readArticles(inputs)) {
-      files.add(outcome.file);
+    await mkdir(parent, { recursive: true });
+  } catch (e) {
+    throw new BuildError(`cannot write the index to ${out}: cannot create the folder ${parent}: ${errorText(e)}`);
+  }
+  try {
+    await rmdir(await mkdtemp(path.join(parent, `.${path.basename(target)}.write-check-`)));
+  } catch (e) {
+    throw new BuildError(`cannot write the index to ${out}: cannot create files in ${parent}: ${errorText(e)}`);
+  }
+}
+
+export async function buildIndex({ inputs, out, fields, strict = false, progress }: BuildOptions): Promise<BuildSummary> {
+  const started = performance.now();
+  try {
+    let plan;
+    try {
+      plan = await planInputs(inputs, { sizes: progress !== undefined });
+    } catch (e) {
+      throw new BuildError((e as Error).message);
+    }
+    if (plan.entries.length === 0) {
+      throw new BuildError(`no files to read in ${inputs.join(', ')} (expected ${SUPPORTED_TYPES}): the existing index was left untouched`);
+    }
+    await checkOutput(out);
+    const previous = await readPreviousHashes(out);
+
+    // The later record with an id replaces the earlier one, and takes its place in the order too.
+    const byId = new Map<string, { article: Article; where: { file: string; line?: number; record?: number } }>();
+    const rejects: ReadReject[] = [];
+    const replaced: ReadReject[] = [];
+    const report: ReadReject[] = []; // both, in reading order: rejects.jsonl
+    let files = 0;
+    let records = 0;
+    let bytes = 0;
+    progress?.reading({ files: plan.files, bytes: plan.bytes });
+    const reading = readArticles(plan, {
+      fields,
+      onFile: () => files++,
+      onBytes: (n) => (bytes += n),
+    });
+    for await (const outcome of reading) {
       records++;
       if (!outcome.ok) {
         const { ok: _ok, ...reject } = outcome;
         rejects.push(reject);
-        continue;
+        report.push(reject);
+      } else {
+        const { article, file, line, record } = outcome;
+        const where = { file, line, record };
+        const earlier = byId.get(article.id);
+        if (earlier) {
+          const later = formatWhere(where);
+          const entry: ReadReject = {
+            ...earlier.where,
+            id: article.id,
+            reason: `duplicate id "${article.id}": replaced by the later record at ${later}`,
+            replacedBy: later,
+          };
+          replaced.push(entry);
+          report.push(entry);
+          byId.delete(article.id);
+        }
+        byId.set(article.id, { article, where });
       }
-      const { article } = outcome;
-      if (byId.has(article.id)) {
-        replaced.push({ id: article.id, file: outcome.file, line: outcome.line });
-        byId.delete(article.id); // the later record takes the later position too
-      }
-      byId.set(article.id, article);
+      progress?.read({ files, records, bytes });
     }
-  } catch (e) {
-    throw new BuildError((e as Error).message);
-  }
-  if (byId.size === 0) {
-    throw new BuildError(
-      `no articles to index in ${inputs.join(', ')} (${records} records read, ${rejects.length} rejected): the existing index was left untouched`,
-    );
-  }
 
-  const articles = [...byId.values()];
-  await writeIndexDir(out, { articles, data: buildIndexData(articles), rejects });
+    if (byId.size === 0) {
+      throw new BuildError(
+        `no articles to index in ${inputs.join(', ')} (${records} record${records === 1 ? '' : 's'} read, ${rejects.length} rejected): the existing index was left untouched`,
+      );
+    }
+    if (strict && rejects.length > 0) throw new StrictBuildError(rejects);
 
-  return {
-    files: files.size,
-    records,
-    indexed: articles.length,
-    rejected: rejects.length,
-    replaced,
-    rejects,
-    ms: Math.round(performance.now() - started),
-  };
+    const articles = [...byId.values()].map((v) => v.article);
+    progress?.analyzing(articles.length);
+    const data = buildIndexData(articles);
+    progress?.analyzed(articles.length);
+    progress?.writing();
+    try {
+      await writeIndexDir(out, { articles, data, rejects: report });
+    } catch (e) {
+      throw new BuildError(`cannot write the index to ${out}: ${(e as Error).message}`);
+    }
+
+    return {
+      out,
+      files,
+      records,
+      indexed: articles.length,
+      diff: diffArticles(previous, articles),
+      hadPrevious: previous !== null,
+      rejected: rejects.length,
+      rejects,
+      replaced,
+      ms: Math.round(performance.now() - started),
+    };
+  } finally {
+    progress?.stop();
+  }
 }

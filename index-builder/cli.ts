@@ -1,17 +1,31 @@
-// npm run index -- --input <file or folder> [--input …] --out <dir>
+// npm run index -- --input <file or folder> [--input …] --out <dir> [--map field=column …] [--strict] [--quiet]
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BuildError, buildIndex } from './build';
+import { BuildError, StrictBuildError, buildIndex } from './build';
+import { progressFor } from './progress';
+import { FIELDS, FieldMapError, type FieldMap, parseFieldMap } from './read/fields';
+import { formatRejectLines, formatReplacedLines, formatSummary } from './summary';
 import { REJECTS_FILE } from './write';
-import { formatReject } from './read/types';
 
-const USAGE = `usage: npm run index -- [--input <file or folder>]... [--out <dir>]
-  --input  articles to index: .txt (plain-text export), .jsonl/.ndjson (optionally .gz), or folders of them
-           (repeatable; default data/articles)
-  --out    index directory to write (default data/index); replaced only when the new index is complete`;
+const USAGE = `usage: npm run index -- [--input <file or folder>]... [--out <dir>] [--map <field>=<column>]... [--strict] [--quiet]
+  --input   articles to index, files or folders (walked recursively); repeatable; default data/articles.
+            .txt (plain-text export), .jsonl/.ndjson, .json (an array of records), .csv, .tsv, each optionally .gz
+  --out     index directory to write (default data/index); replaced only when the new index is complete
+  --map     where a field is when none of the usual names is used, e.g. --map title=headline_fa; repeatable.
+            fields: ${FIELDS.join(', ')}
+  --strict  fail (exit 1) if any record is rejected, leaving the existing index untouched
+  --quiet   print nothing but errors (no progress, no summary)`;
 
+/** A runtime failure: one line, exit 1. */
 function fail(message: string): never {
   console.error(`index: ${message}`);
   process.exit(1);
+}
+
+/** A mistake on the command line: one line, exit 2. */
+function usageError(message: string): never {
+  console.error(`index: ${message} (see --help)`);
+  process.exit(2);
 }
 
 async function main() {
@@ -21,32 +35,52 @@ async function main() {
       options: {
         input: { type: 'string', multiple: true },
         out: { type: 'string' },
+        map: { type: 'string', multiple: true },
+        strict: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
       allowPositionals: false,
     }));
   } catch (e) {
-    fail(`${(e as Error).message}\n${USAGE}`);
+    usageError((e as Error).message);
   }
   if (values.help) {
     console.log(USAGE);
     return;
   }
+  let fields: FieldMap;
+  try {
+    fields = parseFieldMap(values.map ?? []);
+  } catch (e) {
+    if (e instanceof FieldMapError) usageError(e.message);
+    throw e;
+  }
   const inputs = values.input?.length ? values.input : ['data/articles'];
   const out = values.out ?? 'data/index';
+  const quiet = values.quiet ?? false;
+  const say = (lines: string[]) => {
+    if (!quiet) for (const line of lines) console.error(line);
+  };
+
   try {
-    const s = await buildIndex({ inputs, out });
-    for (const r of s.rejects.slice(0, 20)) console.error(`rejected ${formatReject(r)}`);
-    if (s.rejects.length > 20) console.error(`… and ${s.rejects.length - 20} more in ${out}/${REJECTS_FILE}`);
-    for (const r of s.replaced.slice(0, 20)) {
-      console.error(`duplicate id ${r.id}: the record in ${r.file}${r.line !== undefined ? `:${r.line}` : ''} replaced an earlier one`);
-    }
-    console.log(
-      `indexed ${s.indexed} articles into ${out} in ${(s.ms / 1000).toFixed(1)} s ` +
-        `(${s.files} files, ${s.records} records read, ${s.rejected} rejected, ${s.replaced.length} duplicate ids replaced)`,
-    );
+    const s = await buildIndex({
+      inputs,
+      out,
+      fields,
+      strict: values.strict ?? false,
+      progress: quiet ? undefined : progressFor(process.stderr),
+    });
+    const report = `in ${path.join(out, REJECTS_FILE)}`;
+    say(formatRejectLines(s.rejects, report));
+    say(formatReplacedLines(s.replaced, report));
+    if (!quiet) console.log(formatSummary(s));
   } catch (e) {
+    if (e instanceof StrictBuildError) {
+      say(formatRejectLines(e.rejects, 'not shown (nothing was written)'));
+      fail(e.message);
+    }
     if (e instanceof BuildError) fail(e.message);
     throw e;
   }

@@ -3,19 +3,32 @@
 // short of a missing input becomes a reject so the build can carry on.
 
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readCsv } from './csv';
+import { readFailureReason, readWholeText } from './decode';
+import { readJsonArray } from './json-array';
 import { readJsonl } from './jsonl';
 import { PlainTextError, parsePlainTextArticle } from './plaintext';
-import type { ReadOutcome } from './types';
+import type { ReadOptions, ReadOutcome } from './types';
 
-type FileKind = 'text' | 'jsonl';
+export type FileKind = 'text' | 'jsonl' | 'json' | 'csv' | 'tsv';
 
-function kindOf(file: string): FileKind | null {
-  const name = file.toLowerCase();
-  if (name.endsWith('.txt')) return 'text';
-  if (/\.(jsonl|ndjson)(\.gz)?$/.test(name)) return 'jsonl';
-  return null;
+const KIND_BY_EXTENSION: Record<string, FileKind> = {
+  txt: 'text',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  json: 'json',
+  csv: 'csv',
+  tsv: 'tsv',
+};
+
+export const SUPPORTED_TYPES = '.txt, .jsonl, .ndjson, .json, .csv or .tsv, each optionally .gz';
+
+/** The format of a file from its name (case-insensitive; a .gz ending is gunzipped first), or null. */
+export function kindOf(file: string): FileKind | null {
+  const m = /\.([a-z]+)(?:\.gz)?$/.exec(file.toLowerCase());
+  return (m && KIND_BY_EXTENSION[m[1]]) ?? null;
 }
 
 // Dotfiles (.DS_Store, .git) and the notes people keep next to their data.
@@ -56,7 +69,7 @@ function listedPath(l: Listed): string {
 }
 
 /** Inputs in order; inside a folder, files sorted by path (code units, not locale) for the same build every time. */
-async function listInputs(inputs: string[]): Promise<Listed[]> {
+async function listInputs(inputs: readonly string[]): Promise<Listed[]> {
   const listed: Listed[] = [];
   // Check every input before reading any, so a typo fails at once.
   const stats = await Promise.all(
@@ -80,19 +93,12 @@ async function listInputs(inputs: string[]): Promise<Listed[]> {
   return listed;
 }
 
-async function readTextFile(file: string): Promise<ReadOutcome> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    return { ok: false, file, reason: (err as Error).message };
-  }
+async function readTextFile(file: string, options: ReadOptions): Promise<ReadOutcome> {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Older Persian archives are often Windows-1256; guessing would garble them.
-    return { ok: false, file, reason: 'not valid UTF-8 text (convert it to UTF-8 first)' };
+    text = await readWholeText(file, options.onBytes);
+  } catch (err) {
+    return { ok: false, file, reason: readFailureReason(err, 0) };
   }
   try {
     return { ok: true, article: parsePlainTextArticle(text, file), file };
@@ -102,26 +108,69 @@ async function readTextFile(file: string): Promise<ReadOutcome> {
   }
 }
 
+/** The files to read, in order, and their total size on disk (for progress). */
+export interface InputPlan {
+  readonly entries: readonly Listed[];
+  /** Files to read (rejects of unreadable folders aside). */
+  readonly files: number;
+  /** Their total size in bytes, when asked for. */
+  readonly bytes: number;
+}
+
 /**
- * Every article in the given files and folders, or the reason a file or
- * record is not one. Throws only when an input does not exist
- * (`input not found: <path>`).
+ * Lists the files under the inputs without reading them. Throws
+ * `input not found: <path>` when an input does not exist.
  */
-export async function* readArticles(inputs: string[]): AsyncGenerator<ReadOutcome> {
-  for (const item of await listInputs(inputs)) {
+export async function planInputs(inputs: readonly string[], { sizes = false } = {}): Promise<InputPlan> {
+  const entries = await listInputs(inputs);
+  const files = entries.flatMap((e) => ('file' in e ? [e.file] : []));
+  let bytes = 0;
+  if (sizes) {
+    // A batch at a time: an archive of 100,000 files must not open them all at once.
+    for (let i = 0; i < files.length; i += 256) {
+      const batch = await Promise.all(files.slice(i, i + 256).map((f) => stat(f).then((s) => s.size, () => 0)));
+      bytes += batch.reduce((a, b) => a + b, 0);
+    }
+  }
+  return { entries, files: files.length, bytes };
+}
+
+function isPlan(inputs: readonly string[] | InputPlan): inputs is InputPlan {
+  return !Array.isArray(inputs);
+}
+
+function readFile(file: string, options: ReadOptions): AsyncIterable<ReadOutcome> | Promise<ReadOutcome> {
+  switch (kindOf(file)) {
+    case 'text':
+      return readTextFile(file, options);
+    case 'jsonl':
+      return readJsonl(file, options);
+    case 'json':
+      return readJsonArray(file, options);
+    case 'csv':
+      return readCsv(file, ',', options);
+    case 'tsv':
+      return readCsv(file, '\t', options);
+    default:
+      return Promise.resolve({ ok: false, file, reason: `unsupported file type (expected ${SUPPORTED_TYPES})` });
+  }
+}
+
+/**
+ * Every article in the given files and folders (or a plan made of them), or
+ * the reason a file or record is not one. Throws only when an input does not
+ * exist (`input not found: <path>`), before reading anything.
+ */
+export async function* readArticles(inputs: readonly string[] | InputPlan, options: ReadOptions = {}): AsyncGenerator<ReadOutcome> {
+  const plan = isPlan(inputs) ? inputs : await planInputs(inputs);
+  for (const item of plan.entries) {
     if ('reject' in item) {
       yield item.reject;
       continue;
     }
-    const kind = kindOf(item.file);
-    if (kind === 'text') yield await readTextFile(item.file);
-    else if (kind === 'jsonl') yield* readJsonl(item.file);
-    else {
-      yield {
-        ok: false,
-        file: item.file,
-        reason: 'unsupported file type (expected .txt, .jsonl, .ndjson, .jsonl.gz or .ndjson.gz)',
-      };
-    }
+    options.onFile?.(item.file);
+    const read = readFile(item.file, options);
+    if (read instanceof Promise) yield await read;
+    else yield* read;
   }
 }

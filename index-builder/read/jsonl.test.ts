@@ -164,13 +164,13 @@ describe('readJsonl: dates', () => {
 
   it('rejects a Jalali date that does not exist', async () => {
     expect(await reasonOf({ date: null, date_jalali: '1400/12/30' })).toBe(
-      '"date_jalali": 1400-12-30 is not a valid Jalali date (1400 is not a leap year)',
+      '"date_jalali" "1400/12/30": 1400-12-30 is not a valid Jalali date (1400 is not a leap year)',
     );
   });
 
   it('rejects a Gregorian date that does not exist', async () => {
     expect(await reasonOf({ date: '2005-02-30', date_jalali: null })).toBe(
-      '"date" must be a Gregorian date like 2005-04-16, got "2005-02-30"',
+      '"date" "2005-02-30": 2005-02-30 is not a valid Gregorian date (February 2005 has 28 days)',
     );
   });
 });
@@ -184,9 +184,17 @@ describe('readJsonl: bad records are reported, not thrown, and do not stop the f
     expect(!bad.ok && bad.reason).toMatch(/^invalid JSON: /);
   });
 
-  it('names a missing title', async () => {
+  it('names a missing title field and the fields the record has', async () => {
     const outcome = await readOne({ title: undefined });
-    expect(outcome).toMatchObject({ ok: false, line: 1, reason: '"title" must be a string' });
+    expect(outcome).toMatchObject({
+      ok: false,
+      line: 1,
+      reason: 'no "title" field (it has: id, body, date, date_jalali, source, category, tags, url, dataset); name it with --map title=<field>',
+    });
+  });
+
+  it('names a title that is not a string', async () => {
+    expect(await reasonOf({ title: 1400 })).toBe('"title" must be a string');
   });
 
   it('names a tag that is not a string, with its index', async () => {

@@ -3,22 +3,43 @@
 // throwing, so one broken file or line never stops a whole archive build.
 
 import type { Article } from '@/lib/types';
+import type { FieldMap } from './fields';
 
 export interface ReadReject {
   file: string;
-  /** 1-based line of the record (JSON lines) or of the offending line (plain text). */
+  /** 1-based line where the record starts (JSON Lines, CSV, JSON) or of the offending line (plain text). */
   line?: number;
+  /** 1-based position of the record in a JSON array or CSV file (the header is not a record). */
   record?: number;
   /** Why, without the location (that is in file/line/record). */
   reason: string;
+  /** The article id, when the record was read fine but a later record with the same id replaced it. */
+  id?: string;
+  /** …and where that later record is ("b.jsonl:3"). */
+  replacedBy?: string;
 }
 
 export type ReadOutcome =
-  | { ok: true; article: Article; file: string; line?: number }
+  | { ok: true; article: Article; file: string; line?: number; record?: number }
   | ({ ok: false } & ReadReject);
+
+export interface ReadOptions {
+  /** `--map field=column`: where to find a field that none of the usual spellings name. */
+  fields?: FieldMap;
+  /** Bytes read from disk (compressed bytes for .gz), for progress. */
+  onBytes?: (bytes: number) => void;
+  /** Called as each file is opened, in reading order. */
+  onFile?: (file: string) => void;
+}
+
+/** "a.jsonl:12" or "a.json record 3": where a record is. */
+export function formatWhere(r: { file: string; line?: number; record?: number }): string {
+  if (r.line !== undefined) return `${r.file}:${r.line}`;
+  if (r.record !== undefined) return `${r.file} record ${r.record}`;
+  return r.file;
+}
 
 /** "data/a.jsonl:12: "title" must be a string": the one-line form for people. */
 export function formatReject(r: ReadReject): string {
-  const where = r.line !== undefined ? `:${r.line}` : r.record !== undefined ? ` record ${r.record}` : '';
-  return `${r.file}${where}: ${r.reason}`;
+  return `${formatWhere(r)}: ${r.reason}`;
 }

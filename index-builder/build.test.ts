@@ -1,0 +1,146 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BuildError, StrictBuildError, buildIndex } from './build';
+import { formatSummary } from './summary';
+import { snapshot } from './testing';
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'kavosh-build-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const txt = (code: string, title: string) =>
+  [title, `کد خبر ${code}`, 'تاریخ انتشار: ۱۰ آبان ۱۴۰۰ - ۲۳:۵۶', '', `تهران- ایرنا- ${title} امروز اعلام شد.`, '', 'منبع: ایرنا'].join('\n');
+const rec = (id: string, title: string, extra: Record<string, unknown> = {}) => JSON.stringify({ id, title, body: `متن ${title}`, ...extra });
+
+/** A small mixed archive: 4 files, 8 records, 2 rejects, id "20" twice. */
+function writeArchive(dir: string): void {
+  mkdirSync(path.join(dir, 'sub'), { recursive: true });
+  writeFileSync(path.join(dir, '1.txt'), txt('10', 'افزایش قیمت نان'));
+  writeFileSync(path.join(dir, 'a.jsonl'), [rec('20', 'بارش برف'), rec('21', 'سیل', { date: '2021-02-30' }), '{"title":'].join('\n') + '\n');
+  writeFileSync(path.join(dir, 'b.csv'), 'id,عنوان,متن,تاریخ\n30,خبر ورزشی,متن ورزشی,۱۴۰۰/۰۸/۱۰\n31,خبر فرهنگی,متن فرهنگی,\n');
+  writeFileSync(path.join(dir, 'sub', 'c.json.gz'), gzipSync(`[${rec('20', 'بارش برف سنگین')}, ${rec('40', 'زلزله')}]`));
+}
+
+const archive = path.join(root, 'archive');
+beforeAll(() => writeArchive(archive));
+
+describe('buildIndex: the report', () => {
+  it('counts files, records, indexed, rejected and replaced, which add up', async () => {
+    const s = await buildIndex({ inputs: [archive], out: path.join(root, 'counts') });
+    expect([s.files, s.records, s.indexed, s.rejected, s.replaced.length]).toEqual([4, 8, 5, 2, 1]);
+    expect(s.records).toBe(s.indexed + s.rejected + s.replaced.length);
+  });
+
+  it('lets the later file win for an id met twice, and lists the earlier record as replaced', async () => {
+    const out = path.join(root, 'dup');
+    const s = await buildIndex({ inputs: [archive], out });
+    const articles = JSON.parse(readFileSync(path.join(out, 'articles.json'), 'utf8'));
+    expect(articles.find((a: { id: string }) => a.id === '20').title).toBe('بارش برف سنگین');
+    expect(s.replaced).toEqual([
+      {
+        file: path.join(archive, 'a.jsonl'),
+        line: 1,
+        id: '20',
+        reason: `duplicate id "20": replaced by the later record at ${path.join(archive, 'sub', 'c.json.gz')}:1`,
+        replacedBy: `${path.join(archive, 'sub', 'c.json.gz')}:1`,
+      },
+    ]);
+  });
+
+  it('lists every record not indexed in rejects.jsonl with file, line or record number and reason', async () => {
+    const out = path.join(root, 'rejects');
+    await buildIndex({ inputs: [archive], out });
+    const lines = readFileSync(path.join(out, 'rejects.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      { file: path.join(archive, 'a.jsonl'), line: 2, reason: '"date" "2021-02-30": 2021-02-30 is not a valid Gregorian date (February 2021 has 28 days)' },
+      { file: path.join(archive, 'a.jsonl'), line: 3, reason: expect.stringMatching(/^invalid JSON: /) },
+      expect.objectContaining({ file: path.join(archive, 'a.jsonl'), line: 1, id: '20' }),
+    ]);
+  });
+
+  it('compares with the previous index: added, updated, removed, unchanged', async () => {
+    const dir = path.join(root, 'diff-input');
+    const out = path.join(root, 'diff-index');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'a.jsonl'), [rec('1', 'یک'), rec('2', 'دو'), rec('3', 'سه')].join('\n'));
+    const first = await buildIndex({ inputs: [dir], out });
+    expect(first.diff).toEqual({ added: 3, updated: 0, removed: 0, unchanged: 0 });
+    expect(first.hadPrevious).toBe(false);
+    writeFileSync(path.join(dir, 'a.jsonl'), [rec('1', 'یک'), rec('2', 'دو (اصلاح شده)'), rec('4', 'چهار')].join('\n'));
+    const second = await buildIndex({ inputs: [dir], out });
+    expect(second.diff).toEqual({ added: 1, updated: 1, removed: 1, unchanged: 1 });
+    expect(second.hadPrevious).toBe(true);
+  });
+
+  it('prints the summary as one line', async () => {
+    const out = path.join(root, 'summary');
+    const s = await buildIndex({ inputs: [archive], out });
+    expect(formatSummary({ ...s, ms: 1234 })).toBe(
+      `index: 4 files, 8 records read; 5 indexed (5 added, 0 updated, 0 removed, 0 unchanged); 2 rejected; 1 duplicate id replaced; 1.2 s → ${out} (listed in ${out}/rejects.jsonl)`,
+    );
+  });
+});
+
+describe('buildIndex: --strict', () => {
+  it('fails on any reject, naming the first, and leaves the existing index byte for byte as it was', async () => {
+    const dir = path.join(root, 'strict-input');
+    const out = path.join(root, 'strict-index');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'a.jsonl'), rec('1', 'یک') + '\n');
+    await buildIndex({ inputs: [dir], out, strict: true });
+    const before = snapshot(out);
+
+    writeFileSync(path.join(dir, 'b.jsonl'), rec('2', 'دو', { date_jalali: '1400/13/40' }) + '\n');
+    const failure = buildIndex({ inputs: [dir], out, strict: true });
+    await expect(failure).rejects.toThrow(StrictBuildError);
+    await expect(failure).rejects.toThrow(
+      `--strict: 1 record rejected (the first: ${path.join(dir, 'b.jsonl')}:1: "date_jalali" "1400/13/40": month 13 is out of range 1..12); the existing index was left untouched`,
+    );
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it('does not fail on an id met twice: the later record replacing the earlier is what rebuilding means', async () => {
+    const dir = path.join(root, 'strict-dup');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'a.jsonl'), rec('1', 'یک') + '\n');
+    writeFileSync(path.join(dir, 'b.jsonl'), rec('1', 'یک (اصلاح شده)') + '\n');
+    const s = await buildIndex({ inputs: [dir], out: path.join(root, 'strict-dup-index'), strict: true });
+    expect([s.indexed, s.rejected, s.replaced.length]).toEqual([1, 0, 1]);
+  });
+});
+
+describe('buildIndex: what stops a build before it writes', () => {
+  it('will not replace a folder that is not an index (it would be deleted)', async () => {
+    const notIndex = path.join(root, 'my-articles');
+    mkdirSync(notIndex);
+    writeFileSync(path.join(notIndex, 'keep.txt'), 'یادداشت');
+    await expect(buildIndex({ inputs: [archive], out: notIndex })).rejects.toThrow(
+      `will not replace ${notIndex}: it is a folder with files in it but no manifest.json, so not an index`,
+    );
+    expect(snapshot(notIndex)).toEqual(new Map([['keep.txt', Buffer.from('یادداشت')]]));
+  });
+
+  it('fails with "no articles" when every record is rejected', async () => {
+    const dir = path.join(root, 'all-bad');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'a.csv'), 'title,body,date\nخبر,متن,2021-02-30\n');
+    const failure = buildIndex({ inputs: [dir], out: path.join(root, 'all-bad-index') });
+    await expect(failure).rejects.toThrow(BuildError);
+    await expect(failure).rejects.toThrow(/^no articles to index in .* \(1 record read, 1 rejected\)/);
+  });
+});
+
+describe('buildIndex: deterministic', () => {
+  it('writes the same bytes for the same input, in every file', async () => {
+    const a = path.join(root, 'det-a');
+    const b = path.join(root, 'det-b');
+    await buildIndex({ inputs: [archive], out: a });
+    await buildIndex({ inputs: [archive], out: b });
+    const first = snapshot(a);
+    expect([...first.keys()]).toContain('articles.json');
+    expect([...first.keys()]).toContain('rejects.jsonl');
+    expect(snapshot(b)).toEqual(first);
+  });
+});

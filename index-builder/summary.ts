@@ -1,0 +1,41 @@
+// The one line a build ends with, and the lines that name its rejects.
+import path from 'node:path';
+import type { BuildSummary } from './build';
+import { formatCount } from './progress';
+import { formatReject, formatWhere, type ReadReject } from './read/types';
+import { REJECTS_FILE } from './write';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/**
+ * `index: 4 files, 12 records read; 8 indexed (5 added, 2 updated, 1 removed,
+ * 0 unchanged); 3 rejected; 1 duplicate id replaced; 1.2 s → data/index (rejects in data/index/rejects.jsonl)`
+ */
+export function formatSummary(s: BuildSummary): string {
+  const d = s.diff;
+  const parts = [
+    `${plural(s.files, 'file')}, ${plural(s.records, 'record')} read`,
+    `${formatCount(s.indexed)} indexed (${formatCount(d.added)} added, ${formatCount(d.updated)} updated, ${formatCount(d.removed)} removed, ${formatCount(d.unchanged)} unchanged)`,
+    `${formatCount(s.rejected)} rejected`,
+  ];
+  if (s.replaced.length > 0) parts.push(`${plural(s.replaced.length, 'duplicate id')} replaced`);
+  parts.push(`${(s.ms / 1000).toFixed(1)} s → ${s.out}`);
+  const listed = s.rejected + s.replaced.length > 0 ? ` (listed in ${path.join(s.out, REJECTS_FILE)})` : '';
+  return `index: ${parts.join('; ')}${listed}`;
+}
+
+function firstLines(entries: readonly ReadReject[], line: (r: ReadReject) => string, where: string, limit: number): string[] {
+  const lines = entries.slice(0, limit).map(line);
+  if (entries.length > limit) lines.push(`index: … and ${formatCount(entries.length - limit)} more ${where}`);
+  return lines;
+}
+
+/** The first `limit` rejects, one line each, and how many more there are `where`. */
+export function formatRejectLines(rejects: readonly ReadReject[], where: string, limit = 20): string[] {
+  return firstLines(rejects, (r) => `index: rejected ${formatReject(r)}`, where, limit);
+}
+
+/** The first `limit` records replaced by a later one with the same id. */
+export function formatReplacedLines(replaced: readonly ReadReject[], where: string, limit = 20): string[] {
+  return firstLines(replaced, (r) => `index: duplicate id "${r.id}": ${formatWhere(r)} replaced by ${r.replacedBy}`, where, limit);
+}
