@@ -60,6 +60,11 @@ export function buildIndexData(articles: readonly Article[]): IndexData {
   const docLength = new Uint32Array(articles.length);
   const titleLength = new Uint16Array(articles.length);
 
+  // Per provisional id, reset for each article: how often the term occurs and
+  // whether the title has it (typed arrays, grown as the vocabulary grows).
+  let seenIn = new Int32Array(1024);
+  let count = new Int32Array(1024);
+  let inTitle = new Uint8Array(1024);
   const provisional = (term: string) => {
     let id = idOf.get(term);
     if (id === undefined) {
@@ -67,33 +72,48 @@ export function buildIndexData(articles: readonly Article[]): IndexData {
       idOf.set(term, id);
       terms.push(term);
       postings.push([]);
+      if (id >= seenIn.length) {
+        const grow = <T extends Int32Array | Uint8Array>(a: T, Kind: { new (n: number): T }) => {
+          const b = new Kind(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        seenIn = grow(seenIn, Int32Array);
+        count = grow(count, Int32Array);
+        inTitle = grow(inTitle, Uint8Array);
+      }
     }
     return id;
   };
 
   articles.forEach((article, docId) => {
-    const all: string[] = [];
+    const mark = docId + 1;
+    const touched: number[] = []; // distinct terms in order of first use
     const words: number[] = [];
-    const inTitle = new Set<string>();
+    let length = 0;
     [article.title, ...article.body].forEach((text, part) => {
       for (const token of analyze(text, { pieces: true })) {
-        all.push(token.term);
-        if (part === 0) inTitle.add(token.term);
-        if (!token.piece) words.push(provisional(token.term));
+        const id = provisional(token.term);
+        if (seenIn[id] !== mark) {
+          seenIn[id] = mark;
+          count[id] = 0;
+          inTitle[id] = 0;
+          touched.push(id);
+        }
+        count[id]++;
+        if (part === 0) inTitle[id] = 1;
+        if (!token.piece) words.push(id);
+        length++;
       }
       if (part === 0) titleLength[docId] = Math.min(words.length, 0xffff);
     });
-    // FlexSearch keeps one posting per term and article, slotted by where the
-    // term first stands: the distinct terms in order of first use say the same
-    // in a fraction of the text (long articles repeat their words a lot).
-    const counts = new Map<string, number>();
-    for (const t of all) counts.set(t, (counts.get(t) ?? 0) + 1);
-    if (counts.size > 0) index.add(docId, [...counts.keys()].join(' '));
-    docLength[docId] = all.length;
+    // FlexSearch keeps one posting per term and article: the distinct terms in
+    // order of first use say the same in a fraction of the text (long articles
+    // repeat their words a lot).
+    if (touched.length > 0) index.add(docId, touched.map((id) => terms[id]).join(' '));
+    docLength[docId] = length;
     sequences.push(Uint32Array.from(words));
-    for (const [t, n] of counts) {
-      postings[provisional(t)].push(docId, Math.min(n, TF_MAX) | (inTitle.has(t) ? TF_TITLE : 0));
-    }
+    for (const id of touched) postings[id].push(docId, Math.min(count[id], TF_MAX) | (inTitle[id] ? TF_TITLE : 0));
   });
 
   const order = terms.map((_, id) => id).sort((a, b) => compareTerms(terms[a], terms[b]));
