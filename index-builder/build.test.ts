@@ -36,7 +36,7 @@ describe('buildIndex: the report', () => {
   it('lets the later file win for an id met twice, and lists the earlier record as replaced', async () => {
     const out = path.join(root, 'dup');
     const s = await buildIndex({ inputs: [archive], out });
-    const articles = JSON.parse(readFileSync(path.join(out, 'articles.json'), 'utf8'));
+    const articles = readFileSync(path.join(out, 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(articles.find((a: { id: string }) => a.id === '20').title).toBe('بارش برف سنگین');
     expect(s.replaced).toEqual([
       {
@@ -139,7 +139,7 @@ describe('buildIndex: deterministic', () => {
     await buildIndex({ inputs: [archive], out: a });
     await buildIndex({ inputs: [archive], out: b });
     const first = snapshot(a);
-    expect([...first.keys()]).toContain('articles.json');
+    expect([...first.keys()]).toContain('articles.jsonl');
     expect([...first.keys()]).toContain('rejects.jsonl');
     expect(snapshot(b)).toEqual(first);
   });

@@ -47,11 +47,11 @@ describe('diffArticles', () => {
 });
 
 describe('readPreviousHashes', () => {
-  it('reads the articles of an index directory', async () => {
+  it('reads the article hashes of an index directory', async () => {
     const index = path.join(dir, 'index');
     mkdirSync(index);
     writeFileSync(path.join(index, 'manifest.json'), '{"format": 2}');
-    writeFileSync(path.join(index, 'articles.json'), JSON.stringify([article('1')]));
+    writeFileSync(path.join(index, 'article-hashes.json'), JSON.stringify({ '1': articleHash(article('1')) }));
     expect(await readPreviousHashes(index)).toEqual(new Map([['1', articleHash(article('1'))]]));
   });
 
@@ -59,7 +59,7 @@ describe('readPreviousHashes', () => {
     expect(await readPreviousHashes(path.join(dir, 'none'))).toBeNull();
     const bare = path.join(dir, 'bare');
     mkdirSync(bare);
-    writeFileSync(path.join(bare, 'articles.json'), JSON.stringify([article('1')]));
+    writeFileSync(path.join(bare, 'article-hashes.json'), JSON.stringify({ '1': articleHash(article('1')) }));
     expect(await readPreviousHashes(bare)).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../lib/types';
-import { ARTICLES_FILE, MANIFEST_FILE } from '../lib/search/layout';
+import { HASHES_FILE, MANIFEST_FILE } from '../lib/search/layout';
 
 export interface ArticleDiff {
   added: number;
@@ -63,9 +63,9 @@ export function diffArticles(previous: ArticleHashes | null, next: readonly Arti
 export async function readPreviousHashes(dir: string): Promise<Map<string, string> | null> {
   try {
     JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8'));
-    const articles: unknown = JSON.parse(await readFile(path.join(dir, ARTICLES_FILE), 'utf8'));
-    if (!Array.isArray(articles)) return null;
-    return hashArticles(articles as Article[]);
+    const hashes: unknown = JSON.parse(await readFile(path.join(dir, HASHES_FILE), 'utf8'));
+    if (typeof hashes !== 'object' || hashes === null || Array.isArray(hashes)) return null;
+    return new Map(Object.entries(hashes as Record<string, string>));
   } catch {
     return null;
   }

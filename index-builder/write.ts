@@ -1,12 +1,17 @@
 // Writes an index directory so that readers never see half of one: everything
 // goes to a fresh sibling directory that is swapped in only when complete.
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Index } from 'flexsearch';
 import type { Article } from '../lib/types';
 import type { IndexData } from '../lib/search/index-data';
+import { metaOf } from '../lib/search/article-store';
+import { hashArticles } from './diff';
 import {
+  ARTICLE_OFFSETS_FILE,
   ARTICLES_FILE,
+  HASHES_FILE,
+  META_FILE,
   BINARY_FILES,
   FLEX_DIR,
   INDEX_FORMAT,
@@ -33,6 +38,40 @@ function flexExport(index: Index): { key: string; data: string }[] {
   return parts;
 }
 
+function bytesOf(array: ArrayBufferView): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+/** Articles as JSON Lines with the byte offset of each line, their meta and their content hashes. */
+async function writeArticles(dir: string, articles: readonly Article[]): Promise<void> {
+  const offsets = new Float64Array(articles.length + 1);
+  const handle = await open(path.join(dir, ARTICLES_FILE), 'w');
+  try {
+    let at = 0;
+    let batch: Buffer[] = [];
+    let batchBytes = 0;
+    for (const [docId, article] of articles.entries()) {
+      const line = Buffer.from(JSON.stringify(article) + '\n');
+      offsets[docId] = at;
+      at += line.length;
+      batch.push(line);
+      batchBytes += line.length;
+      if (batchBytes > 1 << 22) {
+        await handle.write(Buffer.concat(batch));
+        batch = [];
+        batchBytes = 0;
+      }
+    }
+    if (batch.length) await handle.write(Buffer.concat(batch));
+    offsets[articles.length] = at;
+  } finally {
+    await handle.close();
+  }
+  await writeFile(path.join(dir, ARTICLE_OFFSETS_FILE), bytesOf(offsets));
+  await writeFile(path.join(dir, META_FILE), JSON.stringify(metaOf(articles)));
+  await writeFile(path.join(dir, HASHES_FILE), JSON.stringify(Object.fromEntries(hashArticles(articles))));
+}
+
 export async function writeIndexDir(out: string, contents: IndexContents): Promise<void> {
   const target = path.resolve(out);
   const staging = `${target}.tmp-${process.pid}`;
@@ -50,11 +89,10 @@ export async function writeIndexDir(out: string, contents: IndexContents): Promi
     for (const [i, part] of parts.entries()) {
       await writeFile(path.join(staging, FLEX_DIR, manifest.flex[i].file), part.data);
     }
-    await writeFile(path.join(staging, ARTICLES_FILE), JSON.stringify(contents.articles));
+    await writeArticles(staging, contents.articles);
     await writeFile(path.join(staging, VOCABULARY_FILE), JSON.stringify(data.vocabulary));
     for (const [name, file] of Object.entries(BINARY_FILES)) {
-      const array = data[name as keyof typeof BINARY_FILES];
-      await writeFile(path.join(staging, file), new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+      await writeFile(path.join(staging, file), bytesOf(data[name as keyof typeof BINARY_FILES]));
     }
     await writeFile(path.join(staging, REJECTS_FILE), contents.rejects.map((r) => JSON.stringify(r) + '\n').join(''));
     // The manifest last: a directory without one is not an index.

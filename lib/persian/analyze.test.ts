@@ -148,3 +148,20 @@ describe('analyze: archive damage', () => {
     expect(terms('خانه‌ای')).not.toEqual(terms('خانه'));
   });
 });
+
+describe('analyze: no-break space compounds', () => {
+  it('for the index, also emits two words joined by one no-break space as one compound', () => {
+    const t = analyze('نمایشگاه بين\u00a0المللي كتاب', { pieces: true });
+    expect(t.map((x) => x.term)).toEqual(['نمایشگاه', 'بین', 'بینالمللی', 'المللی', 'کتاب']);
+    expect(t.find((x) => x.term === 'بینالمللی')).toMatchObject({ piece: true });
+  });
+
+  it('keeps the two words as the words of the text (phrases and proximity see them)', () => {
+    expect(analyze('بين\u00a0المللي').map((x) => x.term)).toEqual(['بین', 'المللی']);
+  });
+
+  it('does not join across a plain space or next to a number', () => {
+    expect(analyze('بين المللي', { pieces: true }).map((x) => x.term)).toEqual(['بین', 'المللی']);
+    expect(analyze('سال\u00a0۱۴۰۰', { pieces: true }).map((x) => x.term)).toEqual(['سال', '1400']);
+  });
+});

@@ -140,6 +140,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
   const pieces = scanPieces(text);
   const tokens: Token[] = [];
   let group: Piece[] = [];
+  let previous: Token | null = null; // the last whole word emitted
 
   const emit = () => {
     if (group.length === 0) return;
@@ -147,7 +148,18 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
     const last = group[group.length - 1];
     const term = group.map((p, i) => (i > 0 && isEzafe(group[i - 1], p) ? '' : p.term)).join('');
     // Longer runs are base64, hashes or URLs glued together, not words.
-    if (term && term.length <= MAX_TERM_LENGTH) tokens.push({ term, start: first.start, end: last.end });
+    if (term && term.length <= MAX_TERM_LENGTH) {
+      const token: Token = { term, start: first.start, end: last.end };
+      // Older archives (Hamshahri) put a no-break space where others write a
+      // half-space («بين\u00a0المللي»). For the index, two words joined by one
+      // no-break space also stand as the compound they may be.
+      if (options.pieces && previous && isNbspCompound(text, previous, token)) {
+        const joined = previous.term + term;
+        if (joined.length <= MAX_TERM_LENGTH) tokens.push({ term: joined, start: previous.start, end: token.end, piece: true });
+      }
+      tokens.push(token);
+      previous = token;
+    }
     if (options.pieces && group.length > 1) {
       for (const p of group) if (p.term.length <= MAX_TERM_LENGTH) tokens.push({ term: p.term, start: p.start, end: p.end, piece: true });
     }
@@ -165,6 +177,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
   }
   emit();
   return tokens;
+}
+
+const LETTERS_ONLY = /^[^\d]+$/;
+
+function isNbspCompound(text: string, prev: Token, next: Token): boolean {
+  return next.start === prev.end + 1 && text[prev.end] === '\u00a0' && LETTERS_ONLY.test(prev.term) && LETTERS_ONLY.test(next.term);
 }
 
 /** The distinct terms of a query, in the order typed. */

@@ -14,6 +14,7 @@ import type {
 } from '../types';
 import { boundToDayNumber, formatJalaliKey, jalaliDayNumber } from '../jalali';
 import { stem } from '../persian/stem';
+import { MemoryStore, type ArticleStore } from './article-store';
 import { postingsOf } from './flex';
 import { FacetField } from './facet-field';
 import { highlight, NOTHING, type HighlightPlan } from './highlight';
@@ -42,8 +43,8 @@ const ADJACENT_TITLE = 1.5;
 const ADJACENT_BODY = 0.5;
 /** Articles whose proximity is checked: the best by score before it. */
 const PROXIMITY_TOP = 200;
-/** The shortest half a compound split may leave («کتاب|خانه»). */
-const MIN_SPLIT = 2;
+/** The shortest half a compound split may leave («کتاب|خانه»; not «در|باره»). */
+const MIN_SPLIT = 3;
 
 interface Variant {
   id: number;
@@ -96,12 +97,16 @@ export class SearchEngine {
   private readonly groupStamp: Int32Array;
   private readonly groupScore: Float64Array;
   private readonly excludedStamp: Int32Array;
+  private readonly phraseStamp: Int32Array;
+  private readonly phraseScore: Float64Array;
+  private readonly phraseHits: Uint16Array;
 
   constructor(
-    private readonly articles: readonly Article[],
+    private readonly articles: ArticleStore,
     private readonly data: IndexData,
   ) {
-    const n = articles.length;
+    const n = articles.size;
+    const meta = articles.meta;
     this.vocabulary = data.vocabulary;
     let words = 0;
     for (const len of data.docLength) words += len;
@@ -113,13 +118,13 @@ export class SearchEngine {
     for (let d = 0; d < n; d++) {
       this.titleBoost[d] = (TITLE_BOOST * (K1 + 1)) / (1 + K1 * (1 - B + (B * data.titleLength[d]) / avgTitle));
     }
-    this.dayKey = new Int32Array(n);
+    this.dayKey = Int32Array.from(meta.dayKeys);
     this.time = new Float64Array(n);
-    articles.forEach((a, docId) => {
-      this.dayKey[docId] = a.jalali ? jalaliDayNumber(a.jalali) : 0;
-      this.time[docId] = a.publishedAt ? Date.parse(a.publishedAt) : NaN;
-      this.docIdById.set(a.id, docId);
-    });
+    for (let docId = 0; docId < n; docId++) {
+      const at = meta.publishedAt[docId];
+      this.time[docId] = at ? Date.parse(at) : NaN;
+      this.docIdById.set(meta.ids[docId], docId);
+    }
     let first = Infinity;
     let last = -Infinity;
     for (const key of this.dayKey) {
@@ -129,23 +134,26 @@ export class SearchEngine {
     }
     this.firstYear = Number.isFinite(first) ? first : 0;
     this.yearSpan = Number.isFinite(first) ? last - first + 1 : 0;
-    this.sources = new FacetField(articles.map((a) => (a.source ? [a.source] : [])));
-    this.tags = new FacetField(articles.map((a) => a.tags));
+    this.sources = new FacetField(meta.sources.map((source) => (source ? [source] : [])));
+    this.tags = new FacetField(meta.tags);
     this.stamp = new Int32Array(n);
     this.score = new Float64Array(n);
     this.groupsMatched = new Uint16Array(n);
     this.groupStamp = new Int32Array(n);
     this.groupScore = new Float64Array(n);
     this.excludedStamp = new Int32Array(n);
+    this.phraseStamp = new Int32Array(n);
+    this.phraseScore = new Float64Array(n);
+    this.phraseHits = new Uint16Array(n);
   }
 
   /** Builds an engine in memory (tests, evaluation); the builder runs the same steps. */
   static fromArticles(articles: readonly Article[]): SearchEngine {
-    return new SearchEngine(articles, buildIndexData(articles));
+    return new SearchEngine(new MemoryStore(articles), buildIndexData(articles));
   }
 
   get size(): number {
-    return this.articles.length;
+    return this.articles.size;
   }
 
   // ------------------------------------------------------------ vocabulary
@@ -220,7 +228,7 @@ export class SearchEngine {
   }
 
   private idf(df: number): number {
-    const n = this.articles.length;
+    const n = this.articles.size;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
@@ -242,61 +250,91 @@ export class SearchEngine {
    * articles it matches. A word scores by its best variant; a phrase by its
    * words, once its words are checked to stand together.
    */
-  private scoreGroup(group: readonly QueryTerm[]): number[] {
+  private scoreGroup(group: readonly QueryTerm[], only?: (docId: number) => boolean): number[] {
     const mark = ++this.epoch;
     const docs: number[] = [];
+    const { groupStamp, groupScore } = this;
     const put = (docId: number, value: number) => {
-      if (this.groupStamp[docId] !== mark) {
-        this.groupStamp[docId] = mark;
-        this.groupScore[docId] = value;
+      if (groupStamp[docId] !== mark) {
+        groupStamp[docId] = mark;
+        groupScore[docId] = value;
         docs.push(docId);
-      } else if (value > this.groupScore[docId]) {
-        this.groupScore[docId] = value;
+      } else if (value > groupScore[docId]) {
+        groupScore[docId] = value;
       }
     };
+    const { index, tf, tfOffsets } = this.data;
     for (const clause of group) {
       const titleOnly = clause.field === 'title';
       if (clause.kind === 'word') {
         for (const { id, weight } of this.variants(clause)) {
-          this.forEachPosting(id, (docId, packed) => {
-            if (titleOnly && !(packed & TF_TITLE)) return;
-            put(docId, weight * this.tfPart(docId, packed));
-          });
+          // The hot loop of every query: plain loops over FlexSearch's arrays.
+          let at = tfOffsets[id];
+          for (const ids of postingsOf(index, this.vocabulary[id]) ?? []) {
+            if (!ids) continue;
+            for (let i = 0; i < ids.length; i++, at++) {
+              const docId = ids[i];
+              const packed = tf[at];
+              if ((titleOnly && !(packed & TF_TITLE)) || (only && !only(docId))) continue;
+              put(docId, weight * this.tfPart(docId, packed));
+            }
+          }
         }
         continue;
       }
-      const ids = clause.terms.map((t) => this.termId(t));
-      if (ids.some((id) => id < 0)) continue;
-      // Candidates have every word of the phrase: walk the rarest list, keep what the others confirm.
-      const byRarity = [...new Set(ids)].sort((a, b) => this.documentFrequency(a) - this.documentFrequency(b));
-      const partial = new Map<number, number>();
-      this.forEachPosting(byRarity[0], (docId, packed) => partial.set(docId, this.tfPart(docId, packed)));
-      for (const id of byRarity.slice(1)) {
-        const next = new Map<number, number>();
-        this.forEachPosting(id, (docId, packed) => {
-          const sum = partial.get(docId);
-          if (sum !== undefined) next.set(docId, sum + this.tfPart(docId, packed));
-        });
-        partial.clear();
-        for (const [d, s] of next) partial.set(d, s);
-      }
-      for (const [docId, sum] of partial) {
-        if (this.hasSequence(docId, ids, titleOnly)) put(docId, sum * PHRASE_BOOST);
-      }
+      for (const [docId, sum] of this.phraseMatches(clause.terms, titleOnly, only)) put(docId, sum * PHRASE_BOOST);
     }
     return docs;
   }
 
+  /** Articles with the words of a phrase one after another, and the words' summed score. */
+  private phraseMatches(terms: readonly string[], titleOnly: boolean, only?: (docId: number) => boolean): [number, number][] {
+    const ids = terms.map((t) => this.termId(t));
+    if (ids.some((id) => id < 0)) return [];
+    // Candidates have every word: the rarest list proposes, the others confirm.
+    const distinct = [...new Set(ids)].sort((a, b) => this.documentFrequency(a) - this.documentFrequency(b));
+    const mark = ++this.epoch;
+    const { phraseStamp, phraseScore, phraseHits } = this;
+    const candidates: number[] = [];
+    distinct.forEach((id, k) => {
+      this.forEachPosting(id, (docId, packed) => {
+        if (k === 0) {
+          if (only && !only(docId)) return;
+          phraseStamp[docId] = mark;
+          phraseScore[docId] = this.tfPart(docId, packed);
+          phraseHits[docId] = 1;
+          candidates.push(docId);
+        } else if (phraseStamp[docId] === mark && phraseHits[docId] === k) {
+          phraseScore[docId] += this.tfPart(docId, packed);
+          phraseHits[docId]++;
+        }
+      });
+    });
+    const out: [number, number][] = [];
+    for (const docId of candidates) {
+      if (phraseHits[docId] === distinct.length && this.hasSequence(docId, ids, titleOnly)) out.push([docId, phraseScore[docId]]);
+    }
+    return out;
+  }
+
+  /**
+   * How many articles a group can match at most (the sum over its words'
+   * variants; a phrase's rarest word): orders the groups and weighs them (idf)
+   * the same whichever order they are scored in.
+   */
   private estimate(group: readonly QueryTerm[]): number {
     let df = 0;
     for (const clause of group) {
-      for (const t of clause.terms) {
-        const id = this.termId(t);
-        if (id >= 0) df += this.documentFrequency(id);
+      if (clause.kind === 'word') {
+        for (const { id } of this.variants(clause)) df += this.documentFrequency(id);
+      } else {
+        const ids = clause.terms.map((t) => this.termId(t));
+        df += ids.some((id) => id < 0) ? 0 : Math.min(...ids.map((id) => this.documentFrequency(id)));
       }
     }
-    return df;
+    return Math.min(df, this.articles.size);
   }
+
 
   /**
    * Compounds are written solid, half-spaced or apart («بین‌المللی», «بینالمللی»,
@@ -336,7 +374,7 @@ export class SearchEngine {
   }
 
   private match(query: ParsedQuery, mode: MatchMode): Matches {
-    const n = this.articles.length;
+    const n = this.articles.size;
     const score = this.score;
     const unmatched: string[] = [];
     if (query.groups.length === 0) {
@@ -348,11 +386,17 @@ export class SearchEngine {
     const mark = ++this.epoch;
     const matched: number[] = [];
     // Rarest group first: with match=all, later groups only confirm earlier ones.
-    const groups = this.withCompounds(query).sort((a, b) => this.estimate(a) - this.estimate(b));
+    const groups = this.withCompounds(query)
+      .map((group) => ({ group, df: this.estimate(group) }))
+      .sort((a, b) => a.df - b.df)
+      .map((x) => x.group);
+    const candidate = (docId: number) => this.stamp[docId] === mark;
     groups.forEach((group, g) => {
-      const docs = this.scoreGroup(group);
-      if (docs.length === 0) unmatched.push(...group.map((c) => c.text));
-      const idf = this.idf(docs.length);
+      if (this.estimate(group) === 0) unmatched.push(...group.map((c) => c.text));
+      // With match=all, once nothing is left nothing can match: skip the work.
+      if (mode === 'all' && g > 0 && matched.length === 0) return;
+      const docs = this.scoreGroup(group, mode === 'all' && g > 0 ? candidate : undefined);
+      const idf = this.idf(this.estimate(group));
       for (const docId of docs) {
         if (this.stamp[docId] !== mark) {
           if (mode === 'all' && g > 0) continue;
@@ -369,9 +413,9 @@ export class SearchEngine {
     const docs = this.withoutExcluded(matched.filter((d) => this.groupsMatched[d] >= need), query);
     // Stop words never decide a match, but an article that has them ranks higher.
     for (const group of query.optional) {
-      const found = this.scoreGroup(group);
-      const idf = this.idf(found.length);
-      for (const docId of found) if (this.stamp[docId] === mark) score[docId] += idf * this.groupScore[docId];
+      if (docs.length === 0) break;
+      const idf = this.idf(this.estimate(group));
+      for (const docId of this.scoreGroup(group, candidate)) score[docId] += idf * this.groupScore[docId];
     }
     this.addProximity(docs, query);
     return { docs, score, unmatched: [...new Set(unmatched)] };
@@ -485,7 +529,7 @@ export class SearchEngine {
   rank(q: string, options: { match?: MatchMode; limit?: number } = {}): string[] {
     const query = parseQuery(q);
     const { docs } = this.match(query, options.match ?? 'all');
-    return this.ordered(docs, options.limit ?? 1000, 'relevance', query.groups.length > 0).map((d) => this.articles[d].id);
+    return this.ordered(docs, options.limit ?? 1000, 'relevance', query.groups.length > 0).map((d) => this.articles.meta.ids[d]);
   }
 
   /** Matches passing every filter (unordered) and the facets over them. */
@@ -543,7 +587,7 @@ export class SearchEngine {
   *allMatches(params: SearchParams): Generator<Article> {
     const query = parseQuery(params.q);
     const { hits } = this.select(params, query);
-    for (const docId of this.ordered(hits, hits.length, params.sort, query.groups.length > 0)) yield this.articles[docId];
+    for (const docId of this.ordered(hits, hits.length, params.sort, query.groups.length > 0)) yield this.articles.get(docId);
   }
 
   search(params: SearchParams): SearchResponse {
@@ -554,7 +598,7 @@ export class SearchEngine {
     const offset = (params.page - 1) * params.size;
     const page = this.ordered(hits, offset + params.size, params.sort, query.groups.length > 0).slice(offset);
     const results: SearchResult[] = page.map((docId) => {
-      const a = this.articles[docId];
+      const a = this.articles.get(docId);
       return {
         id: a.id,
         title: highlight(a.title, plan),
@@ -581,7 +625,7 @@ export class SearchEngine {
   article(id: string, q = ''): ArticleResponse | null {
     const docId = this.docIdById.get(id);
     if (docId === undefined) return null;
-    const a = this.articles[docId];
+    const a = this.articles.get(docId);
     const plan = this.plan(parseQuery(q));
     return {
       id: a.id,

@@ -1,12 +1,14 @@
 // Reads a built index directory into a SearchEngine.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article } from '../types';
+import { FileStore, type ArticleMeta } from './article-store';
 import { createFlexIndex } from './flex';
 import { SearchEngine } from './engine';
 import { tfOffsetsOf, type IndexData } from './index-data';
 import {
+  ARTICLE_OFFSETS_FILE,
   ARTICLES_FILE,
+  META_FILE,
   BINARY_FILES,
   FLEX_DIR,
   INDEX_FORMAT,
@@ -17,7 +19,7 @@ import {
 
 export class IndexLoadError extends Error {}
 
-type Typed = Uint8Array | Uint16Array | Uint32Array;
+type Typed = Uint8Array | Uint16Array | Uint32Array | Float64Array;
 
 /** A typed view of a file's bytes, copied only when Node hands back an unaligned buffer. */
 function typed<T extends Typed>(bytes: Buffer, Kind: { new (b: ArrayBufferLike, o: number, l: number): T; BYTES_PER_ELEMENT: number }): T {
@@ -41,8 +43,9 @@ export async function loadEngine(dir: string): Promise<SearchEngine> {
     throw new IndexLoadError(`${manifestPath}: index format ${manifest.format}, this server reads ${INDEX_FORMAT}: rebuild the index`);
   }
   const read = (file: string) => readFile(path.join(dir, file));
-  const [articlesText, vocabularyText, tf, docLength, titleLength, posOffsets, positions, ...flexTexts] = await Promise.all([
-    readFile(path.join(dir, ARTICLES_FILE), 'utf8'),
+  const [metaText, articleOffsets, vocabularyText, tf, docLength, titleLength, posOffsets, positions, ...flexTexts] = await Promise.all([
+    readFile(path.join(dir, META_FILE), 'utf8'),
+    read(ARTICLE_OFFSETS_FILE),
     readFile(path.join(dir, VOCABULARY_FILE), 'utf8'),
     read(BINARY_FILES.tf),
     read(BINARY_FILES.docLength),
@@ -51,9 +54,14 @@ export async function loadEngine(dir: string): Promise<SearchEngine> {
     read(BINARY_FILES.positions),
     ...manifest.flex.map((f) => readFile(path.join(dir, FLEX_DIR, f.file), 'utf8')),
   ]);
-  const articles = JSON.parse(articlesText) as Article[];
+  const meta = JSON.parse(metaText) as ArticleMeta;
+  const offsets = typed(articleOffsets, Float64Array);
   const vocabulary = JSON.parse(vocabularyText) as string[];
-  if (articles.length !== manifest.articleCount || vocabulary.length !== manifest.vocabularySize) {
+  if (
+    meta.ids.length !== manifest.articleCount ||
+    offsets.length !== manifest.articleCount + 1 ||
+    vocabulary.length !== manifest.vocabularySize
+  ) {
     throw new IndexLoadError(`${dir}: the files disagree with the manifest (a partial copy?): rebuild the index`);
   }
   const index = createFlexIndex();
@@ -69,8 +77,8 @@ export async function loadEngine(dir: string): Promise<SearchEngine> {
     posOffsets: typed(posOffsets, Uint32Array),
     positions: typed(positions, Uint32Array),
   };
-  if (data.tfOffsets[vocabulary.length] !== data.tf.length || data.docLength.length !== articles.length) {
+  if (data.tfOffsets[vocabulary.length] !== data.tf.length || data.docLength.length !== manifest.articleCount) {
     throw new IndexLoadError(`${dir}: term frequencies do not match the postings: rebuild the index`);
   }
-  return new SearchEngine(articles, data);
+  return new SearchEngine(new FileStore(path.join(dir, ARTICLES_FILE), offsets, meta), data);
 }

@@ -26,6 +26,8 @@ export const MAX_PAGE = 10_000;
 export const MAX_SIZE = 100;
 export const DEFAULT_SIZE = 10;
 export const MAX_FILTER_VALUES = 50;
+/** The longest from/to worth parsing («۱۴۰۰/۰۸/۱۰ ۲۳:۵۶» is 16); longer is refused without echoing it whole. */
+export const MAX_BOUND_LENGTH = 40;
 
 /** A parameter the caller got wrong; the API answers it with HTTP 400. */
 export class ParamError extends Error {
@@ -63,6 +65,13 @@ const bound = (param: string) =>
     .optional()
     .transform((raw, ctx) => {
       if (raw === undefined || raw.trim() === '') return null;
+      if (raw.length > MAX_BOUND_LENGTH) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${param}: expected a Jalali year, year-month or date like 1400-08-10 (got ${raw.length} characters)`,
+        });
+        return z.NEVER;
+      }
       try {
         return parseJalaliBound(raw, param);
       } catch (e) {
