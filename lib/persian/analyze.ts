@@ -42,6 +42,11 @@ const SUFFIXES = new Set([
 const PREFIXES = new Set(['می', 'نمی']);
 export const MAX_TERM_LENGTH = 64;
 
+/** Whether a term is an affix the analyzer joins to its word («ها», «ترین», «می»). */
+export function isAffix(term: string): boolean {
+  return SUFFIXES.has(term) || PREFIXES.has(term);
+}
+
 interface Piece extends Token {
   numeric: boolean;
   /** Joined to the previous piece by ZWNJ/ZWJ, with nothing else between. */

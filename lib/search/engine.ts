@@ -14,6 +14,7 @@ import type {
 } from '../types';
 import { boundToDayNumber, formatJalaliKey, jalaliDayNumber } from '../jalali';
 import { stem } from '../persian/stem';
+import { isAffix } from '../persian/analyze';
 import { MemoryStore, type ArticleStore } from './article-store';
 import { postingsOf } from './flex';
 import { FacetField } from './facet-field';
@@ -45,6 +46,8 @@ const ADJACENT_BODY = 0.5;
 const PROXIMITY_TOP = 200;
 /** The shortest half a compound split may leave («کتاب|خانه»; not «در|باره»). */
 const MIN_SPLIT = 3;
+/** A split whose rarer half is in more than this share of articles is not tried. */
+const MAX_SPLIT_SHARE = 0.05;
 
 interface Variant {
   id: number;
@@ -166,6 +169,7 @@ export class SearchEngine {
   private readonly known = (term: string) => this.termId(term) >= 0;
 
   private documentFrequency(id: number): number {
+    if (id < 0) return 0;
     return this.data.tfOffsets[id + 1] - this.data.tfOffsets[id];
   }
 
@@ -276,7 +280,14 @@ export class SearchEngine {
               const docId = ids[i];
               const packed = tf[at];
               if ((titleOnly && !(packed & TF_TITLE)) || (only && !only(docId))) continue;
-              put(docId, weight * this.tfPart(docId, packed));
+              const value = weight * this.tfPart(docId, packed);
+              if (groupStamp[docId] !== mark) {
+                groupStamp[docId] = mark;
+                groupScore[docId] = value;
+                docs.push(docId);
+              } else if (value > groupScore[docId]) {
+                groupScore[docId] = value;
+              }
             }
           }
         }
@@ -353,6 +364,11 @@ export class SearchEngine {
       for (let cut = MIN_SPLIT; cut <= term.length - MIN_SPLIT && term.length >= 5; cut++) {
         const head = term.slice(0, cut);
         const tail = term.slice(cut);
+        // «همکاری|های» needs no split: the analyzer already joins affixes written apart.
+        if (isAffix(head) || isAffix(tail)) continue;
+        const rarest = Math.min(this.documentFrequency(this.termId(head)), this.documentFrequency(this.termId(tail)));
+        // Two very common halves would cost a position check in most of the archive.
+        if (rarest > Math.max(2000, this.articles.size * MAX_SPLIT_SHARE)) continue;
         if (this.termId(head) >= 0 && this.termId(tail) >= 0) {
           out[g].push({ ...clause, kind: 'phrase', terms: [head, tail] });
         }
@@ -390,7 +406,8 @@ export class SearchEngine {
       .map((group) => ({ group, df: this.estimate(group) }))
       .sort((a, b) => a.df - b.df)
       .map((x) => x.group);
-    const candidate = (docId: number) => this.stamp[docId] === mark;
+    const stamp = this.stamp;
+    const candidate = (docId: number) => stamp[docId] === mark;
     groups.forEach((group, g) => {
       if (this.estimate(group) === 0) unmatched.push(...group.map((c) => c.text));
       // With match=all, once nothing is left nothing can match: skip the work.
