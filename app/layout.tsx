@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
 import './globals.css';
 
@@ -13,6 +13,16 @@ const vazirmatn = localFont({
 export const metadata: Metadata = {
   title: 'کاوش: جستجو در آرشیو خبر',
   description: 'جستجوی متن کامل در آرشیو خبرهای فارسی',
+};
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  colorScheme: 'light dark',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#fafaf9' },
+    { media: '(prefers-color-scheme: dark)', color: '#0c0a09' },
+  ],
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -1,31 +1,76 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { getEngine } from '@/lib/search/instance';
-import { ParamError, parseSearchParams } from '@/lib/search/params';
-import { toPersianDigits } from '@/lib/digits';
+import { ParamError, parseSearchParams, type SearchParams } from '@/lib/search/params';
+import { facetKey } from '@/lib/search/facet-field';
+import type { SearchEngine } from '@/lib/search/engine';
+import type { SearchResponse } from '@/lib/types';
 import { SearchBox } from './components/SearchBox';
-import { DateFacet } from './components/DateFacet';
+import { Timeline } from './components/Timeline';
+import { DateFilter } from './components/DateFilter';
+import { FacetLists, type FacetGroup } from './components/FacetLists';
 import { ResultItem } from './components/ResultItem';
-import { readUrlState, searchHref } from './components/href';
+import { KeyboardNav } from './components/KeyboardNav';
+import { NavigationProvider, PendingRegion } from './components/Navigation';
+import {
+  ActiveFilters,
+  DownloadMenu,
+  MatchToggle,
+  NoResults,
+  Pagination,
+  ParsedQuery,
+  SearchHelp,
+  SortLinks,
+  Stats,
+  type Relaxation,
+} from './components/SearchParts';
+import { readUrlState, searchHref, toggleHref, type UrlState } from './components/href';
+import { composeRange, dateFieldsOf, hasDateFields, partsOf, type DateParts } from './components/jalali-input';
+import { rangePersian } from './components/dates';
+import { toPersianDigits } from '@/lib/digits';
 
 export const dynamic = 'force-dynamic';
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SearchPage({ searchParams }: PageProps) {
-  const state = readUrlState(await searchParams);
-  let params;
+  const raw = await searchParams;
+  const state = readUrlState(raw);
+
+  // The date boxes submitted without JavaScript: turn them into from/to, or say why not.
+  let dateInitial: { from: DateParts; to: DateParts } = { from: partsOf(state.from), to: partsOf(state.to) };
+  let dateError: { message: string; field: 'from' | 'to' } | null = null;
+  if (hasDateFields(raw)) {
+    const fields = dateFieldsOf(raw);
+    const range = composeRange(fields.from, fields.to);
+    if (range.ok) redirect(searchHref(state, { from: range.from ?? undefined, to: range.to ?? undefined }));
+    dateError = { message: range.message, field: range.field };
+    dateInitial = fields;
+    delete state.from;
+    delete state.to;
+  }
+
+  let params: SearchParams;
   try {
-    params = parseSearchParams(state as Record<string, string | undefined>);
+    params = parseSearchParams(state as Record<string, string | string[] | undefined>);
   } catch (e) {
     if (!(e instanceof ParamError)) throw e;
     return (
       <Shell state={state}>
-        <p role="alert" className="rounded-lg bg-red-50 p-4 text-red-800 dark:bg-red-950 dark:text-red-200">
-          نشانی جستجو نادرست است: <bdi dir="ltr">{e.message}</bdi>{' '}
-          <Link href="/" className="underline">
-            شروع دوباره
-          </Link>
-        </p>
+        <div role="alert" className="rounded-2xl bg-red-50 p-5 text-red-900 dark:bg-red-950 dark:text-red-100">
+          <p className="font-bold">نشانی جستجو نادرست است.</p>
+          <p className="mt-1 text-sm">
+            <bdi dir="ltr">{e.message}</bdi>
+          </p>
+          <p className="mt-3 flex gap-4">
+            <Link prefetch={false} href={searchHref(state, { [e.param]: undefined })} className="underline">
+              بدون این پارامتر
+            </Link>
+            <Link prefetch={false} href="/" className="underline">
+              شروع دوباره
+            </Link>
+          </p>
+        </div>
       </Shell>
     );
   }
@@ -33,61 +78,143 @@ export default async function SearchPage({ searchParams }: PageProps) {
   const engine = await getEngine();
   const response = engine.search(params);
   const lastPage = Math.max(1, Math.ceil(response.total / response.size));
+  const groups = facetGroups(response, state);
+  const filterCount = (state.from || state.to ? 1 : 0) + (state.source?.length ?? 0) + (state.tag?.length ?? 0);
 
   return (
     <Shell state={state}>
-      <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
-        <aside>
-          <DateFacet facets={response.facets} params={params} state={state} />
-        </aside>
-        <section aria-label="نتایج">
-          <p className="mb-3 text-stone-600 dark:text-stone-400" data-testid="total">
-            {toPersianDigits(String(response.total))} نتیجه
-          </p>
-          {response.total === 0 && <p>چیزی پیدا نشد. واژهٔ دیگری را بیازمایید یا فیلتر تاریخ را بردارید.</p>}
-          <ol className="space-y-4">
-            {response.results.map((r) => (
-              <ResultItem key={r.id} result={r} q={state.q} />
-            ))}
-          </ol>
-          {lastPage > 1 && (
-            <nav aria-label="صفحه‌ها" className="mt-6 flex items-center justify-between">
-              {params.page > 1 ? (
-                <Link href={searchHref(state, { page: String(params.page - 1) })} className="text-amber-700 hover:underline">
-                  صفحهٔ قبل
-                </Link>
-              ) : (
-                <span />
-              )}
-              <span className="text-sm text-stone-500">
-                صفحهٔ {toPersianDigits(String(params.page))} از {toPersianDigits(String(lastPage))}
+      <div className="grid gap-6 md:grid-cols-[15rem_minmax(0,1fr)] lg:grid-cols-[16rem_minmax(0,1fr)]">
+        <aside aria-labelledby="filters-heading" className="md:sticky md:top-4 md:self-start">
+          <details className="facet-drawer rounded-2xl border border-stone-200 bg-white shadow-sm md:border-0 md:bg-transparent md:shadow-none dark:border-stone-800 dark:bg-stone-900 md:dark:bg-transparent" data-testid="facet-drawer">
+            <summary className="flex cursor-pointer items-center justify-between px-4 py-3 font-bold">
+              <span>
+                فیلترها
+                {filterCount > 0 && (
+                  <span className="ms-2 rounded-full bg-amber-700 px-2 py-0.5 text-xs text-white dark:bg-amber-500 dark:text-stone-950">
+                    {toPersianDigits(String(filterCount))}
+                  </span>
+                )}
               </span>
-              {params.page < lastPage ? (
-                <Link href={searchHref(state, { page: String(params.page + 1) })} className="text-amber-700 hover:underline">
-                  صفحهٔ بعد
-                </Link>
-              ) : (
-                <span />
-              )}
-            </nav>
+              <span aria-hidden className="drawer-chevron text-stone-500">▾</span>
+            </summary>
+            <div className="space-y-6 px-4 pb-4 md:px-0">
+              <h2 id="filters-heading" className="sr-only md:not-sr-only md:text-base md:font-bold">
+                فیلترها
+              </h2>
+              <DateFilter key={`${state.from ?? ''}|${state.to ?? ''}|${dateError?.message ?? ''}`} state={state} initial={dateInitial} initialError={dateError} />
+              <FacetLists key={JSON.stringify([state.source, state.tag])} groups={groups} state={state} />
+            </div>
+          </details>
+        </aside>
+        <PendingRegion label="نتایج" className="min-w-0 space-y-4">
+          <h2 className="sr-only" id="results">
+            نتایج
+          </h2>
+          <Timeline facets={response.facets} state={state} />
+          <ActiveFilters state={state} />
+          <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+            <Stats total={response.total} tookMs={response.tookMs} />
+            <div className="flex flex-wrap items-center gap-3">
+              <SortLinks state={state} />
+              {response.total > 0 && <DownloadMenu state={state} total={response.total} />}
+            </div>
+          </div>
+          <ParsedQuery view={response.query} />
+          {response.total === 0 ? (
+            <NoResults unmatched={response.unmatched} relaxations={relaxations(engine, params, state)} state={state} />
+          ) : (
+            <ol className="space-y-4" data-testid="results">
+              {response.results.map((r) => (
+                <ResultItem key={r.id} result={r} state={state} />
+              ))}
+            </ol>
           )}
-        </section>
+          <Pagination state={state} page={params.page} lastPage={lastPage} />
+        </PendingRegion>
       </div>
     </Shell>
   );
 }
 
-function Shell({ state, children }: { state: ReturnType<typeof readUrlState>; children: React.ReactNode }) {
+/** Source and tag lists: counts from the facets, checked by the URL's values (in any spelling). */
+function facetGroups(response: SearchResponse, state: UrlState): FacetGroup[] {
+  const build = (name: 'source' | 'tag', legend: string, values: { value: string; count: number }[]): FacetGroup => {
+    const selected = state[name] ?? [];
+    const selectedKeys = new Map(selected.map((v) => [facetKey(v), v]));
+    const shownKeys = new Set<string>();
+    const items = values.map(({ value: label, count }) => {
+      // The facet groups spellings; show (and send) the Persian one: «ايسنا» → «ایسنا».
+      const value = label.replace(/[\u064A\u0649]/g, 'ی').replace(/\u0643/g, 'ک');
+      const key = facetKey(value);
+      shownKeys.add(key);
+      const urlValue = selectedKeys.get(key);
+      return {
+        value,
+        count,
+        checked: urlValue !== undefined,
+        href: toggleHref(state, name, urlValue ?? value),
+      };
+    });
+    const hiddenSelected = selected.filter((v) => !shownKeys.has(facetKey(v)));
+    return { name, legend, items, hiddenSelected };
+  };
+  return [build('source', 'منبع', response.facets.sources), build('tag', 'برچسب', response.facets.tags)];
+}
+
+/** For a search with no results: what each filter, dropped alone, would give. */
+function relaxations(engine: SearchEngine, params: SearchParams, state: UrlState): Relaxation[] {
+  const out: Relaxation[] = [];
+  const count = (changes: Partial<SearchParams>) => engine.search({ ...params, ...changes, page: 1, size: 1 }).total;
+  const range = rangePersian(state.from, state.to);
+  if (range) {
+    out.push({ label: `بدون فیلتر تاریخ (${range})`, href: searchHref(state, { from: undefined, to: undefined }), total: count({ from: null, to: null }) });
+  }
+  for (const s of params.source) {
+    const original = state.source?.find((v) => v.trim() === s) ?? s;
+    out.push({ label: `بدون منبع «${s}»`, href: toggleHref(state, 'source', original), total: count({ source: params.source.filter((v) => v !== s) }) });
+  }
+  for (const t of params.tag) {
+    const original = state.tag?.find((v) => v.trim() === t) ?? t;
+    out.push({ label: `بدون برچسب «${t}»`, href: toggleHref(state, 'tag', original), total: count({ tag: params.tag.filter((v) => v !== t) }) });
+  }
+  if (out.length > 1) {
+    out.push({ label: 'بدون هیچ فیلتری', href: searchHref(state, { from: undefined, to: undefined, source: undefined, tag: undefined }), total: count({ from: null, to: null, source: [], tag: [] }) });
+  }
+  if (params.match === 'all' && hasManyWords(params.q)) {
+    out.push({ label: 'هر یک از کلمات (به‌جای همهٔ کلمات)', href: searchHref(state, { match: 'any' }), total: count({ match: 'any' }) });
+  }
+  return out.filter((r) => r.total > 0).slice(0, 12);
+}
+
+function hasManyWords(q: string): boolean {
+  return q.trim().split(/\s+/).filter(Boolean).length > 1;
+}
+
+function Shell({ state, children }: { state: UrlState; children: React.ReactNode }) {
   return (
-    <main className="mx-auto max-w-5xl px-4 py-6">
-      <header className="mb-6 space-y-3">
-        <h1 className="text-2xl font-black">
-          <Link href="/">کاوش</Link>
-          <span className="ms-2 text-base font-normal text-stone-500">جستجو در آرشیو خبر</span>
-        </h1>
-        <SearchBox state={state} />
-      </header>
-      {children}
-    </main>
+    <NavigationProvider>
+      <a href="#results" className="sr-only focus:not-sr-only focus:absolute focus:start-4 focus:top-2 focus:z-20 focus:rounded focus:bg-white focus:px-3 focus:py-1 dark:focus:bg-stone-900">
+        پرش به نتایج
+      </a>
+      <KeyboardNav />
+      <main className="mx-auto max-w-6xl px-4 pb-12 pt-5 sm:px-6">
+        <header className="mb-6 space-y-3">
+          <div className="flex items-baseline gap-3">
+            <h1 className="text-2xl font-black tracking-tight">
+              <Link prefetch={false} href="/" className="rounded-sm">
+                کاوش
+              </Link>
+            </h1>
+            <p className="text-sm text-stone-600 dark:text-stone-400">جستجو در آرشیو خبر</p>
+          </div>
+          <SearchBox state={state} />
+          <div className="flex flex-wrap items-start gap-x-5 gap-y-2">
+            <MatchToggle state={state} />
+            <SearchHelp />
+          </div>
+        </header>
+        {children}
+      </main>
+    </NavigationProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, faNumber, searchbox, test } from './helpers';
 
 // Fixture facts from data/articles/README.md: 5501001 is «افتتاح تالار تازه
 // کتابخانه ملی در تهران», written with Persian ی/ک, dated ۱۵ خرداد ۱۴۰۲.
@@ -15,7 +15,7 @@ test('the page is Persian, right to left, in the self-hosted Vazirmatn font', as
 
 test('a query typed with Arabic ي/ك finds and highlights an article written with Persian ی/ک', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('searchbox', { name: 'جستجو' }).fill('كتابخانه ملي');
+  await searchbox(page).fill('كتابخانه ملي');
   await expect(page).toHaveURL(/[?&]q=/);
   const first = page.getByTestId('result').first();
   await expect(first.getByRole('heading')).toContainText('افتتاح تالار تازه کتابخانه ملی در تهران');
@@ -30,7 +30,7 @@ test('clicking a year and then a month filters the results and updates the URL',
   await expect(page).toHaveURL(/from=1401&to=1401/);
 
   const month = page.getByTestId('month-facet').getByRole('link', { name: /فروردین/ });
-  const count = Number((await month.locator('span').last().innerText()).replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))));
+  const count = faNumber((await month.getAttribute('aria-label'))!.split(':')[1]);
   await month.click();
   await expect(page).toHaveURL(/from=1401-01&to=1401-01/);
 
@@ -57,5 +57,5 @@ test('opening a result shows the whole article with the query highlighted', asyn
   const marks = page.locator('article mark');
   expect(await marks.count()).toBeGreaterThanOrEqual(3);
   await expect(marks.first()).toHaveText('کتابخانه');
-  await expect(page.getByText('۱۵ خرداد ۱۴۰۲')).toBeVisible();
+  await expect(page.getByTestId('article-meta').getByText('۱۵ خرداد ۱۴۰۲')).toBeVisible();
 });

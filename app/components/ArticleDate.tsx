@@ -1,12 +1,13 @@
-import { formatJalaliPersian, parseJalaliBound } from '@/lib/jalali';
+import { gregorianDate, gregorianTooltip, jalaliPersian } from './dates';
 
-/** «۱۰ آبان ۱۴۰۰», with the exact instant on hover. */
+/** «۱۰ آبان ۱۴۰۰», with the Gregorian date (Tehran's calendar day) on hover. */
 export function ArticleDate({ jalaliDate, publishedAt }: { jalaliDate: string | null; publishedAt: string | null }) {
-  if (!jalaliDate) return <span>بی‌تاریخ</span>;
-  const { year, month = 1, day = 1 } = parseJalaliBound(jalaliDate, 'jalaliDate');
+  const jalali = jalaliPersian(jalaliDate);
+  if (!jalali) return <span>بی‌تاریخ</span>;
+  const tooltip = gregorianTooltip(publishedAt, jalaliDate) ?? undefined;
   return (
-    <time dateTime={publishedAt ?? undefined} title={publishedAt ?? undefined}>
-      {formatJalaliPersian({ year, month, day })}
+    <time dateTime={publishedAt ?? gregorianDate(null, jalaliDate) ?? undefined} title={tooltip}>
+      {jalali}
     </time>
   );
 }

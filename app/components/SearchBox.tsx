@@ -1,74 +1,120 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { searchHref, type UrlState } from './href';
+import { useNavigation } from './Navigation';
 
-const DEBOUNCE_MS = 250;
+export const DEBOUNCE_MS = 200;
 
 /**
- * The query box. It only rewrites the URL; the server renders the results. Without
- * JavaScript it is a plain GET form that submits the same parameters.
+ * The query box. It only rewrites the URL; the server renders the results.
+ * Without JavaScript it is a plain GET form that submits the same parameters.
+ * Keys: `/` (anywhere) focuses it, Esc clears it, ArrowDown goes to the results.
  */
 export function SearchBox({ state }: { state: UrlState }) {
-  const router = useRouter();
+  const { pending, navigate } = useNavigation();
   const [value, setValue] = useState(state.q ?? '');
-  const [pending, startTransition] = useTransition();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const input = useRef<HTMLInputElement>(null);
   const stateRef = useRef(state);
   stateRef.current = state;
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  // A navigation made elsewhere (a link, back/forward) sets the box, unless the user is typing in it.
+  useEffect(() => {
+    if (document.activeElement !== input.current) setValue(state.q ?? '');
+  }, [state.q]);
+
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const go = (q: string) => {
-    startTransition(() => router.replace(searchHref(stateRef.current, { q }), { scroll: false }));
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    navigate(searchHref(stateRef.current, { q }), { replace: true });
   };
+
+  const hidden: [string, string][] = [];
+  for (const key of ['from', 'to', 'sort', 'match', 'size'] as const) {
+    const v = state[key];
+    if (v) hidden.push([key, v]);
+  }
+  for (const v of state.source ?? []) hidden.push(['source', v]);
+  for (const v of state.tag ?? []) hidden.push(['tag', v]);
 
   return (
     <form
       action="/"
       method="get"
       role="search"
+      id="search-form"
       className="flex items-center gap-2"
       onSubmit={(e) => {
         e.preventDefault();
-        if (timer.current) clearTimeout(timer.current);
         go(value);
       }}
     >
       <label htmlFor="q" className="sr-only">
         جستجو
       </label>
-      <input
-        id="q"
-        name="q"
-        type="search"
-        autoComplete="off"
-        autoFocus
-        value={value}
-        placeholder="جستجو در آرشیو خبر…"
-        onChange={(e) => {
-          const q = e.target.value;
-          setValue(q);
-          if (timer.current) clearTimeout(timer.current);
-          timer.current = setTimeout(() => go(q), DEBOUNCE_MS);
-        }}
-        className="w-full rounded-lg border border-stone-300 bg-white px-4 py-2.5 text-lg shadow-sm outline-none focus:border-amber-500 focus:ring-2 focus:ring-amber-300 dark:border-stone-700 dark:bg-stone-900"
-      />
-      {state.from && <input type="hidden" name="from" value={state.from} />}
-      {state.to && <input type="hidden" name="to" value={state.to} />}
-      {state.sort && <input type="hidden" name="sort" value={state.sort} />}
+      <div className="relative flex-1">
+        <input
+          ref={input}
+          id="q"
+          name="q"
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          enterKeyHint="search"
+          autoFocus={!state.q}
+          value={value}
+          placeholder="جستجو در آرشیو خبر…"
+          aria-keyshortcuts="/"
+          aria-describedby="search-keys"
+          onChange={(e) => {
+            const q = e.target.value;
+            setValue(q);
+            if (timer.current) clearTimeout(timer.current);
+            timer.current = setTimeout(() => go(q), DEBOUNCE_MS);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              setValue('');
+              go('');
+            }
+          }}
+          className="w-full rounded-xl border border-stone-300 bg-white py-2.5 ps-4 pe-10 text-lg shadow-sm outline-none placeholder:text-stone-500 focus:border-amber-600 focus:ring-2 focus:ring-amber-300 dark:border-stone-700 dark:bg-stone-900 dark:placeholder:text-stone-400 dark:focus:ring-amber-700 [&::-webkit-search-cancel-button]:hidden"
+        />
+        <span
+          role="status"
+          data-testid="loading"
+          data-pending={pending || undefined}
+          className="pointer-events-none absolute inset-y-0 end-3 flex items-center"
+        >
+          {pending && (
+            <>
+              <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-amber-600 border-t-transparent" />
+              <span className="sr-only">در حال جستجو…</span>
+            </>
+          )}
+        </span>
+      </div>
+      {hidden.map(([name, v], i) => (
+        <input key={`${name}-${i}`} type="hidden" name={name} value={v} />
+      ))}
       <button
         type="submit"
-        className="rounded-lg bg-amber-600 px-4 py-2.5 text-white hover:bg-amber-700 focus-visible:outline-2 focus-visible:outline-offset-2"
+        className="rounded-xl bg-amber-700 px-4 py-2.5 font-medium text-white shadow-sm hover:bg-amber-800 dark:bg-amber-600 dark:text-stone-950 dark:hover:bg-amber-500"
       >
         جستجو
       </button>
-      <span aria-live="polite" className="w-4 text-stone-400" data-testid="loading">
-        {pending ? '…' : ''}
-      </span>
+      <p id="search-keys" className="sr-only">
+        کلید / جعبهٔ جستجو را برمی‌گزیند، Escape آن را پاک می‌کند و پیکان پایین به نتایج می‌رود.
+      </p>
     </form>
   );
 }

@@ -1,40 +1,145 @@
 // Links that change one part of the search and keep the rest: the URL is the
-// search's only state.
+// search's only state. Pure functions, used on the server and in the browser.
+
 export interface UrlState {
   q?: string;
   from?: string;
   to?: string;
   sort?: string;
+  match?: string;
   page?: string;
   size?: string;
+  /** Repeatable: OR within the list. */
+  source?: string[];
+  /** Repeatable: OR within the list; AND with the sources. */
+  tag?: string[];
 }
 
-export const URL_KEYS = ['q', 'from', 'to', 'sort', 'page', 'size'] as const;
+export type UrlChanges = { [K in keyof UrlState]?: UrlState[K] | undefined };
 
-export function readUrlState(raw: Record<string, string | string[] | undefined>): UrlState {
+export const SINGLE_KEYS = ['q', 'from', 'to', 'sort', 'match', 'page', 'size'] as const;
+export const LIST_KEYS = ['source', 'tag'] as const;
+type SingleKey = (typeof SINGLE_KEYS)[number];
+type ListKey = (typeof LIST_KEYS)[number];
+
+type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function getAll(raw: RawParams, key: string): string[] {
+  if (raw instanceof URLSearchParams) return raw.getAll(key);
+  const value = raw[key];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** The search state a URL carries (unknown parameters are dropped; the first of a repeated single wins). */
+export function readUrlState(raw: RawParams): UrlState {
   const state: UrlState = {};
-  for (const key of URL_KEYS) {
-    const value = raw[key];
-    const text = Array.isArray(value) ? value[0] : value;
+  for (const key of SINGLE_KEYS) {
+    const text = getAll(raw, key)[0];
     if (text) state[key] = text;
+  }
+  for (const key of LIST_KEYS) {
+    const seen = new Set<string>();
+    for (const v of getAll(raw, key)) {
+      const t = v.trim();
+      if (t) seen.add(t);
+    }
+    if (seen.size > 0) state[key] = [...seen];
   }
   return state;
 }
 
-/** `/?…` for the state with `changes` applied; a changed filter or query goes back to page 1. */
-export function searchHref(state: UrlState, changes: UrlState = {}): string {
-  const next: UrlState = { ...state, ...changes };
-  if (!('page' in changes)) delete next.page;
+/** The state as URL parameters, in one canonical order. */
+export function toSearchParams(state: UrlState): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of URL_KEYS) {
-    const value = next[key];
+  for (const key of SINGLE_KEYS) {
+    const value = state[key];
     if (value) params.set(key, value);
   }
-  const query = params.toString();
+  for (const key of LIST_KEYS) for (const value of state[key] ?? []) params.append(key, value);
+  return params;
+}
+
+/** The state with `changes` applied; a changed query, filter or order goes back to page 1. */
+export function applyChanges(state: UrlState, changes: UrlChanges = {}): UrlState {
+  const next: UrlState = { ...state };
+  for (const [key, value] of Object.entries(changes) as [keyof UrlState, string | string[] | undefined][]) {
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete next[key];
+    else (next as Record<string, string | string[]>)[key] = value;
+  }
+  if (!('page' in changes)) delete next.page;
+  return next;
+}
+
+/** `/?…` for the state with `changes` applied. */
+export function searchHref(state: UrlState, changes: UrlChanges = {}): string {
+  const query = toSearchParams(applyChanges(state, changes)).toString();
   return query ? `/?${query}` : '/';
 }
 
-export function articleHref(id: string, q: string | undefined): string {
+/** Loose comparison for facet values: «ايرنا» and «ایرنا» are one source. */
+export function foldValue(value: string): string {
+  return value
+    .replace(/[\u064A\u0649]/g, 'ی')
+    .replace(/\u0643/g, 'ک')
+    .replace(/[\u200c\u200b\u200e\u200f\u0640\u064B-\u065F\u0670]/g, '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Whether `value` is among `list` (folded). */
+export function hasValue(list: readonly string[] | undefined, value: string): boolean {
+  const key = foldValue(value);
+  return (list ?? []).some((v) => foldValue(v) === key);
+}
+
+/** The list with `value` added, or removed (in every spelling) when it is there. */
+export function toggleValue(list: readonly string[] | undefined, value: string): string[] {
+  const key = foldValue(value);
+  const rest = (list ?? []).filter((v) => foldValue(v) !== key);
+  return rest.length === (list ?? []).length ? [...rest, value] : rest;
+}
+
+/** State with one facet value toggled. */
+export function toggleHref(state: UrlState, key: ListKey, value: string): string {
+  return searchHref(state, { [key]: toggleValue(state[key], value) });
+}
+
+/** The state without any filter (dates, sources, tags); the query, order and match mode stay. */
+export function clearFiltersHref(state: UrlState): string {
+  return searchHref(state, { from: undefined, to: undefined, source: undefined, tag: undefined });
+}
+
+export function hasFilters(state: UrlState): boolean {
+  return Boolean(state.from || state.to || state.source?.length || state.tag?.length);
+}
+
+/** Fragment id of a result in the list ("back to results" scrolls to it). */
+export function resultAnchor(id: string): string {
+  return `r-${id}`;
+}
+
+/**
+ * `/articles/<id>?q=…&back=…`: `q` highlights, `back` is the whole search (its
+ * query string) so "back to results" restores it exactly.
+ */
+export function articleHref(id: string, state: UrlState | string | undefined): string {
   const base = `/articles/${encodeURIComponent(id)}`;
-  return q ? `${base}?q=${encodeURIComponent(q)}` : base;
+  const s: UrlState = typeof state === 'string' ? { q: state } : (state ?? {});
+  const params = new URLSearchParams();
+  if (s.q) params.set('q', s.q);
+  const back = toSearchParams(s).toString();
+  if (back && typeof state !== 'string') params.set('back', back);
+  const query = params.toString();
+  return query ? `${base}?${query}` : base;
+}
+
+/**
+ * The search page a `back` parameter names. Only known search parameters are
+ * kept, and the result is always a path on this site (never `//host`).
+ */
+export function backHref(back: string | undefined, fallbackQ?: string, resultId?: string): string {
+  const state = back ? readUrlState(new URLSearchParams(back.replace(/^[?]/, ''))) : fallbackQ ? { q: fallbackQ } : {};
+  const href = searchHref(state, { page: state.page });
+  return resultId ? `${href}#${encodeURIComponent(resultAnchor(resultId))}` : href;
 }

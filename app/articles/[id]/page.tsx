@@ -1,10 +1,15 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getEngine } from '@/lib/search/instance';
 import { MAX_QUERY_LENGTH } from '@/lib/search/params';
-import { Highlighted } from '../../components/Highlighted';
+import { Highlighted, numberHits } from '../../components/Highlighted';
 import { ArticleDate } from '../../components/ArticleDate';
-import { searchHref } from '../../components/href';
+import { ExternalUrl } from '../../components/ExternalUrl';
+import { MatchNavigator } from '../../components/MatchNavigator';
+import { CopyButton } from '../../components/CopyButton';
+import { backHref, searchHref } from '../../components/href';
+import { citationParts, citationText, plainText } from '../../components/citation';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,52 +18,157 @@ type PageProps = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export default async function ArticlePage({ params, searchParams }: PageProps) {
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+
+function decodeId(id: string): string {
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return id;
+  }
+}
+
+async function load({ params, searchParams }: PageProps) {
   const { id } = await params;
-  const raw = (await searchParams).q;
-  const q = (Array.isArray(raw) ? raw[0] : raw ?? '').slice(0, MAX_QUERY_LENGTH);
+  const raw = await searchParams;
+  const q = one(raw.q).slice(0, MAX_QUERY_LENGTH);
+  const back = one(raw.back).slice(0, 4000);
   const engine = await getEngine();
-  const article = engine.article(decodeURIComponent(id), q);
+  return { article: engine.article(decodeId(id), q), q, back };
+}
+
+export async function generateMetadata(props: PageProps): Promise<Metadata> {
+  const { article } = await load(props);
+  return { title: article ? `${plainText(article.title)} · کاوش` : 'خبر پیدا نشد · کاوش' };
+}
+
+export default async function ArticlePage(props: PageProps) {
+  const { article, q, back } = await load(props);
   if (!article) notFound();
-  const safeUrl = article.url && /^https?:\/\//i.test(article.url) ? article.url : null;
+  const body = numberHits(article.paragraphs, 'hit-');
+  const cite = citationParts(article);
+  const citation = citationText(cite);
+  const meta = 'text-stone-600 dark:text-stone-400';
 
   return (
-    <main className="mx-auto max-w-3xl px-4 py-6">
-      <Link href={searchHref({ q: q || undefined })} className="text-amber-700 hover:underline dark:text-amber-400">
-        → بازگشت به نتایج
-      </Link>
-      <article className="mt-4 rounded-lg border border-stone-200 bg-white p-6 shadow-sm dark:border-stone-800 dark:bg-stone-900">
-        <h1 className="text-2xl font-bold leading-relaxed">
-          <Highlighted segments={article.title} />
-        </h1>
-        <p className="mt-2 flex flex-wrap gap-x-3 text-sm text-stone-500">
-          <ArticleDate jalaliDate={article.jalaliDate} publishedAt={article.publishedAt} />
-          {article.source && <span>منبع: {article.source}</span>}
-          {article.dateline && <span>{article.dateline}</span>}
-        </p>
-        <div className="mt-4 space-y-4 leading-loose">
-          {article.paragraphs.map((p, i) => (
+    <main className="mx-auto max-w-3xl px-4 pb-16 pt-5 sm:px-6">
+      <nav aria-label="مسیر" className="flex items-center justify-between gap-4 text-sm">
+        <Link prefetch={false}
+          href={backHref(back || undefined, q || undefined, article.id)}
+          className="font-medium text-amber-800 underline-offset-2 hover:underline dark:text-amber-300"
+          data-testid="back-to-results"
+        >
+          → بازگشت به نتایج
+        </Link>
+        <Link prefetch={false} href="/" className="font-black">
+          کاوش
+        </Link>
+      </nav>
+      <article className="mt-4">
+        <header className="border-b border-stone-200 pb-4 dark:border-stone-800">
+          <h1 className="text-2xl font-bold leading-relaxed sm:text-3xl sm:leading-relaxed">
+            <Highlighted segments={article.title} />
+          </h1>
+          <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="article-meta">
+            <dt className={meta}>تاریخ</dt>
+            <dd>
+              <ArticleDate jalaliDate={article.jalaliDate} publishedAt={article.publishedAt} />
+              {cite.gregorian && (
+                <span className={`ms-2 ${meta}`}>
+                  (<bdi dir="ltr">{cite.gregorian}</bdi>)
+                </span>
+              )}
+            </dd>
+            {article.source && (
+              <>
+                <dt className={meta}>منبع</dt>
+                <dd>
+                  <Link prefetch={false} href={searchHref({ source: [article.source] })} className="hover:underline">
+                    {article.source}
+                  </Link>
+                </dd>
+              </>
+            )}
+            {article.dateline && (
+              <>
+                <dt className={meta}>محل</dt>
+                <dd>{article.dateline}</dd>
+              </>
+            )}
+            {article.agency && article.agency !== article.source && (
+              <>
+                <dt className={meta}>خبرگزاری</dt>
+                <dd>{article.agency}</dd>
+              </>
+            )}
+            {article.category && (
+              <>
+                <dt className={meta}>بخش</dt>
+                <dd>{article.category}</dd>
+              </>
+            )}
+            {cite.url && (
+              <>
+                <dt className={meta}>نشانی اصلی</dt>
+                <dd className="min-w-0">
+                  <ExternalUrl url={cite.url} full className="max-w-full" />
+                </dd>
+              </>
+            )}
+          </dl>
+        </header>
+        {q.trim() && (
+          <div className="mt-3">
+            {body.count > 0 ? (
+              <MatchNavigator count={body.count} />
+            ) : (
+              <p className={`text-sm ${meta}`}>واژه‌های جستجو در متن خبر نیامده‌اند.</p>
+            )}
+          </div>
+        )}
+        <div className="mt-4 space-y-5 text-lg leading-loose" data-testid="article-body">
+          {body.runs.map((p, i) => (
             <p key={i}>
               <Highlighted segments={p} />
             </p>
           ))}
         </div>
         {article.tags.length > 0 && (
-          <ul className="mt-4 flex flex-wrap gap-2 text-sm" aria-label="برچسب‌ها">
+          <ul className="mt-6 flex flex-wrap gap-2 text-sm" aria-label="برچسب‌ها">
             {article.tags.map((t) => (
-              <li key={t} className="rounded bg-stone-100 px-2 py-0.5 dark:bg-stone-800">
-                {t}
+              <li key={t}>
+                <Link prefetch={false}
+                  href={searchHref({ tag: [t] })}
+                  className="inline-block rounded-full bg-stone-100 px-2.5 py-0.5 hover:bg-amber-100 dark:bg-stone-800 dark:hover:bg-stone-700"
+                >
+                  {t}
+                </Link>
               </li>
             ))}
           </ul>
         )}
-        {safeUrl && (
-          <p className="mt-4 text-sm">
-            <a href={safeUrl} rel="noopener noreferrer nofollow" className="text-amber-700 hover:underline" dir="ltr">
-              {safeUrl}
-            </a>
+        <section aria-labelledby="cite-heading" className="mt-8 rounded-2xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+          <div className="flex items-center justify-between gap-3">
+            <h2 id="cite-heading" className="text-sm font-bold">
+              ارجاع
+            </h2>
+            <CopyButton text={citation} />
+          </div>
+          <p className="mt-2 select-all text-sm leading-relaxed" data-testid="citation">
+            {cite.source && <>{cite.source}، </>}«{cite.title}»، {cite.jalali ?? 'بی‌تاریخ'}
+            {cite.gregorian && (
+              <>
+                {' '}
+                (<bdi dir="ltr">{cite.gregorian}</bdi>)
+              </>
+            )}
+            {cite.url && (
+              <>
+                ، <bdi dir="ltr">{cite.url}</bdi>
+              </>
+            )}
           </p>
-        )}
+        </section>
       </article>
     </main>
   );

@@ -1,0 +1,144 @@
+// What an export row holds and how it is written: CSV (RFC 4180) and JSON Lines.
+import type { Article } from '@/lib/types';
+import { formatJalaliKey } from '@/lib/jalali';
+import { gregorianDate } from '@/app/components/dates';
+
+export type ExportFormat = 'csv' | 'jsonl';
+
+export const EXPORT_COLUMNS = ['id', 'title', 'jalali_date', 'gregorian_date', 'source', 'tags', 'url'] as const;
+
+export type ExportRecord = Record<(typeof EXPORT_COLUMNS)[number], string | null> & { tags_list: string[] };
+
+/** Tags are joined with the Persian comma in CSV; JSON Lines keeps the list. */
+export const TAG_SEPARATOR = '، ';
+
+/** UTF-8 byte order mark: Excel reads the file as UTF-8 only with it. */
+export const BOM = '\uFEFF';
+
+export function exportRecord(a: Article): ExportRecord {
+  const jalali = a.jalali ? formatJalaliKey(a.jalali) : null;
+  return {
+    id: a.id,
+    title: a.title,
+    jalali_date: jalali,
+    gregorian_date: gregorianDate(a.publishedAt, jalali),
+    source: a.source,
+    tags: a.tags.join(TAG_SEPARATOR),
+    tags_list: a.tags,
+    url: a.url,
+  };
+}
+
+/** One CSV field: quoted when it holds a comma, quote, CR or LF (or leading/trailing space); quotes doubled. */
+export function csvField(value: string | null): string {
+  if (value === null) return '';
+  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** A CSV record ending in CRLF, as RFC 4180 has it. */
+export function csvRow(fields: readonly (string | null)[]): string {
+  return fields.map(csvField).join(',') + '\r\n';
+}
+
+export function csvHeader(): string {
+  return csvRow(EXPORT_COLUMNS);
+}
+
+export function csvRecord(r: ExportRecord): string {
+  return csvRow(EXPORT_COLUMNS.map((c) => r[c]));
+}
+
+export function jsonlRecord(r: ExportRecord): string {
+  return (
+    JSON.stringify({
+      id: r.id,
+      title: r.title,
+      jalali_date: r.jalali_date,
+      gregorian_date: r.gregorian_date,
+      source: r.source,
+      tags: r.tags_list,
+      url: r.url,
+    }) + '\n'
+  );
+}
+
+/** kavosh-<query words>-<date>.csv, and an ASCII fallback for old clients. */
+export function exportFilename(q: string, format: ExportFormat, today: string): { ascii: string; utf8: string } {
+  const words = q
+    .replace(/[^\p{L}\p{N}\s\u200c-]+/gu, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 6)
+    .join('-')
+    .slice(0, 60);
+  const ext = format === 'csv' ? 'csv' : 'jsonl';
+  const asciiWords = /^[A-Za-z0-9-]+$/.test(words) ? words : '';
+  return {
+    ascii: ['kavosh', asciiWords, today].filter(Boolean).join('-') + `.${ext}`,
+    utf8: ['kavosh', words, today].filter(Boolean).join('-') + `.${ext}`,
+  };
+}
+
+/** The Content-Disposition header for a download named `name` (RFC 6266 / 5987). */
+export function contentDisposition(name: { ascii: string; utf8: string }): string {
+  const encoded = encodeURIComponent(name.utf8).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${name.ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * Rows of an export, pulled lazily from `rows` in chunks of about `chunk`
+ * records: memory holds one chunk, never the whole result. The iterator is
+ * closed when the reader cancels or `signal` aborts.
+ */
+export function exportStream(
+  rows: Iterator<Article>,
+  format: ExportFormat,
+  options: { signal?: AbortSignal; chunk?: number } = {},
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const chunk = options.chunk ?? 256;
+  const write = format === 'csv' ? csvRecord : jsonlRecord;
+  let started = false;
+  let done = false;
+  const close = () => {
+    if (done) return;
+    done = true;
+    rows.return?.();
+  };
+  options.signal?.addEventListener('abort', close, { once: true });
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (done || options.signal?.aborted) {
+          close();
+          controller.close();
+          return;
+        }
+        let text = '';
+        if (!started) {
+          started = true;
+          if (format === 'csv') text += BOM + csvHeader();
+        }
+        for (let i = 0; i < chunk; i++) {
+          const next = rows.next();
+          if (next.done) {
+            done = true;
+            break;
+          }
+          text += write(exportRecord(next.value));
+        }
+        if (text) controller.enqueue(encoder.encode(text));
+        if (done) {
+          options.signal?.removeEventListener('abort', close);
+          controller.close();
+        }
+      },
+      cancel() {
+        close();
+      },
+    },
+    // One chunk at a time: the next is made only when the client has taken this one.
+    { highWaterMark: 1 },
+  );
+}

@@ -1,0 +1,40 @@
+// GET /api/export?format=csv|jsonl&<the parameters of /api/search>: every match
+// of the search (not only one page), streamed.
+import type { NextRequest } from 'next/server';
+import { getEngine } from '@/lib/search/instance';
+import { parseSearchParams } from '@/lib/search/params';
+import { errorResponse, handleError } from '../respond';
+import { tehranGregorian } from '@/app/components/dates';
+import { contentDisposition, exportFilename, exportStream, type ExportFormat } from './format';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const CONTENT_TYPE: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8; header=present',
+  jsonl: 'application/jsonl; charset=utf-8',
+};
+
+export async function GET(request: NextRequest) {
+  try {
+    const search = request.nextUrl.searchParams;
+    const format = (search.get('format') ?? 'csv').trim() || 'csv';
+    if (format !== 'csv' && format !== 'jsonl') {
+      return errorResponse(400, 'bad_parameter', `format: expected csv or jsonl, got "${format.slice(0, 40)}"`);
+    }
+    const params = parseSearchParams(search);
+    const engine = await getEngine();
+    const rows = engine.allMatches(params);
+    const today = tehranGregorian(new Date().toISOString())?.date ?? '';
+    return new Response(exportStream(rows, format, { signal: request.signal }), {
+      headers: {
+        'Content-Type': CONTENT_TYPE[format],
+        'Content-Disposition': contentDisposition(exportFilename(params.q, format, today)),
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  } catch (e) {
+    return handleError(e);
+  }
+}

@@ -1,0 +1,29 @@
+/** Only http(s) links are shown: a `javascript:` or `data:` URL from an archive is never made clickable. */
+export function safeHttpUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url.trim());
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The original article's address, left to right and isolated from the Persian line around it. */
+export function ExternalUrl({ url, className, full }: { url: string | null; className?: string; full?: boolean }) {
+  const href = safeHttpUrl(url);
+  if (!href) return null;
+  const shown = full ? href : href.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '');
+  return (
+    <bdi dir="ltr" className={`inline-block truncate align-bottom ${className ?? ''}`}>
+      <a
+        href={href}
+        rel="noopener noreferrer nofollow"
+        data-testid="original-url"
+        className="text-amber-800 underline-offset-2 hover:underline dark:text-amber-300"
+      >
+        {shown}
+      </a>
+    </bdi>
+  );
+}

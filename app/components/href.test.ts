@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  articleHref,
+  backHref,
+  clearFiltersHref,
+  hasValue,
+  readUrlState,
+  searchHref,
+  toggleHref,
+  toggleValue,
+  toSearchParams,
+} from './href';
+
+describe('readUrlState', () => {
+  it('keeps known parameters, the first of a single, every value of a list', () => {
+    const state = readUrlState(new URLSearchParams('q=الف&q=ب&from=1400&source=ایسنا&source=ایرنا&tag=فرهنگ&x=1&source='));
+    expect(state).toEqual({ q: 'الف', from: '1400', source: ['ایسنا', 'ایرنا'], tag: ['فرهنگ'] });
+  });
+
+  it('reads Next.js searchParams records', () => {
+    expect(readUrlState({ q: 'x', source: ['a', 'a', 'b'], tag: 'c', page: '' })).toEqual({ q: 'x', source: ['a', 'b'], tag: ['c'] });
+  });
+});
+
+describe('searchHref', () => {
+  const state = { q: 'کتاب', from: '1401', to: '1401', sort: 'newest', page: '3', source: ['ایسنا'], tag: ['فرهنگ'] };
+
+  it('writes parameters in one order, lists repeated', () => {
+    expect(toSearchParams(state).toString()).toBe(
+      new URLSearchParams([
+        ['q', 'کتاب'], ['from', '1401'], ['to', '1401'], ['sort', 'newest'], ['page', '3'], ['source', 'ایسنا'], ['tag', 'فرهنگ'],
+      ]).toString(),
+    );
+  });
+
+  it('goes back to page 1 when anything but the page changes', () => {
+    expect(searchHref(state, { sort: 'oldest' })).not.toContain('page=');
+    expect(searchHref(state, { page: '4' })).toContain('page=4');
+  });
+
+  it('drops a parameter set to undefined or an empty list', () => {
+    const href = searchHref(state, { from: undefined, to: undefined, source: [] });
+    expect(href).not.toMatch(/from=|to=|source=/);
+    expect(href).toContain('tag=');
+  });
+
+  it('is / for the empty state', () => {
+    expect(searchHref({})).toBe('/');
+  });
+
+  it('clears every filter but keeps the query and order', () => {
+    const params = new URL(clearFiltersHref(state), 'http://x').searchParams;
+    expect([...params.keys()]).toEqual(['q', 'sort']);
+  });
+});
+
+describe('facet values', () => {
+  it('compare across Arabic and Persian letters', () => {
+    expect(hasValue(['ايرنا'], 'ایرنا')).toBe(true);
+    expect(toggleValue(['ايرنا', 'ایسنا'], 'ایرنا')).toEqual(['ایسنا']);
+    expect(toggleValue(['ایسنا'], 'ایرنا')).toEqual(['ایسنا', 'ایرنا']);
+  });
+
+  it('toggles a source: OR within the list', () => {
+    const once = toggleHref({ q: 'x' }, 'source', 'ایسنا');
+    const twice = toggleHref(readUrlState(new URL(once, 'http://x').searchParams), 'source', 'ایرنا');
+    expect(new URL(twice, 'http://x').searchParams.getAll('source')).toEqual(['ایسنا', 'ایرنا']);
+    const removed = toggleHref(readUrlState(new URL(twice, 'http://x').searchParams), 'source', 'ایسنا');
+    expect(new URL(removed, 'http://x').searchParams.getAll('source')).toEqual(['ایرنا']);
+  });
+});
+
+describe('article links and the way back', () => {
+  it('carries q as is and the whole search in back', () => {
+    const state = { q: 'كتابخانه ملي', from: '1402', sort: 'oldest', page: '2', source: ['ایسنا'] };
+    const href = articleHref('5501001', state);
+    const url = new URL(href, 'http://x');
+    expect(url.pathname).toBe('/articles/5501001');
+    expect(url.searchParams.get('q')).toBe('كتابخانه ملي');
+    expect(href.indexOf('q=')).toBeLessThan(href.indexOf('back='));
+    const back = backHref(url.searchParams.get('back')!, undefined, '5501001');
+    expect(back).toBe(`${searchHref(state, { page: '2' })}#r-5501001`);
+  });
+
+  it('never leaves the site and keeps only search parameters', () => {
+    expect(backHref('//evil.example/x')).toBe('/');
+    expect(backHref('q=a&redirect=https://evil.example')).toBe('/?q=a');
+    expect(backHref(undefined, 'کتاب')).toBe(`/?q=${encodeURIComponent('کتاب')}`);
+  });
+
+  it('has no query string for an empty search', () => {
+    expect(articleHref('a b', {})).toBe('/articles/a%20b');
+  });
+});

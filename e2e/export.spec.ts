@@ -1,0 +1,77 @@
+import { expect, test } from './helpers';
+
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+// Every article dated 1400 to 1403: more than one page, whatever the ranking does.
+const query = 'q=&from=1400&to=1403';
+
+test('export: «دانلود نتایج» links to CSV and JSON Lines of the current search', async ({ page }) => {
+  await page.goto(`/?q=${encodeURIComponent('کتاب')}&from=1400&sort=oldest&page=2&source=${encodeURIComponent('ایسنا')}`);
+  await page.getByTestId('download').getByText('دانلود نتایج').click();
+  const href = await page.getByTestId('export-csv').getAttribute('href');
+  const params = new URL(href!, 'http://x').searchParams;
+  expect(params.get('format')).toBe('csv');
+  expect(params.get('q')).toBe('کتاب');
+  expect(params.get('from')).toBe('1400');
+  expect(params.get('sort')).toBe('oldest');
+  expect(params.getAll('source')).toEqual(['ایسنا']);
+  expect(params.has('page')).toBe(false);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  expect(download.suggestedFilename()).toMatch(/^kavosh-.*\.csv$/);
+});
+
+test('export: the CSV has a BOM, the header row and one row per match', async ({ request }) => {
+  const total = (await (await request.get(`/api/search?${query}`)).json()).total as number;
+  expect(total).toBeGreaterThan(10); // more than one page
+  const res = await request.get(`/api/export?format=csv&${query}`);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+  expect(res.headers()['content-disposition']).toMatch(/^attachment; filename="[^"]+\.csv"/);
+  const body = await res.body();
+  expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = parseCsv(body.subarray(3).toString('utf8'));
+  expect(rows[0]).toEqual(['id', 'title', 'jalali_date', 'gregorian_date', 'source', 'tags', 'url']);
+  expect(rows.length - 1).toBe(total);
+  const lib = rows.find((r) => r[0] === '5501001')!;
+  expect(lib).toEqual([
+    '5501001',
+    'افتتاح تالار تازه کتابخانه ملی در تهران',
+    '1402-03-15',
+    '2023-06-05',
+    'ایسنا',
+    'کتابخانه ملی، فرهنگ، کتاب',
+    'https://example.ir/news/5501001',
+  ]);
+});
+
+test('export: JSON Lines, one object per match; bad parameters are a 400 with the API error', async ({ request }) => {
+  const total = (await (await request.get(`/api/search?${query}`)).json()).total as number;
+  const res = await request.get(`/api/export?format=jsonl&${query}`);
+  expect(res.headers()['content-disposition']).toMatch(/\.jsonl"/);
+  const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+  expect(lines).toHaveLength(total);
+  expect(Object.keys(lines[0])).toEqual(['id', 'title', 'jalali_date', 'gregorian_date', 'source', 'tags', 'url']);
+
+  const bad = await request.get('/api/export?format=csv&from=1400-12-30');
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error).toMatchObject({ code: 'bad_parameter' });
+  expect((await request.get('/api/export?format=pdf')).status()).toBe(400);
+});

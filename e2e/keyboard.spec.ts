@@ -1,0 +1,43 @@
+import { expect, searchbox, settled, test, urlParams } from './helpers';
+
+test('keyboard: / focuses the box, arrows move through results, Enter opens, Esc clears', async ({ page }) => {
+  await page.goto(`/?q=${encodeURIComponent('کتابخانه')}`);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('/');
+  await expect(searchbox(page)).toBeFocused();
+  await expect(searchbox(page)).toHaveValue('کتابخانه'); // the slash is not typed
+
+  const links = page.locator('[data-result-link]');
+  await expect(links).toHaveCount(3);
+  await page.keyboard.press('ArrowDown');
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(links.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown'); // stays on the last
+  await expect(links.nth(2)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(links.nth(1)).toBeFocused();
+  const href = await links.nth(1).getAttribute('href');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL((url) => url.pathname + url.search === href);
+  await page.goBack();
+
+  await settled(page);
+  await page.keyboard.press('/');
+  await expect(searchbox(page)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(searchbox(page)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(searchbox(page)).toHaveValue('');
+  await expect.poll(() => urlParams(page).has('q')).toBe(false);
+});
+
+test('/ typed inside a text box is just a character', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('date-from').getByLabel('سال').focus();
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('date-from').getByLabel('سال')).toHaveValue('/');
+});
