@@ -146,6 +146,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
   const tokens: Token[] = [];
   let group: Piece[] = [];
   let previous: Token | null = null; // the last whole word emitted
+  let chain: Token[] = []; // words joined by single no-break spaces, up to `previous`
 
   const emit = () => {
     if (group.length === 0) return;
@@ -158,9 +159,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
       // Older archives (Hamshahri) put a no-break space where others write a
       // half-space («بين\u00a0المللي»). For the index, two words joined by one
       // no-break space also stand as the compound they may be.
+      // «گفت\u00a0و\u00a0گو» is «گفتوگو» too: a chain of up to three words.
       if (options.pieces && previous && isNbspCompound(text, previous, token)) {
-        const joined = previous.term + term;
-        if (joined.length <= MAX_TERM_LENGTH) tokens.push({ term: joined, start: previous.start, end: token.end, piece: true });
+        chain.push(token);
+        for (const from of chain.length >= 3 ? [chain.length - 2, chain.length - 3] : [chain.length - 2]) {
+          const joined = chain.slice(from).map((t) => t.term).join('');
+          if (joined.length <= MAX_TERM_LENGTH) tokens.push({ term: joined, start: chain[from].start, end: token.end, piece: true });
+        }
+      } else {
+        chain = [token];
       }
       tokens.push(token);
       previous = token;

@@ -115,22 +115,17 @@ const ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]/;
 /**
  * Undoes elongation by repeated letters («سلاممم», «خیلیییی»): a run of three
  * or more of one letter is one letter, since no Persian word repeats a letter
- * three times; a doubled last consonant («سلامم») is one too, because Persian
- * writes a doubled consonant with a shadda, not twice. Digits and Latin words
- * are left alone («1000», «hall»).
+ * three times. A doubled letter stays: Arabic-origin words end in one
+ * («متخصص», «مجدد», «محقق»). Digits and Latin words are left alone.
  */
 export function undoElongation(term: string): string {
   if (term.length < 3) return term;
-  let repeats = false;
-  for (let i = 1; i < term.length && !repeats; i++) repeats = term.charCodeAt(i) === term.charCodeAt(i - 1);
-  if (!repeats || !ARABIC_LETTER.test(term)) return term;
-  let out = term.replace(/([\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff])\1{2,}/g, '$1');
-  const last = out[out.length - 1];
-  // «یی» ends real words («آشنایی», «هایی»), so a doubled yeh stays.
-  if (out.length >= 4 && last === out[out.length - 2] && last !== 'ی' && ARABIC_LETTER.test(last)) {
-    out = out.slice(0, -1);
+  let runs = false;
+  for (let i = 2; i < term.length && !runs; i++) {
+    runs = term.charCodeAt(i) === term.charCodeAt(i - 1) && term.charCodeAt(i) === term.charCodeAt(i - 2);
   }
-  return out;
+  if (!runs || !ARABIC_LETTER.test(term)) return term;
+  return term.replace(/([\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff])\1{2,}/g, '$1');
 }
 
 export function isDigitChar(ch: string): boolean {

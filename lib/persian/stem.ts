@@ -30,6 +30,9 @@ const RULES: Rule[] = [
   { suffix: 'ام', minStem: 3, after: 'ه' },
   { suffix: 'اش', minStem: 3, after: 'ه' },
   { suffix: 'انی', minStem: 4, replace: 'ان' },
+  // «سلامم» (my greeting) is «سلام» + «م»; only after a final «م» is the
+  // one-letter possessive safe to strip («کلام», «اسلام» keep theirs).
+  { suffix: 'م', minStem: 4, after: 'م' },
   { suffix: 'ی', minStem: 5 },
 ];
 
