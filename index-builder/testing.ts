@@ -1,6 +1,8 @@
 // Helpers for the index builder's tests.
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 
 /** Every file under a directory by relative path, sorted: two equal snapshots are byte-for-byte equal trees. */
 export function snapshot(dir: string): Map<string, Buffer> {
@@ -11,4 +13,22 @@ export function snapshot(dir: string): Map<string, Buffer> {
     files.push([path.relative(dir, full), readFileSync(full)]);
   }
   return new Map(files.sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * A fresh temp directory removed after the test file, and a writer that puts
+ * each file under a unique name in it (the readers' tests write many small inputs).
+ */
+export function tempFiles(prefix: string): { dir: string; write: (name: string, content: string | Buffer) => string } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let count = 0;
+  return {
+    dir,
+    write(name, content) {
+      const file = path.join(dir, `${count++}-${name}`);
+      writeFileSync(file, content);
+      return file;
+    },
+  };
 }

@@ -1,22 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readCsv } from './csv';
 import type { FieldMap } from './fields';
 import type { ReadOutcome } from './types';
+import { tempFiles } from '../testing';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'kavosh-csv-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let count = 0;
-function write(name: string, content: string | Buffer): string {
-  const file = path.join(dir, `${count++}-${name}`);
-  writeFileSync(file, content);
-  return file;
-}
+const { write } = tempFiles('kavosh-csv-');
 
 async function readAll(file: string, delimiter: ',' | '\t' = ',', fields?: FieldMap): Promise<ReadOutcome[]> {
   const out: ReadOutcome[] = [];

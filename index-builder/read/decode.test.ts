@@ -1,20 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TextFileError, readTextChunks, readWholeText, sniffEncoding } from './decode';
+import { tempFiles } from '../testing';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'kavosh-decode-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let count = 0;
-function write(name: string, content: string | Buffer): string {
-  const file = path.join(dir, `${count++}-${name}`);
-  writeFileSync(file, content);
-  return file;
-}
+const { write } = tempFiles('kavosh-decode-');
 
 async function streamed(file: string): Promise<string> {
   let text = '';

@@ -1,25 +1,17 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readJsonl } from './jsonl';
 import { deriveTitle } from './title';
 import type { ReadOutcome } from './types';
+import { tempFiles } from '../testing';
 
 const SHARED = process.env.KAVOSH_SHARED ?? path.resolve(import.meta.dirname, '../../../shared');
 const CORPUS = path.join(SHARED, 'corpus');
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'kavosh-jsonl-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let count = 0;
-function write(name: string, content: string | Buffer): string {
-  const file = path.join(dir, `${count++}-${name}`);
-  writeFileSync(file, content);
-  return file;
-}
+const { dir, write } = tempFiles('kavosh-jsonl-');
 
 const RECORD = {
   id: 'HAM2-840127-155',
