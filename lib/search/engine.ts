@@ -523,6 +523,7 @@ export class SearchEngine {
         return -1;
       },
       phrases,
+      groups: query.groups.length,
     };
   }
 

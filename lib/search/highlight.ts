@@ -16,9 +16,11 @@ export interface HighlightPlan {
   /** The group an analyzed word belongs to, or -1 when the query does not ask for it. */
   wordGroup(term: string): number;
   phrases: { terms: string[]; group: number }[];
+  /** How many groups the query has (a passage with all of them is the best there is). */
+  groups: number;
 }
 
-export const NOTHING: HighlightPlan = { wordGroup: () => -1, phrases: [] };
+export const NOTHING: HighlightPlan = { wordGroup: () => -1, phrases: [], groups: 0 };
 
 /** Matched spans of `text`, sorted, overlaps merged (a compound and its pieces). */
 export function hitSpans(text: string, plan: HighlightPlan): HitSpan[] {

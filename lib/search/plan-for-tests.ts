@@ -18,5 +18,6 @@ export function planOf(q: string): HighlightPlan {
   return {
     wordGroup: (term) => exact.get(term) ?? prefixes.find(([p]) => term.startsWith(p))?.[1] ?? -1,
     phrases,
+    groups: query.groups.length,
   };
 }

@@ -42,20 +42,29 @@ export function makeSnippets(
 ): Segment[][] {
   const { fragments, words: size } = { ...DEFAULTS, ...options };
   const candidates: Window[] = [];
-  const analyzed = paragraphs.map((text) => {
+  const analyzed: { text: string; words: Token[]; spans: HitSpan[] }[] = [];
+  // A paragraph whose best window holds every query group cannot be beaten;
+  // once `fragments` paragraphs have one, the rest of a long article is not read.
+  const perfect = plan.groups * 100;
+  let complete = 0;
+  for (const text of paragraphs) {
+    if (complete >= fragments) break;
     const tokens = analyze(text, { pieces: true });
     const words = tokens.filter((t) => !t.piece);
     const spans = hitSpansOf(tokens, plan);
-    return { text, words, spans };
-  });
-
-  analyzed.forEach(({ words, spans }, p) => {
-    if (words.length === 0) return;
+    const p = analyzed.push({ text, words, spans }) - 1;
+    if (words.length === 0) continue;
+    let best = 0;
+    let w = 0;
     for (const span of spans) {
-      const center = words.findIndex((w) => w.end > span.start);
-      if (center >= 0) candidates.push(bestWindowAround(words, spans, center, size, p));
+      while (w < words.length && words[w].end <= span.start) w++;
+      if (w >= words.length) break;
+      const window = bestWindowAround(words, spans, w, size, p);
+      candidates.push(window);
+      best = Math.max(best, window.score);
     }
-  });
+    if (plan.groups > 0 && best >= perfect) complete++;
+  }
 
   candidates.sort((a, b) => b.score - a.score || a.paragraph - b.paragraph || a.first - b.first);
   const chosen: Window[] = [];
