@@ -6,6 +6,7 @@ import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '@/index-builder/build';
 import { GET } from './route';
+import { parse } from 'csv-parse/sync';
 
 const records = Array.from({ length: 30 }, (_, i) => ({
   id: `r-${i}`,
@@ -30,26 +31,8 @@ beforeAll(async () => {
   process.env.SEARCH_INDEX_DIR = path.join(dir, 'index');
 });
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    } else field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
+// The export's own CSV, read back by the library the index builder reads CSV with.
+const parseCsv = (text: string) => parse(text, { bom: true }) as string[][];
 
 describe('GET /api/export', () => {
   it('streams every match as CSV with a BOM, quoting where needed', async () => {
