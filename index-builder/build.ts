@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Article } from '../lib/types';
 import { buildIndexData } from '../lib/search/index-data';
 import { MANIFEST_FILE } from '../lib/search/layout';
-import { type ArticleDiff, diffArticles, readPreviousHashes } from './diff';
+import { type ArticleDiff, diffArticles, hashArticles, readPreviousHashes } from './diff';
 import type { BuildProgress } from './progress';
 import type { FieldMap } from './read/fields';
 import { SUPPORTED_TYPES, planInputs, readArticles } from './read/files';
@@ -168,10 +168,11 @@ export async function buildIndex({ inputs, out, fields, strict = false, progress
     const articles = [...byId.values()].map((v) => v.article);
     progress?.analyzing(articles.length);
     const data = buildIndexData(articles);
+    const hashes = hashArticles(articles);
     progress?.analyzed(articles.length);
     progress?.writing();
     try {
-      await writeIndexDir(out, { articles, data, rejects: report });
+      await writeIndexDir(out, { articles, data, hashes, rejects: report });
     } catch (e) {
       throw new BuildError(`cannot write the index to ${out}: ${(e as Error).message}`);
     }
@@ -181,7 +182,7 @@ export async function buildIndex({ inputs, out, fields, strict = false, progress
       files,
       records,
       indexed: articles.length,
-      diff: diffArticles(previous, articles),
+      diff: diffArticles(previous, hashes),
       hadPrevious: previous !== null,
       rejected: rejects.length,
       rejects,

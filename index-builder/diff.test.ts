@@ -36,13 +36,13 @@ describe('articleHash', () => {
 
 describe('diffArticles', () => {
   it('counts every article as added when there was no index', () => {
-    expect(diffArticles(null, [article('1'), article('2')])).toEqual({ added: 2, updated: 0, removed: 0, unchanged: 0 });
+    expect(diffArticles(null, hashArticles([article('1'), article('2')]))).toEqual({ added: 2, updated: 0, removed: 0, unchanged: 0 });
   });
 
   it('tells added, updated, removed and unchanged articles apart by id and content', () => {
     const previous = hashArticles([article('1'), article('2'), article('3')]);
     const next = [article('1'), article('2', 'کاهش قیمت نان'), article('4')];
-    expect(diffArticles(previous, next)).toEqual({ added: 1, updated: 1, removed: 1, unchanged: 1 });
+    expect(diffArticles(previous, hashArticles(next))).toEqual({ added: 1, updated: 1, removed: 1, unchanged: 1 });
   });
 });
 

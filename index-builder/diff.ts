@@ -41,17 +41,15 @@ export function hashArticles(articles: readonly Article[]): Map<string, string> 
 }
 
 /** Compares the articles about to be written with the previous index's (none: every article is added). */
-export function diffArticles(previous: ArticleHashes | null, next: readonly Article[]): ArticleDiff {
+export function diffArticles(previous: ArticleHashes | null, next: ArticleHashes): ArticleDiff {
   const diff: ArticleDiff = { added: 0, updated: 0, removed: 0, unchanged: 0 };
-  const seen = new Set<string>();
-  for (const article of next) {
-    seen.add(article.id);
-    const before = previous?.get(article.id);
+  for (const [id, hash] of next) {
+    const before = previous?.get(id);
     if (before === undefined) diff.added++;
-    else if (before === articleHash(article)) diff.unchanged++;
+    else if (before === hash) diff.unchanged++;
     else diff.updated++;
   }
-  for (const id of previous?.keys() ?? []) if (!seen.has(id)) diff.removed++;
+  for (const id of previous?.keys() ?? []) if (!next.has(id)) diff.removed++;
   return diff;
 }
 

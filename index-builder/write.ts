@@ -6,7 +6,7 @@ import type { Index } from 'flexsearch';
 import type { Article } from '../lib/types';
 import type { IndexData } from '../lib/search/index-data';
 import { metaOf } from '../lib/search/article-store';
-import { hashArticles } from './diff';
+import type { ArticleHashes } from './diff';
 import {
   ARTICLE_OFFSETS_FILE,
   ARTICLES_FILE,
@@ -26,6 +26,8 @@ export const REJECTS_FILE = 'rejects.jsonl';
 export interface IndexContents {
   articles: readonly Article[];
   data: IndexData;
+  /** Content hash per article id, computed once by the build (it also diffs with them). */
+  hashes: ArticleHashes;
   rejects: readonly ReadReject[];
 }
 
@@ -43,7 +45,7 @@ function bytesOf(array: ArrayBufferView): Uint8Array {
 }
 
 /** Articles as JSON Lines with the byte offset of each line, their meta and their content hashes. */
-async function writeArticles(dir: string, articles: readonly Article[]): Promise<void> {
+async function writeArticles(dir: string, articles: readonly Article[], hashes: ArticleHashes): Promise<void> {
   const offsets = new Float64Array(articles.length + 1);
   const handle = await open(path.join(dir, ARTICLES_FILE), 'w');
   try {
@@ -69,7 +71,7 @@ async function writeArticles(dir: string, articles: readonly Article[]): Promise
   }
   await writeFile(path.join(dir, ARTICLE_OFFSETS_FILE), bytesOf(offsets));
   await writeFile(path.join(dir, META_FILE), JSON.stringify(metaOf(articles)));
-  await writeFile(path.join(dir, HASHES_FILE), JSON.stringify(Object.fromEntries(hashArticles(articles))));
+  await writeFile(path.join(dir, HASHES_FILE), JSON.stringify(Object.fromEntries(hashes)));
 }
 
 export async function writeIndexDir(out: string, contents: IndexContents): Promise<void> {
@@ -89,7 +91,7 @@ export async function writeIndexDir(out: string, contents: IndexContents): Promi
     for (const [i, part] of parts.entries()) {
       await writeFile(path.join(staging, FLEX_DIR, manifest.flex[i].file), part.data);
     }
-    await writeArticles(staging, contents.articles);
+    await writeArticles(staging, contents.articles, contents.hashes);
     await writeFile(path.join(staging, VOCABULARY_FILE), JSON.stringify(data.vocabulary));
     for (const [name, file] of Object.entries(BINARY_FILES)) {
       await writeFile(path.join(staging, file), bytesOf(data[name as keyof typeof BINARY_FILES]));
