@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, queryTerms } from './analyze';
+import { analyze } from './analyze';
 
 const terms = (text: string) => analyze(text).map((t) => t.term);
 const spans = (text: string) => analyze(text, { pieces: true }).map((t) => text.slice(t.start, t.end));
@@ -102,13 +102,9 @@ describe('analyze: offsets', () => {
   });
 });
 
-describe('queryTerms', () => {
-  it('returns each distinct term once, in typed order', () => {
-    expect(queryTerms('ملی كتابخانه ملي')).toEqual(['ملی', 'کتابخانه']);
-  });
-
-  it('returns nothing for punctuation only', () => {
-    expect(queryTerms('«»؟!… - ،')).toEqual([]);
+describe('analyze: punctuation', () => {
+  it('gives no term for punctuation only', () => {
+    expect(terms('«»؟!… - ،')).toEqual([]);
   });
 });
 

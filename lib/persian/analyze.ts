@@ -196,8 +196,3 @@ const LETTERS_ONLY = /^[^\d]+$/;
 function isNbspCompound(text: string, prev: Token, next: Token): boolean {
   return next.start === prev.end + 1 && text[prev.end] === '\u00a0' && LETTERS_ONLY.test(prev.term) && LETTERS_ONLY.test(next.term);
 }
-
-/** The distinct terms of a query, in the order typed. */
-export function queryTerms(text: string): string[] {
-  return [...new Set(analyze(text).map((t) => t.term))];
-}

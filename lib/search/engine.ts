@@ -257,16 +257,6 @@ export class SearchEngine {
   private scoreGroup(group: readonly QueryTerm[], only?: (docId: number) => boolean): number[] {
     const mark = ++this.epoch;
     const docs: number[] = [];
-    const { groupStamp, groupScore } = this;
-    const put = (docId: number, value: number) => {
-      if (groupStamp[docId] !== mark) {
-        groupStamp[docId] = mark;
-        groupScore[docId] = value;
-        docs.push(docId);
-      } else if (value > groupScore[docId]) {
-        groupScore[docId] = value;
-      }
-    };
     const { index, tf, tfOffsets } = this.data;
     for (const clause of group) {
       const titleOnly = clause.field === 'title';
@@ -280,22 +270,28 @@ export class SearchEngine {
               const docId = ids[i];
               const packed = tf[at];
               if ((titleOnly && !(packed & TF_TITLE)) || (only && !only(docId))) continue;
-              const value = weight * this.tfPart(docId, packed);
-              if (groupStamp[docId] !== mark) {
-                groupStamp[docId] = mark;
-                groupScore[docId] = value;
-                docs.push(docId);
-              } else if (value > groupScore[docId]) {
-                groupScore[docId] = value;
-              }
+              this.keepBest(docId, weight * this.tfPart(docId, packed), mark, docs);
             }
           }
         }
         continue;
       }
-      for (const [docId, sum] of this.phraseMatches(clause.terms, titleOnly, only)) put(docId, sum * PHRASE_BOOST);
+      for (const [docId, sum] of this.phraseMatches(clause.terms, titleOnly, only)) {
+        this.keepBest(docId, sum * PHRASE_BOOST, mark, docs);
+      }
     }
     return docs;
+  }
+
+  /** A group's score for an article is its best alternative's: keep the higher value. */
+  private keepBest(docId: number, value: number, mark: number, docs: number[]): void {
+    if (this.groupStamp[docId] !== mark) {
+      this.groupStamp[docId] = mark;
+      this.groupScore[docId] = value;
+      docs.push(docId);
+    } else if (value > this.groupScore[docId]) {
+      this.groupScore[docId] = value;
+    }
   }
 
   /** Articles with the words of a phrase one after another, and the words' summed score. */
@@ -404,16 +400,15 @@ export class SearchEngine {
     // Rarest group first: with match=all, later groups only confirm earlier ones.
     const groups = this.withCompounds(query)
       .map((group) => ({ group, df: this.estimate(group) }))
-      .sort((a, b) => a.df - b.df)
-      .map((x) => x.group);
+      .sort((a, b) => a.df - b.df);
     const stamp = this.stamp;
     const candidate = (docId: number) => stamp[docId] === mark;
-    groups.forEach((group, g) => {
-      if (this.estimate(group) === 0) unmatched.push(...group.map((c) => c.text));
+    groups.forEach(({ group, df }, g) => {
+      if (df === 0) unmatched.push(...group.map((c) => c.text));
       // With match=all, once nothing is left nothing can match: skip the work.
       if (mode === 'all' && g > 0 && matched.length === 0) return;
       const docs = this.scoreGroup(group, mode === 'all' && g > 0 ? candidate : undefined);
-      const idf = this.idf(this.estimate(group));
+      const idf = this.idf(df);
       for (const docId of docs) {
         if (this.stamp[docId] !== mark) {
           if (mode === 'all' && g > 0) continue;

@@ -3,9 +3,9 @@
 import { Encoder, Index } from 'flexsearch';
 
 /**
- * Posting lists of one term, as FlexSearch keeps them: slot k holds the ids
- * whose first occurrence of the term fell in the k-th part of the text (slot 0
- * is the title and lead). Read-only: these are FlexSearch's own arrays.
+ * Posting lists of one term, as FlexSearch keeps them: arrays of article ids
+ * by slot (one slot at resolution 1; ranking uses our own tf, not slots).
+ * Read-only: these are FlexSearch's own arrays, and tf.u8 follows their order.
  */
 export type Postings = ReadonlyArray<ReadonlyArray<number> | undefined>;
 
@@ -30,10 +30,4 @@ export function postingsOf(index: Index, term: string): Postings | undefined {
   // FlexSearch 0.8 keeps strict postings in `map`, keyed by the encoded term;
   // reading it directly avoids a search() that would merge and copy the slots.
   return (index as unknown as { map: Map<string, Postings> }).map.get(term);
-}
-
-/** Every term in the index, sorted by code unit for prefix range lookups. */
-export function vocabularyOf(index: Index): string[] {
-  const map = (index as unknown as { map: Map<string, Postings> }).map;
-  return [...map.keys()].sort();
 }
