@@ -5,7 +5,8 @@ import path from 'node:path';
 // SEARCH_INDEX_DIR at build time points the bundle at another index directory
 // (relative to the project, or absolute inside it); the server reads the same variable at run time.
 const indexDir = path.relative(process.cwd(), path.resolve(process.env.SEARCH_INDEX_DIR || 'data/index')).split(path.sep).join('/');
-const indexFiles = [`./${indexDir}/**/*`];
+// What the server reads (lib/search/layout.ts): not the builder's own article-hashes.json and rejects.jsonl.
+const indexFiles = [`./${indexDir}/*.{bin,u8,u16,u32,f64}`, `./${indexDir}/{manifest,article-meta,vocabulary}.json`, `./${indexDir}/flex/*`];
 
 // Headers that are the same on every response, pages, API and static files alike.
 // The page Content-Security-Policy carries a per-request nonce and is set in proxy.ts.

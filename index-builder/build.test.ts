@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTICLES_FILE } from '../lib/search/layout';
+import { loadEngine } from '../lib/search/load';
 import { BuildError, StrictBuildError, buildIndex } from './build';
 import { formatSummary } from './summary';
 import { snapshot } from './testing';
@@ -36,8 +38,8 @@ describe('buildIndex: the report', () => {
   it('lets the later file win for an id met twice, and lists the earlier record as replaced', async () => {
     const out = path.join(root, 'dup');
     const s = await buildIndex({ inputs: [archive], out });
-    const articles = readFileSync(path.join(out, 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(articles.find((a: { id: string }) => a.id === '20').title).toBe('بارش برف سنگین');
+    const engine = await loadEngine(out);
+    expect(engine.article('20')?.title.map((s) => s.text).join('')).toBe('بارش برف سنگین');
     expect(s.replaced).toEqual([
       {
         file: path.join(archive, 'a.jsonl'),
@@ -139,7 +141,7 @@ describe('buildIndex: deterministic', () => {
     await buildIndex({ inputs: [archive], out: a });
     await buildIndex({ inputs: [archive], out: b });
     const first = snapshot(a);
-    expect([...first.keys()]).toContain('articles.jsonl');
+    expect([...first.keys()]).toContain(ARTICLES_FILE);
     expect([...first.keys()]).toContain('rejects.jsonl');
     expect(snapshot(b)).toEqual(first);
   });

@@ -5,7 +5,7 @@ import { BuildError, StrictBuildError, buildIndex } from './build';
 import { progressFor } from './progress';
 import { FIELDS, FieldMapError, type FieldMap, parseFieldMap } from './read/fields';
 import { formatRejectLines, formatReplacedLines, formatSummary } from './summary';
-import { REJECTS_FILE } from './write';
+import { REJECTS_FILE } from '../lib/search/layout';
 
 const USAGE = `usage: npm run index -- [--input <file or folder>]... [--out <dir>] [--map <field>=<column>]... [--strict] [--quiet]
   --input   articles to index, files or folders (walked recursively); repeatable; default data/articles.

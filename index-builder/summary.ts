@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BuildSummary } from './build';
 import { formatCount } from './progress';
 import { formatReject, formatWhere, type ReadReject } from './read/types';
-import { REJECTS_FILE } from './write';
+import { REJECTS_FILE } from '../lib/search/layout';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 

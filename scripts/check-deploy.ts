@@ -18,6 +18,7 @@ import { lstat, mkdir, readFile, readdir, realpath, stat, writeFile } from 'node
 import path from 'node:path';
 import { COLD_TARGET_MS, coldStart, describeCold } from './cold-start';
 import { MiB, ROOT, argValue, mb, projectRelative, startServer, timedGet } from './server';
+import { BUILDER_ONLY_FILES } from '../lib/search/layout';
 
 /** Vercel: a function's files, uncompressed, at most 250 MB. */
 export const FUNCTION_LIMIT = 250 * MiB;
@@ -76,7 +77,9 @@ export async function analyseFunctions(output: string, indexDir: string, root = 
   const functions = path.join(output, 'functions');
   const routes = await functionDirs(functions);
   const indexFiles = existsSync(path.join(root, indexDir))
-    ? (await walkFiles(path.join(root, indexDir))).map((f) => path.relative(root, f).split(path.sep).join('/'))
+    ? (await walkFiles(path.join(root, indexDir)))
+        .filter((f) => !BUILDER_ONLY_FILES.includes(path.basename(f)))
+        .map((f) => path.relative(root, f).split(path.sep).join('/'))
     : [];
   const byDir = new Map<string, string[]>();
   for (const [route, dir] of routes) byDir.set(dir, [...(byDir.get(dir) ?? []), route]);

@@ -17,11 +17,11 @@ import { Session } from 'node:inspector/promises';
 import { findSourceMap } from 'node:module';
 import path from 'node:path';
 import type { Index } from 'flexsearch';
-import { loadEngine } from '../../lib/search/load';
+import { importFlexIndex, loadEngine } from '../../lib/search/load';
 import { parseSearchParams } from '../../lib/search/params';
 import { parseQuery } from '../../lib/search/query';
-import { createFlexIndex } from '../../lib/search/flex';
-import { FLEX_DIR, MANIFEST_FILE, type IndexManifest } from '../../lib/search/layout';
+import { MANIFEST_FILE, VOCABULARY_FILE, type IndexManifest } from '../../lib/search/layout';
+
 import type { BenchQuery } from './queries';
 
 export interface MeasureConfig {
@@ -126,10 +126,8 @@ async function stopProfiler(session: Session, file: string): Promise<void> {
 /** The FlexSearch index as the engine's loader builds it, from the same files. */
 async function loadFlexIndex(dir: string): Promise<Index> {
   const manifest = JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8')) as IndexManifest;
-  const texts = await Promise.all(manifest.flex.map((f) => readFile(path.join(dir, FLEX_DIR, f.file), 'utf8')));
-  const index = createFlexIndex();
-  manifest.flex.forEach((f, i) => index.import(f.key, texts[i]));
-  return index;
+  const vocabulary = JSON.parse(await readFile(path.join(dir, VOCABULARY_FILE), 'utf8')) as string[];
+  return (await importFlexIndex(dir, manifest, vocabulary)).index;
 }
 
 function paramsOf(q: BenchQuery) {

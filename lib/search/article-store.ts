@@ -1,10 +1,11 @@
 // Where the engine gets articles. Facets, filters and sorting need a few fields
 // of every article (the meta, held in memory); snippets and the article page
 // need the whole text of a few. On disk, the text stays in the file and is read
-// by offset when asked, so a server loads 100,000 articles without parsing them.
+// block by block when asked, so a server loads 100,000 articles without parsing them.
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Article } from '../types';
 import { jalaliDayNumber } from '../jalali';
+import { ARTICLES_PER_BLOCK, decodeArticleBlock } from './article-blocks';
 
 /** What the engine keeps of every article, as parallel arrays by docId. */
 export interface ArticleMeta {
@@ -46,39 +47,59 @@ export class MemoryStore implements ArticleStore {
 }
 
 const CACHE_SIZE = 512;
+/** Blocks kept inflated: an export walking articles in date order meets each block eight times in a row. */
+const BLOCK_CACHE_SIZE = 32;
 
-/** Articles in a JSON Lines file, read one by one through their byte offsets. */
+/** Articles in deflated blocks (lib/search/article-blocks.ts), read through their offsets. */
 export class FileStore implements ArticleStore {
   private readonly fd: number;
   private readonly cache = new Map<number, Article>();
+  private readonly blockCache = new Map<number, string[]>();
 
   constructor(
     private readonly file: string,
-    /** Byte offset of each article's line, and the file's length last. */
-    private readonly offsets: Float64Array,
+    /** Byte offset of each block, and the file's length last. */
+    private readonly blockOffsets: Float64Array,
+    /** Per docId: block × ARTICLES_PER_BLOCK + line. */
+    private readonly slots: Uint32Array,
     readonly meta: ArticleMeta,
   ) {
     this.fd = openSync(file, 'r');
   }
 
   get size() {
-    return this.offsets.length - 1;
+    return this.slots.length;
   }
 
   get(docId: number): Article {
     const hit = this.cache.get(docId);
     if (hit) return hit;
-    const start = this.offsets[docId];
-    const length = this.offsets[docId + 1] - start;
+    const slot = this.slots[docId];
+    const lines = this.block(Math.floor(slot / ARTICLES_PER_BLOCK));
+    const article = JSON.parse(lines[slot % ARTICLES_PER_BLOCK]) as Article;
+    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as number);
+    this.cache.set(docId, article);
+    return article;
+  }
+
+  private block(b: number): string[] {
+    const hit = this.blockCache.get(b);
+    if (hit) return hit;
+    const start = this.blockOffsets[b];
+    const length = this.blockOffsets[b + 1] - start;
     const buffer = Buffer.allocUnsafe(length);
     // A few kilobytes from the page cache: reading synchronously keeps the
     // search core synchronous, and costs microseconds per result.
     let read = 0;
-    while (read < length) read += readSync(this.fd, buffer, read, length - read, start + read);
-    const article = JSON.parse(buffer.toString('utf8')) as Article;
-    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as number);
-    this.cache.set(docId, article);
-    return article;
+    while (read < length) {
+      const n = readSync(this.fd, buffer, read, length - read, start + read);
+      if (n === 0) throw new Error(`${this.file}: ends inside block ${b} (a partial copy?): rebuild the index`);
+      read += n;
+    }
+    const lines = decodeArticleBlock(buffer);
+    if (this.blockCache.size >= BLOCK_CACHE_SIZE) this.blockCache.delete(this.blockCache.keys().next().value as number);
+    this.blockCache.set(b, lines);
+    return lines;
   }
 
   close(): void {

@@ -17,6 +17,7 @@ import { stem } from '../persian/stem';
 import { isAffix } from '../persian/analyze';
 import { MemoryStore, type ArticleStore } from './article-store';
 import { postingsOf } from './flex';
+import { hasRun, readVarints, varintBytes } from './varint';
 import { FacetField } from './facet-field';
 import { highlight, NOTHING, type HighlightPlan } from './highlight';
 import { buildIndexData, TF_MAX, TF_TITLE, type IndexData } from './index-data';
@@ -103,6 +104,10 @@ export class SearchEngine {
   private readonly phraseStamp: Int32Array;
   private readonly phraseScore: Float64Array;
   private readonly phraseHits: Uint16Array;
+  /** `data.positions` as a Buffer, for its native byte search. */
+  private readonly positionBytes: Buffer;
+  /** One article's decoded word codes (grown to the longest article seen). */
+  private readonly wordScratch = { values: new Uint32Array(4096) };
 
   constructor(
     private readonly articles: ArticleStore,
@@ -148,6 +153,7 @@ export class SearchEngine {
     this.phraseStamp = new Int32Array(n);
     this.phraseScore = new Float64Array(n);
     this.phraseHits = new Uint16Array(n);
+    this.positionBytes = Buffer.from(data.positions.buffer, data.positions.byteOffset, data.positions.byteLength);
   }
 
   /** Builds an engine in memory (tests, evaluation); the builder runs the same steps. */
@@ -236,17 +242,20 @@ export class SearchEngine {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Whether article `docId` has the words `ids` one after another (within the title if asked). */
-  private hasSequence(docId: number, ids: readonly number[], titleOnly: boolean): boolean {
+  /** Where article `docId`'s words end in `positions`, or its title's when asked. */
+  private wordsEnd(docId: number, titleOnly: boolean): number {
     const { positions, posOffsets, titleLength } = this.data;
-    const start = posOffsets[docId];
-    const end = titleOnly ? start + titleLength[docId] : posOffsets[docId + 1];
-    for (let i = start; i + ids.length <= end; i++) {
-      let k = 0;
-      while (k < ids.length && positions[i + k] === ids[k]) k++;
-      if (k === ids.length) return true;
-    }
-    return false;
+    if (!titleOnly) return posOffsets[docId + 1];
+    // A word's code ends at its one byte under 128: count the title's words off.
+    let at = posOffsets[docId];
+    for (let words = titleLength[docId]; words > 0; at++) if (positions[at] < 0x80) words--;
+    return at;
+  }
+
+  /** Whether article `docId` has the words whose codes are `pattern` one after another (within the title if asked). */
+  private hasSequence(docId: number, pattern: Uint8Array, titleOnly: boolean): boolean {
+    const start = this.data.posOffsets[docId];
+    return hasRun(this.positionBytes.subarray(start, this.wordsEnd(docId, titleOnly)), pattern);
   }
 
   /**
@@ -318,8 +327,9 @@ export class SearchEngine {
       });
     });
     const out: [number, number][] = [];
+    const pattern = varintBytes(ids.map((id) => this.data.wordCodes[id]));
     for (const docId of candidates) {
-      if (phraseHits[docId] === distinct.length && this.hasSequence(docId, ids, titleOnly)) out.push([docId, phraseScore[docId]]);
+      if (phraseHits[docId] === distinct.length && this.hasSequence(docId, pattern, titleOnly)) out.push([docId, phraseScore[docId]]);
     }
     return out;
   }
@@ -450,29 +460,30 @@ export class SearchEngine {
   private addProximity(docs: readonly number[], query: ParsedQuery): void {
     const words = query.sequence;
     if (words.length < 2 || docs.length === 0) return;
-    const slot = new Map<number, number[]>(); // term id → indexes in the typed sequence
+    const slot = new Map<number, number[]>(); // word code → indexes in the typed sequence
     const weight: number[] = [];
     words.forEach((clause, j) => {
       const ids = clause.prefix ? this.variants(clause) : [{ id: this.termId(clause.terms[0]), weight: 1 }, ...this.variants(clause)];
       for (const { id } of ids) {
         if (id < 0) continue;
-        const list = slot.get(id) ?? [];
+        const code = this.data.wordCodes[id];
+        const list = slot.get(code) ?? [];
         if (!list.includes(j)) list.push(j);
-        slot.set(id, list);
+        slot.set(code, list);
       }
       const exact = this.termId(clause.terms[0]);
       weight.push(exact >= 0 ? this.idf(this.documentFrequency(exact)) : 0);
     });
     const { positions, posOffsets, titleLength } = this.data;
     for (const docId of this.topByScore(docs, PROXIMITY_TOP)) {
-      const start = posOffsets[docId];
-      const end = posOffsets[docId + 1];
-      const titleEnd = start + titleLength[docId];
+      const end = readVarints(positions, posOffsets[docId], posOffsets[docId + 1], this.wordScratch);
+      const codes = this.wordScratch.values;
+      const titleEnd = titleLength[docId];
       const seen = new Uint8Array(words.length); // pair j–j+1: 1 body, 2 title
-      for (let i = start; i + 1 < end; i++) {
-        const here = slot.get(positions[i]);
+      for (let i = 0; i + 1 < end; i++) {
+        const here = slot.get(codes[i]);
         if (!here) continue;
-        const next = slot.get(positions[i + 1]);
+        const next = slot.get(codes[i + 1]);
         if (!next) continue;
         for (const j of here) if (next.includes(j + 1)) seen[j] = Math.max(seen[j], i + 1 < titleEnd ? 2 : 1);
       }

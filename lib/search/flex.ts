@@ -5,9 +5,10 @@ import { Encoder, Index } from 'flexsearch';
 /**
  * Posting lists of one term, as FlexSearch keeps them: arrays of article ids
  * by slot (one slot at resolution 1; ranking uses our own tf, not slots).
- * Read-only: these are FlexSearch's own arrays, and tf.u8 follows their order.
+ * Read-only: these are FlexSearch's own arrays (typed arrays once loaded from
+ * disk, lib/search/postings-file.ts), and tf.u8 follows their order.
  */
-export type Postings = ReadonlyArray<ReadonlyArray<number> | undefined>;
+export type Postings = ReadonlyArray<(ArrayLike<number> & Iterable<number>) | undefined>;
 
 export const RESOLUTION = 1;
 

@@ -8,12 +8,15 @@
 //            in the article (capped at 127) plus 128 when it is in the title,
 //            for BM25 and title boosting;
 //   docLength  words per article, for BM25's length normalization;
-//   positions  each article's words as vocabulary ids (title first), to check
-//            phrases and proximity without re-reading the text.
+//   positions  each article's words (title first) as varint word codes, to
+//            check phrases and proximity without re-reading the text; the
+//            most frequent words have the smallest codes, so most words take
+//            one byte (lib/search/varint.ts).
 import type { Index } from 'flexsearch';
 import type { Article } from '../types';
 import { analyze } from '../persian/analyze';
 import { createFlexIndex, postingsOf } from './flex';
+import { VarintWriter } from './varint';
 
 export interface IndexData {
   index: Index;
@@ -25,9 +28,11 @@ export interface IndexData {
   docLength: Uint32Array;
   /** Words of the title (they open each article's positions). */
   titleLength: Uint16Array;
-  /** Article d's word ids are positions[posOffsets[d] .. posOffsets[d + 1]). */
+  /** The code of vocabulary[v] in `positions`. */
+  wordCodes: Uint32Array;
+  /** Article d's words are the varint codes in the bytes positions[posOffsets[d] .. posOffsets[d + 1]). */
   posOffsets: Uint32Array;
-  positions: Uint32Array;
+  positions: Uint8Array;
 }
 
 export const TF_TITLE = 128;
@@ -136,18 +141,27 @@ export function buildIndexData(articles: readonly Article[]): IndexData {
   });
   if (at !== tf.length) throw new Error(`index inconsistency: ${at} tf values for ${tf.length} postings`);
 
-  const posOffsets = new Uint32Array(articles.length + 1);
-  let total = 0;
-  sequences.forEach((seq, d) => {
-    posOffsets[d] = total;
-    total += seq.length;
-  });
-  posOffsets[articles.length] = total;
-  const positions = new Uint32Array(total);
-  sequences.forEach((seq, d) => {
-    const base = posOffsets[d];
-    for (let i = 0; i < seq.length; i++) positions[base + i] = rank[seq[i]];
-  });
+  const { wordCodes, posOffsets, positions } = encodePositions(sequences, rank, vocabulary.length);
+  return { index, vocabulary, tfOffsets, tf, docLength, titleLength, wordCodes, posOffsets, positions };
+}
 
-  return { index, vocabulary, tfOffsets, tf, docLength, titleLength, posOffsets, positions };
+/**
+ * Codes words by frequency (the most frequent gets 0; ties in vocabulary
+ * order, so the bytes are deterministic) and writes each article's sequence.
+ * `sequences` hold provisional ids, `rank` maps them to vocabulary ids.
+ */
+function encodePositions(sequences: readonly Uint32Array[], rank: Uint32Array, vocabularySize: number) {
+  const frequency = new Uint32Array(vocabularySize);
+  for (const seq of sequences) for (let i = 0; i < seq.length; i++) frequency[rank[seq[i]]]++;
+  const byFrequency = Array.from({ length: vocabularySize }, (_, v) => v).sort((a, b) => frequency[b] - frequency[a] || a - b);
+  const wordCodes = new Uint32Array(vocabularySize);
+  byFrequency.forEach((v, code) => (wordCodes[v] = code));
+  const posOffsets = new Uint32Array(sequences.length + 1);
+  const out = new VarintWriter(1 << 16);
+  sequences.forEach((seq, d) => {
+    posOffsets[d] = out.length;
+    for (let i = 0; i < seq.length; i++) out.write(wordCodes[rank[seq[i]]]);
+  });
+  posOffsets[sequences.length] = out.length;
+  return { wordCodes, posOffsets, positions: out.bytes() };
 }

@@ -1,16 +1,23 @@
 // The files of a built index directory. The builder writes them, the server
 // reads them; the format number changes whenever either side must change.
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 export const MANIFEST_FILE = 'manifest.json';
-/** Every article as read, one JSON object per line, in docId order. */
-export const ARTICLES_FILE = 'articles.jsonl';
+/** Every article as read, JSON lines deflated in blocks, in docId order (lib/search/article-blocks.ts). */
+export const ARTICLES_FILE = 'articles.bin';
+/** Byte offset of each block in ARTICLES_FILE, the file's length last (float64). */
+export const ARTICLE_BLOCKS_FILE = 'article-blocks.f64';
+/** Per docId, its block and line (uint32). */
+export const ARTICLE_SLOTS_FILE = 'article-slots.u32';
 /** The fields of every article the engine holds in memory (lib/search/article-store.ts). */
 export const META_FILE = 'article-meta.json';
-/** Content hash per article id: what the next build compares against. */
+/** Content hash per article id: what the next build compares against. Not read by the server. */
 export const HASHES_FILE = 'article-hashes.json';
-/** Byte offset of each article's line in ARTICLES_FILE, the file's length last (float64). */
-export const ARTICLE_OFFSETS_FILE = 'article-offsets.f64';
+/** Records the build could not index (file, line, reason). Not read by the server. */
+export const REJECTS_FILE = 'rejects.jsonl';
+/** What only the builder and the user read: the functions need not ship them (next.config.mjs). */
+export const BUILDER_ONLY_FILES: readonly string[] = [HASHES_FILE, REJECTS_FILE];
 export const VOCABULARY_FILE = 'vocabulary.json';
+/** FlexSearch's registry and postings (lib/search/postings-file.ts). */
 export const FLEX_DIR = 'flex';
 
 /** Typed arrays stored raw, little-endian (every platform Node and Vercel run on). */
@@ -18,14 +25,15 @@ export const BINARY_FILES = {
   tf: 'tf.u8',
   docLength: 'doc-length.u32',
   titleLength: 'title-length.u16',
+  wordCodes: 'word-codes.u32',
   posOffsets: 'position-offsets.u32',
-  positions: 'positions.u32',
+  positions: 'positions.bin',
 } as const;
 
 export interface IndexManifest {
   format: number;
   articleCount: number;
   vocabularySize: number;
-  /** FlexSearch export keys, in import order, each stored as FLEX_DIR/<file>. */
+  /** FlexSearch's parts in import order: `1.reg` first, then `1.map` parts, each stored as FLEX_DIR/<file>. */
   flex: { key: string; file: string }[];
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../types';
+import { ARTICLES_PER_BLOCK, decodeArticleBlock, encodeArticleBlocks } from './article-blocks';
+
+const article = (id: string, body: string[]): Article => ({
+  id,
+  title: `خبر ${id}`,
+  body,
+  publishedAt: null,
+  jalali: null,
+  source: null,
+  tags: [],
+  url: null,
+  dateline: null,
+  agency: null,
+  category: null,
+});
+
+describe('articles in deflated blocks', () => {
+  const articles = Array.from({ length: ARTICLES_PER_BLOCK * 2 + 3 }, (_, i) => article(String(i), [`بند اول\nبا سطر دوم ${i}`, 'بند «دوم»']));
+  const { blocks, blockOffsets, slots } = encodeArticleBlocks(articles);
+
+  it('read back every article exactly, newlines in paragraphs included', () => {
+    const file = Buffer.concat(blocks);
+    const got = articles.map((_, d) => {
+      const b = Math.floor(slots[d] / ARTICLES_PER_BLOCK);
+      const lines = decodeArticleBlock(file.subarray(blockOffsets[b], blockOffsets[b + 1]));
+      return JSON.parse(lines[slots[d] % ARTICLES_PER_BLOCK]);
+    });
+    expect(got).toEqual(articles);
+  });
+
+  it('hold a few articles a block, the last block the rest', () => {
+    expect(blocks).toHaveLength(3);
+    expect(blockOffsets[3]).toBe(blocks.reduce((n, b) => n + b.length, 0));
+    expect(decodeArticleBlock(blocks[2])).toHaveLength(3);
+  });
+
+  it('take fewer bytes than the JSON lines', () => {
+    const raw = articles.reduce((n, a) => n + Buffer.byteLength(JSON.stringify(a)) + 1, 0);
+    expect(blockOffsets[3]).toBeLessThan(raw / 2);
+  });
+});

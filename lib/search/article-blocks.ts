@@ -1,0 +1,46 @@
+// Articles on disk: JSON lines deflated in blocks of a few. Persian text in
+// UTF-8 takes two bytes a letter and compresses about 3.3× this way (one line
+// at a time only 2.75×: too little context), which is what lets 100,000
+// articles fit a serverless function; a block is small enough that inflating
+// it for one search result costs about a tenth of a millisecond.
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Article } from '../types';
+
+export const ARTICLES_PER_BLOCK = 8;
+/** zlib level 3: 3.27× at 6 s per 100,000 articles; level 6 gains 10 % for twice the time. */
+const LEVEL = 3;
+
+export interface ArticleBlocks {
+  /** Deflated blocks, back to back. */
+  blocks: Buffer[];
+  /** Byte offset of each block, the total length last. */
+  blockOffsets: Float64Array;
+  /** Per docId: its block × ARTICLES_PER_BLOCK + its line in the block. */
+  slots: Uint32Array;
+}
+
+export function encodeArticleBlocks(articles: readonly Article[]): ArticleBlocks {
+  const count = Math.ceil(articles.length / ARTICLES_PER_BLOCK);
+  const blocks: Buffer[] = [];
+  const blockOffsets = new Float64Array(count + 1);
+  const slots = new Uint32Array(articles.length);
+  let at = 0;
+  for (let b = 0; b < count; b++) {
+    const first = b * ARTICLES_PER_BLOCK;
+    const lines = articles.slice(first, first + ARTICLES_PER_BLOCK).map((a, line) => {
+      slots[first + line] = b * ARTICLES_PER_BLOCK + line;
+      return JSON.stringify(a);
+    });
+    const block = deflateRawSync(Buffer.from(lines.join('\n')), { level: LEVEL });
+    blockOffsets[b] = at;
+    at += block.length;
+    blocks.push(block);
+  }
+  blockOffsets[count] = at;
+  return { blocks, blockOffsets, slots };
+}
+
+/** The JSON lines of one block (JSON.stringify escapes newlines, so a line is an article). */
+export function decodeArticleBlock(block: Uint8Array): string[] {
+  return inflateRawSync(block).toString('utf8').split('\n');
+}

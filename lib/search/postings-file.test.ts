@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createFlexIndex, postingsOf } from './flex';
+import { PostingsFileError, decodePostingPart, decodeRegistry, encodePostingParts, encodeRegistry, registeredIds } from './postings-file';
+
+function sample() {
+  const index = createFlexIndex();
+  index.add(0, 'کتاب خانه ملی');
+  index.add(2, 'کتاب ملی');
+  index.add(5, 'خانه');
+  index.add(300, 'کتاب');
+  return { index, vocabulary: ['خانه', 'کتاب', 'ملی', 'نان'] };
+}
+
+/** Posting lists as plain arrays, whatever array kind holds them. */
+const lists = (index: ReturnType<typeof createFlexIndex>, term: string) => postingsOf(index, term)?.map((ids) => Array.from(ids ?? []));
+
+function reload(parts: Uint8Array[], reg: Uint8Array, vocabulary: string[]) {
+  const index = createFlexIndex();
+  const counts = new Uint32Array(vocabulary.length);
+  index.import('1.reg', decodeRegistry(reg) as unknown as string);
+  for (const part of parts) index.import('1.map', decodePostingPart(part, vocabulary, counts) as unknown as string);
+  return { index, counts };
+}
+
+describe('FlexSearch postings in varint parts', () => {
+  it('read back as the same posting lists, in FlexSearch’s order', () => {
+    const { index, vocabulary } = sample();
+    const { index: copy } = reload(encodePostingParts(index, vocabulary), encodeRegistry(index), vocabulary);
+    for (const term of vocabulary) expect(lists(copy, term)).toEqual(lists(index, term));
+    expect(lists(copy, 'کتاب')).toEqual([[0, 2, 300]]);
+  });
+
+  it('count each term’s postings, by vocabulary id, for the tf offsets (a term without postings counts 0)', () => {
+    const { index, vocabulary } = sample();
+    const { counts } = reload(encodePostingParts(index, vocabulary), encodeRegistry(index), vocabulary);
+    expect([...counts]).toEqual([2, 3, 2, 0]);
+  });
+
+  it('cut parts at the byte bound, and the parts together hold every term', () => {
+    const { index, vocabulary } = sample();
+    const parts = encodePostingParts(index, vocabulary, 1);
+    expect(parts).toHaveLength(3);
+    const { index: copy } = reload(parts, encodeRegistry(index), vocabulary);
+    for (const term of vocabulary) expect(lists(copy, term)).toEqual(lists(index, term));
+  });
+
+  it('keep FlexSearch’s registry of article ids', () => {
+    const { index } = sample();
+    expect(decodeRegistry(encodeRegistry(index))).toEqual(registeredIds(index));
+    expect(registeredIds(index)).toEqual([0, 2, 5, 300]);
+  });
+
+  it('refuse a part that names a term the vocabulary does not have', () => {
+    const { index, vocabulary } = sample();
+    const [part] = encodePostingParts(index, vocabulary);
+    expect(() => decodePostingPart(part, vocabulary.slice(0, 1), new Uint32Array(1))).toThrow(PostingsFileError);
+  });
+});
