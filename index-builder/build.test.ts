@@ -80,7 +80,7 @@ describe('buildIndex: the report', () => {
     const out = path.join(root, 'summary');
     const s = await buildIndex({ inputs: [archive], out });
     expect(formatSummary({ ...s, ms: 1234 })).toBe(
-      `index: 4 files, 8 records read; 5 indexed (5 added, 0 updated, 0 removed, 0 unchanged); 2 rejected; 1 duplicate id replaced; 1.2 s → ${out} (listed in ${out}/rejects.jsonl)`,
+      `index: 4 files, 8 records read; 5 indexed (5 added, 0 updated, 0 removed, 0 unchanged); 2 rejected; 1 duplicate id replaced; all analyzed (no previous index); 1.2 s → ${out} (listed in ${out}/rejects.jsonl)`,
     );
   });
 });

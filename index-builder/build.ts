@@ -2,9 +2,11 @@
 import { mkdir, mkdtemp, readdir, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../lib/types';
-import { buildIndexData } from '../lib/search/index-data';
+import { ARTICLES_PER_BLOCK } from '../lib/search/article-blocks';
+import { ArticleAnalyzer, assembleIndexData } from '../lib/search/index-data';
 import { MANIFEST_FILE } from '../lib/search/layout';
 import { type ArticleDiff, diffArticles, hashArticles, readPreviousHashes } from './diff';
+import { type PreviousIndex, analyzerFingerprint, readPreviousIndex } from './previous';
 import type { BuildProgress } from './progress';
 import type { FieldMap } from './read/fields';
 import { SUPPORTED_TYPES, planInputs, readArticles } from './read/files';
@@ -18,6 +20,8 @@ export interface BuildOptions {
   fields?: FieldMap;
   /** Any rejected record fails the build before the index is touched. */
   strict?: boolean;
+  /** Analyze every article, even those the previous index already holds unchanged. */
+  full?: boolean;
   progress?: BuildProgress;
 }
 
@@ -37,6 +41,10 @@ export interface BuildSummary {
   rejects: ReadReject[];
   /** Records read fine but replaced by a later record with the same id (`id`, `replacedBy` set). */
   replaced: ReadReject[];
+  /** Articles run through the analyzer; the others were read back from the previous index. */
+  analyzed: number;
+  /** Why every article was analyzed (no previous index, `--full`, …), when it was. */
+  fullBecause: string | null;
   ms: number;
 }
 
@@ -102,7 +110,21 @@ async function checkOutput(out: string): Promise<void> {
   }
 }
 
-export async function buildIndex({ inputs, out, fields, strict = false, progress }: BuildOptions): Promise<BuildSummary> {
+/**
+ * The previous index's compressed block, when it held exactly the articles
+ * `first .. first + count` (unchanged, in the same order, a whole block):
+ * an archive that grows at its end recompresses only its last block.
+ */
+function sameBlock(previous: PreviousIndex, oldDocIds: Int32Array, first: number, count: number): Uint8Array | null {
+  const start = oldDocIds[first];
+  if (start < 0 || start % ARTICLES_PER_BLOCK !== 0) return null;
+  if (Math.min(ARTICLES_PER_BLOCK, previous.articleCount - start) !== count) return null;
+  for (let i = 1; i < count; i++) if (oldDocIds[first + i] !== start + i) return null;
+  const b = start / ARTICLES_PER_BLOCK;
+  return previous.articleBytes.subarray(previous.blockOffsets[b], previous.blockOffsets[b + 1]);
+}
+
+export async function buildIndex({ inputs, out, fields, strict = false, full = false, progress }: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   try {
     let plan;
@@ -166,13 +188,35 @@ export async function buildIndex({ inputs, out, fields, strict = false, progress
     if (strict && rejects.length > 0) throw new StrictBuildError(rejects);
 
     const articles = [...byId.values()].map((v) => v.article);
-    progress?.analyzing(articles.length);
-    const data = buildIndexData(articles);
     const hashes = hashArticles(articles);
+    const fingerprint = analyzerFingerprint();
+    const previousIndex = full ? { none: '--full' } : await readPreviousIndex(out, fingerprint);
+    const reuse = 'index' in previousIndex ? previousIndex.index : null;
+    progress?.analyzing(articles.length);
+    const analyzer = new ArticleAnalyzer();
+    let analyzed = 0;
+    const oldDocIds = new Int32Array(articles.length).fill(-1);
+    const perArticle = articles.map((article, docId) => {
+      const old = reuse ? reuse.reusable(article.id, hashes.get(article.id)!) : -1;
+      if (old >= 0) {
+        oldDocIds[docId] = old;
+        return reuse!.termsOf(old, analyzer.table);
+      }
+      analyzed++;
+      return analyzer.analyze(article);
+    });
+    const data = assembleIndexData(analyzer.table.terms, perArticle);
     progress?.analyzed(articles.length);
     progress?.writing();
     try {
-      await writeIndexDir(out, { articles, data, hashes, rejects: report });
+      await writeIndexDir(out, {
+        articles,
+        data,
+        hashes,
+        rejects: report,
+        analyzer: fingerprint,
+        reuseBlocks: reuse ? (first, count) => sameBlock(reuse, oldDocIds, first, count) : undefined,
+      });
     } catch (e) {
       throw new BuildError(`cannot write the index to ${out}: ${(e as Error).message}`);
     }
@@ -187,6 +231,8 @@ export async function buildIndex({ inputs, out, fields, strict = false, progress
       rejected: rejects.length,
       rejects,
       replaced,
+      analyzed,
+      fullBecause: 'none' in previousIndex ? previousIndex.none : null,
       ms: Math.round(performance.now() - started),
     };
   } finally {

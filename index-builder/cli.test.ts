@@ -57,7 +57,7 @@ describe.concurrent('cli: a build that works', () => {
     expect(r.code).toBe(0);
     expect(lines(r.stdout)).toEqual([
       expect.stringMatching(
-        /^index: 1 file, 2 records read; 2 indexed \(2 added, 0 updated, 0 removed, 0 unchanged\); 0 rejected; \d+\.\d s → /,
+        /^index: 1 file, 2 records read; 2 indexed \(2 added, 0 updated, 0 removed, 0 unchanged\); 0 rejected; all analyzed \(no previous index\); \d+\.\d s → /,
       ),
     ]);
     expect(snapshot(out)).toEqual(built);

@@ -1,4 +1,4 @@
-// npm run index -- --input <file or folder> [--input …] --out <dir> [--map field=column …] [--strict] [--quiet]
+// npm run index -- --input <file or folder> [--input …] --out <dir> [--map field=column …] [--strict] [--full] [--quiet]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BuildError, StrictBuildError, buildIndex } from './build';
@@ -7,13 +7,14 @@ import { FIELDS, FieldMapError, type FieldMap, parseFieldMap } from './read/fiel
 import { formatRejectLines, formatReplacedLines, formatSummary } from './summary';
 import { REJECTS_FILE } from '../lib/search/layout';
 
-const USAGE = `usage: npm run index -- [--input <file or folder>]... [--out <dir>] [--map <field>=<column>]... [--strict] [--quiet]
+const USAGE = `usage: npm run index -- [--input <file or folder>]... [--out <dir>] [--map <field>=<column>]... [--strict] [--full] [--quiet]
   --input   articles to index, files or folders (walked recursively); repeatable; default data/articles.
             .txt (plain-text export), .jsonl/.ndjson, .json (an array of records), .csv, .tsv, each optionally .gz
   --out     index directory to write (default data/index); replaced only when the new index is complete
   --map     where a field is when none of the usual names is used, e.g. --map title=headline_fa; repeatable.
             fields: ${FIELDS.join(', ')}
   --strict  fail (exit 1) if any record is rejected, leaving the existing index untouched
+  --full    analyze every article again; by default a rebuild reads unchanged articles back from the index in --out
   --quiet   print nothing but errors (no progress, no summary)`;
 
 /** A runtime failure: one line, exit 1. */
@@ -37,6 +38,7 @@ async function main() {
         out: { type: 'string' },
         map: { type: 'string', multiple: true },
         strict: { type: 'boolean' },
+        full: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -70,6 +72,7 @@ async function main() {
       out,
       fields,
       strict: values.strict ?? false,
+      full: values.full ?? false,
       progress: quiet ? undefined : progressFor(process.stderr),
     });
     const report = `in ${path.join(out, REJECTS_FILE)}`;

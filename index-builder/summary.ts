@@ -9,7 +9,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} 
 
 /**
  * `index: 4 files, 12 records read; 8 indexed (5 added, 2 updated, 1 removed,
- * 0 unchanged); 3 rejected; 1 duplicate id replaced; 1.2 s → data/index (rejects in data/index/rejects.jsonl)`
+ * 0 unchanged); 3 rejected; 1 duplicate id replaced; 7 analyzed, 1 read back from the previous index;
+ * 1.2 s → data/index (rejects in data/index/rejects.jsonl)`
  */
 export function formatSummary(s: BuildSummary): string {
   const d = s.diff;
@@ -19,6 +20,11 @@ export function formatSummary(s: BuildSummary): string {
     `${formatCount(s.rejected)} rejected`,
   ];
   if (s.replaced.length > 0) parts.push(`${plural(s.replaced.length, 'duplicate id')} replaced`);
+  parts.push(
+    s.fullBecause === null
+      ? `${formatCount(s.analyzed)} analyzed, ${formatCount(s.indexed - s.analyzed)} read back from the previous index`
+      : `all analyzed (${s.fullBecause})`,
+  );
   parts.push(`${(s.ms / 1000).toFixed(1)} s → ${s.out}`);
   const listed = s.rejected + s.replaced.length > 0 ? ` (listed in ${path.join(s.out, REJECTS_FILE)})` : '';
   return `index: ${parts.join('; ')}${listed}`;

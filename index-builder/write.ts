@@ -6,7 +6,7 @@ import type { Article } from '../lib/types';
 import type { IndexData } from '../lib/search/index-data';
 import { metaOf } from '../lib/search/article-store';
 import type { ArticleHashes } from './diff';
-import { encodeArticleBlocks } from '../lib/search/article-blocks';
+import { type BlockReuse, encodeArticleBlocks } from '../lib/search/article-blocks';
 import { encodePostingParts, encodeRegistry } from '../lib/search/postings-file';
 import {
   ARTICLE_BLOCKS_FILE,
@@ -31,6 +31,10 @@ export interface IndexContents {
   /** Content hash per article id, computed once by the build (it also diffs with them). */
   hashes: ArticleHashes;
   rejects: readonly ReadReject[];
+  /** Compressed article blocks of the previous index that can be kept as they are. */
+  reuseBlocks?: BlockReuse;
+  /** What analyzer code made the index (index-builder/previous.ts). */
+  analyzer: string;
 }
 
 function bytesOf(array: ArrayBufferView): Uint8Array {
@@ -38,8 +42,8 @@ function bytesOf(array: ArrayBufferView): Uint8Array {
 }
 
 /** Articles in deflated blocks with where each block starts, their meta and their content hashes. */
-async function writeArticles(dir: string, articles: readonly Article[], hashes: ArticleHashes): Promise<void> {
-  const { blocks, blockOffsets, slots } = encodeArticleBlocks(articles);
+async function writeArticles(dir: string, articles: readonly Article[], hashes: ArticleHashes, reuse?: BlockReuse): Promise<void> {
+  const { blocks, blockOffsets, slots } = encodeArticleBlocks(articles, reuse);
   const handle = await open(path.join(dir, ARTICLES_FILE), 'w');
   try {
     // Written in batches of a few megabytes: one call per block would be 12,500 calls at 100,000 articles.
@@ -76,10 +80,11 @@ export async function writeIndexDir(out: string, contents: IndexContents): Promi
       format: INDEX_FORMAT,
       articleCount: contents.articles.length,
       vocabularySize: data.vocabulary.length,
+      analyzer: contents.analyzer,
       flex: parts.map(({ key, file }) => ({ key, file })),
     };
     for (const part of parts) await writeFile(path.join(staging, FLEX_DIR, part.file), part.data);
-    await writeArticles(staging, contents.articles, contents.hashes);
+    await writeArticles(staging, contents.articles, contents.hashes, contents.reuseBlocks);
     await writeFile(path.join(staging, VOCABULARY_FILE), JSON.stringify(data.vocabulary));
     for (const [name, file] of Object.entries(BINARY_FILES)) {
       await writeFile(path.join(staging, file), bytesOf(data[name as keyof typeof BINARY_FILES]));

@@ -19,7 +19,14 @@ export interface ArticleBlocks {
   slots: Uint32Array;
 }
 
-export function encodeArticleBlocks(articles: readonly Article[]): ArticleBlocks {
+/**
+ * The compressed bytes of a block from an earlier index, when that block held
+ * exactly these articles (`count` of them from docId `first`), or null.
+ * Deflate is deterministic, so a reused block equals a recompressed one.
+ */
+export type BlockReuse = (first: number, count: number) => Uint8Array | null;
+
+export function encodeArticleBlocks(articles: readonly Article[], reuse?: BlockReuse): ArticleBlocks {
   const count = Math.ceil(articles.length / ARTICLES_PER_BLOCK);
   const blocks: Buffer[] = [];
   const blockOffsets = new Float64Array(count + 1);
@@ -27,11 +34,12 @@ export function encodeArticleBlocks(articles: readonly Article[]): ArticleBlocks
   let at = 0;
   for (let b = 0; b < count; b++) {
     const first = b * ARTICLES_PER_BLOCK;
-    const lines = articles.slice(first, first + ARTICLES_PER_BLOCK).map((a, line) => {
-      slots[first + line] = b * ARTICLES_PER_BLOCK + line;
-      return JSON.stringify(a);
-    });
-    const block = deflateRawSync(Buffer.from(lines.join('\n')), { level: LEVEL });
+    const members = articles.slice(first, first + ARTICLES_PER_BLOCK);
+    members.forEach((_, line) => (slots[first + line] = b * ARTICLES_PER_BLOCK + line));
+    const old = reuse?.(first, members.length);
+    const block = old
+      ? Buffer.from(old.buffer, old.byteOffset, old.byteLength)
+      : deflateRawSync(Buffer.from(members.map((a) => JSON.stringify(a)).join('\n')), { level: LEVEL });
     blockOffsets[b] = at;
     at += block.length;
     blocks.push(block);

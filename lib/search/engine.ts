@@ -165,6 +165,11 @@ export class SearchEngine {
     return this.articles.size;
   }
 
+  /** Where the articles are read from (a server closes a replaced engine's file through it). */
+  get store(): ArticleStore {
+    return this.articles;
+  }
+
   // ------------------------------------------------------------ vocabulary
 
   private termId(term: string): number {

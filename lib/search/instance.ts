@@ -34,13 +34,9 @@ async function identify(dir: string): Promise<string | null> {
   }
 }
 
-/**
- * The file an engine reads articles from. SearchEngine keeps its store private
- * and has no close(); until it exposes one, the field is reached by its name.
- */
+/** The file an engine reads articles from, when it reads them from a file. */
 function storeOf(engine: SearchEngine): FileStore | null {
-  const store = (engine as unknown as { articles?: unknown }).articles;
-  return store instanceof FileStore ? store : null;
+  return engine.store instanceof FileStore ? engine.store : null;
 }
 
 // A replaced engine may still be in use: an export streams its matches long

@@ -34,6 +34,8 @@ export interface IndexManifest {
   format: number;
   articleCount: number;
   vocabularySize: number;
+  /** What analyzer code made it (index-builder/previous.ts): a rebuild reuses its analysis only when equal. */
+  analyzer?: string;
   /** FlexSearch's parts in import order: `1.reg` first, then `1.map` parts, each stored as FLEX_DIR/<file>. */
   flex: { key: string; file: string }[];
 }

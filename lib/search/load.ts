@@ -50,7 +50,22 @@ export async function importFlexIndex(dir: string, manifest: IndexManifest, voca
   return { index, counts };
 }
 
+/** An index directory's contents as the engine holds them (the articles' text stays on disk). */
+export interface IndexFiles {
+  data: IndexData;
+  meta: ArticleMeta;
+  /** Where each block of ARTICLES_FILE starts, its length last. */
+  blockOffsets: Float64Array;
+  /** Per docId, its block and line. */
+  slots: Uint32Array;
+}
+
 export async function loadEngine(dir: string): Promise<SearchEngine> {
+  const { data, meta, blockOffsets, slots } = await readIndexFiles(dir);
+  return new SearchEngine(new FileStore(path.join(dir, ARTICLES_FILE), blockOffsets, slots, meta), data);
+}
+
+export async function readIndexFiles(dir: string): Promise<IndexFiles> {
   const manifestPath = path.join(dir, MANIFEST_FILE);
   let manifest: IndexManifest;
   try {
@@ -104,5 +119,5 @@ export async function loadEngine(dir: string): Promise<SearchEngine> {
   ) {
     throw new IndexLoadError(`${dir}: term frequencies or positions do not match the postings: rebuild the index`);
   }
-  return new SearchEngine(new FileStore(path.join(dir, ARTICLES_FILE), typed(blockOffsets, Float64Array), articleSlots, meta), data);
+  return { data, meta, blockOffsets: typed(blockOffsets, Float64Array), slots: articleSlots };
 }

@@ -1,0 +1,141 @@
+// What an incremental rebuild takes from the index it replaces: for every
+// article whose content hash is unchanged, its analysis (read back from the
+// postings, term frequencies and positions instead of re-running the
+// analyzer) and its compressed block of text. Reading back is exact: the
+// index holds every term of every article with its count and title flag, and
+// every word in order; so a rebuild equals a full build of the same input.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { postingsOf } from '../lib/search/flex';
+import type { ArticleTerms, IndexData, TermTable } from '../lib/search/index-data';
+import { ARTICLES_FILE, HASHES_FILE, MANIFEST_FILE, type IndexManifest } from '../lib/search/layout';
+import { readIndexFiles } from '../lib/search/load';
+import { readVarints } from '../lib/search/varint';
+
+/**
+ * A hash of the code whose output an index stores (the analyzer and the
+ * index's assembly): an index made by other code is rebuilt in full, not
+ * mixed with this code's output.
+ */
+export function analyzerFingerprint(): string {
+  const root = path.resolve(import.meta.dirname, '..');
+  const files = [
+    ...readdirSync(path.join(root, 'lib', 'persian'))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => path.join('lib', 'persian', f)),
+    path.join('lib', 'search', 'index-data.ts'),
+    path.join('lib', 'search', 'layout.ts'),
+  ].sort();
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(`${f}\0`).update(readFileSync(path.join(root, f))).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
+export interface PreviousIndex {
+  /** The previous docId of an article whose content is unchanged, else -1. */
+  reusable(id: string, hash: string): number;
+  /** Previous article `docId`'s analysis, in `table`'s ids. */
+  termsOf(docId: number, table: TermTable): ArticleTerms;
+  /** The previous articles file and where its blocks start. */
+  articleBytes: Buffer;
+  blockOffsets: Float64Array;
+  articleCount: number;
+}
+
+/** Why the previous index cannot be reused, or the index itself. */
+export type PreviousOutcome = { index: PreviousIndex } | { none: string };
+
+export async function readPreviousIndex(dir: string, fingerprint: string): Promise<PreviousOutcome> {
+  let manifest: IndexManifest;
+  try {
+    manifest = JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8')) as IndexManifest;
+  } catch {
+    return { none: 'no previous index' };
+  }
+  if (manifest.analyzer !== fingerprint) return { none: 'the previous index was made by other analyzer code' };
+  try {
+    const [files, hashesText, articleBytes] = await Promise.all([
+      readIndexFiles(dir),
+      readFile(path.join(dir, HASHES_FILE), 'utf8'),
+      readFile(path.join(dir, ARTICLES_FILE)),
+    ]);
+    const hashes = new Map(Object.entries(JSON.parse(hashesText) as Record<string, string>));
+    const docIdOf = new Map(files.meta.ids.map((id, d) => [id, d]));
+    const read = new AnalysisReader(files.data, files.meta.ids.length);
+    return {
+      index: {
+        reusable: (id, hash) => (hashes.get(id) === hash ? (docIdOf.get(id) ?? -1) : -1),
+        termsOf: (d, table) => read.termsOf(d, table),
+        articleBytes,
+        blockOffsets: files.blockOffsets,
+        articleCount: files.meta.ids.length,
+      },
+    };
+  } catch (e) {
+    return { none: `the previous index cannot be read (${(e as Error).message})` };
+  }
+}
+
+class AnalysisReader {
+  /** Per docId, where its terms start in `termIds`/`packed` (the postings turned around once). */
+  private starts: Uint32Array | null = null;
+  private termIds = new Uint32Array(0);
+  private packed = new Uint8Array(0);
+  private readonly vocabularyOfCode: Uint32Array;
+  private provisional = new Int32Array(0);
+  private table: TermTable | null = null;
+  private readonly scratch = { values: new Uint32Array(4096) };
+
+  constructor(
+    private readonly data: IndexData,
+    private readonly count: number,
+  ) {
+    this.vocabularyOfCode = new Uint32Array(data.wordCodes.length);
+    data.wordCodes.forEach((code, v) => (this.vocabularyOfCode[code] = v));
+  }
+
+  /** Each article's terms, from the postings: one pass over them all. */
+  private invert(): Uint32Array {
+    const { index, vocabulary, tf, tfOffsets } = this.data;
+    const starts = new Uint32Array(this.count + 1);
+    const lists = vocabulary.map((term) => postingsOf(index, term) ?? []);
+    for (const slots of lists) for (const ids of slots) for (const d of ids ?? []) starts[d + 1]++;
+    for (let d = 0; d < this.count; d++) starts[d + 1] += starts[d];
+    this.termIds = new Uint32Array(starts[this.count]);
+    this.packed = new Uint8Array(starts[this.count]);
+    const cursor = starts.slice(0, this.count);
+    lists.forEach((slots, v) => {
+      let at = tfOffsets[v];
+      for (const ids of slots) {
+        for (const d of ids ?? []) {
+          this.termIds[cursor[d]] = v;
+          this.packed[cursor[d]++] = tf[at++];
+        }
+      }
+    });
+    return (this.starts = starts);
+  }
+
+  private idIn(table: TermTable, v: number): number {
+    if (this.table !== table) {
+      this.table = table;
+      this.provisional = new Int32Array(this.data.vocabulary.length).fill(-1);
+    }
+    if (this.provisional[v] < 0) this.provisional[v] = table.id(this.data.vocabulary[v]);
+    return this.provisional[v];
+  }
+
+  termsOf(d: number, table: TermTable): ArticleTerms {
+    const starts = this.starts ?? this.invert();
+    const from = starts[d];
+    const terms = new Uint32Array(starts[d + 1] - from);
+    for (let k = 0; k < terms.length; k++) terms[k] = this.idIn(table, this.termIds[from + k]);
+    const { positions, posOffsets, docLength, titleLength } = this.data;
+    const n = readVarints(positions, posOffsets[d], posOffsets[d + 1], this.scratch);
+    const words = new Uint32Array(n);
+    for (let i = 0; i < n; i++) words[i] = this.idIn(table, this.vocabularyOfCode[this.scratch.values[i]]);
+    return { terms, packed: this.packed.slice(from, from + terms.length), words, length: docLength[d], titleLength: titleLength[d] };
+  }
+}
