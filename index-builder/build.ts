@@ -11,7 +11,7 @@ import type { BuildProgress } from './progress';
 import type { FieldMap } from './read/fields';
 import { SUPPORTED_TYPES, planInputs, readArticles } from './read/files';
 import { type ReadReject, formatReject, formatWhere } from './read/types';
-import { writeIndexDir } from './write';
+import { recoverInterruptedBuilds, writeIndexDir } from './write';
 
 export interface BuildOptions {
   inputs: string[];
@@ -136,6 +136,7 @@ export async function buildIndex({ inputs, out, fields, strict = false, full = f
     if (plan.entries.length === 0) {
       throw new BuildError(`no files to read in ${inputs.join(', ')} (expected ${SUPPORTED_TYPES}): the existing index was left untouched`);
     }
+    recoverInterruptedBuilds(out);
     await checkOutput(out);
     const previous = await readPreviousHashes(out);
 

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BuildError, StrictBuildError, buildIndex } from './build';
+import { abandonWrite } from './write';
 import { progressFor } from './progress';
 import { FIELDS, FieldMapError, type FieldMap, parseFieldMap } from './read/fields';
 import { formatRejectLines, formatReplacedLines, formatSummary } from './summary';
@@ -66,6 +67,15 @@ async function main() {
     if (!quiet) for (const line of lines) console.error(line);
   };
 
+  // Ctrl-C (or a kill from `npm run dev`) mid-build: take this build's
+  // half-written folder away and leave the previous index in place.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      abandonWrite(out);
+      console.error(`index: stopped (${signal}); the existing index was left untouched`);
+      process.exit(130);
+    });
+  }
   try {
     const s = await buildIndex({
       inputs,

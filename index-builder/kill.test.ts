@@ -165,6 +165,8 @@ describe('a builder killed mid-way leaves the previous index serving', () => {
     expect(end.code).not.toBe(0);
     expect(end.stdout).toBe('');
     await expectPreviousIndexServing();
+    // It takes its half-written folder away with it.
+    expect(readdirSync(path.dirname(out)).filter((name) => name.includes('.tmp-'))).toEqual([]);
   });
 
   it('and the next build still replaces it', { timeout: 20_000 }, async () => {

@@ -1,5 +1,6 @@
 // Writes an index directory so that readers never see half of one: everything
 // goes to a fresh sibling directory that is swapped in only when complete.
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../lib/types';
@@ -65,9 +66,60 @@ async function writeArticles(dir: string, articles: readonly Article[], hashes: 
   await writeFile(path.join(dir, HASHES_FILE), JSON.stringify(Object.fromEntries(hashes)));
 }
 
+/** Where this process writes the new index before the swap. */
+export const stagingDir = (out: string, pid = process.pid) => `${path.resolve(out)}.tmp-${pid}`;
+/** Where the swap puts the previous index until the new one is in place. */
+const retiredDir = (out: string, pid = process.pid) => `${path.resolve(out)}.old-${pid}`;
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Undoes what a builder killed mid-way left beside `out`: its half-written
+ * index is deleted, and a previous index it had moved aside for the swap
+ * (killed between the two renames) is put back when `out` has none. Folders
+ * of builders still running are left alone.
+ */
+export function recoverInterruptedBuilds(out: string): void {
+  const target = path.resolve(out);
+  const parent = path.dirname(target);
+  const base = path.basename(target).replace(/[.*+?^$|()[\]{}\\]/g, '\\$&');
+  const pattern = new RegExp(`^${base}\\.(tmp|old)-(\\d+)$`);
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names.sort()) {
+    const match = pattern.exec(name);
+    if (!match || running(Number(match[2]))) continue;
+    const dir = path.join(parent, name);
+    if (match[1] === 'old' && !existsSync(target) && existsSync(path.join(dir, MANIFEST_FILE))) renameSync(dir, target);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** For a signal handler: the same clean-up for this process's own folders, synchronously. */
+export function abandonWrite(out: string): void {
+  const target = path.resolve(out);
+  rmSync(stagingDir(out), { recursive: true, force: true });
+  const retired = retiredDir(out);
+  if (existsSync(retired)) {
+    if (existsSync(target)) rmSync(retired, { recursive: true, force: true });
+    else renameSync(retired, target);
+  }
+}
+
 export async function writeIndexDir(out: string, contents: IndexContents): Promise<void> {
   const target = path.resolve(out);
-  const staging = `${target}.tmp-${process.pid}`;
+  const staging = stagingDir(out);
   await rm(staging, { recursive: true, force: true });
   try {
     await mkdir(path.join(staging, FLEX_DIR), { recursive: true });
@@ -96,7 +148,7 @@ export async function writeIndexDir(out: string, contents: IndexContents): Promi
     await rm(staging, { recursive: true, force: true });
     throw e;
   }
-  const retired = `${target}.old-${process.pid}`;
+  const retired = retiredDir(out);
   let hadPrevious = true;
   try {
     await rename(target, retired);
