@@ -135,6 +135,17 @@ async function buildTheIndex(out: string): Promise<void> {
       return;
     }
 
+    // Other articles than the cached index's: on a fresh checkout (Vercel), start from that index anyway, so the
+    // builder analyzes only the articles that changed (it checks each one's content hash and the analyzer code).
+    if (useCache && !existsSync(path.join(outAbs, 'manifest.json'))) {
+      const names = await readdir(CACHE_DIR).catch(() => [] as string[]);
+      const latest = names.find((name) => existsSync(path.join(CACHE_DIR, name, 'manifest.json')));
+      if (latest) {
+        await copyDir(path.join(CACHE_DIR, latest), outAbs);
+        say(`starting from the previous build's index (.next/cache/kavosh-index/${latest}): only changed articles are analyzed`);
+      }
+    }
+
     const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
     const args = ['index-builder/cli.ts', ...inputs.flatMap((i) => ['--input', i]), '--out', out];
     // A heap cap meant for the server (NODE_OPTIONS=--max-old-space-size=1024 on Vercel) would starve the
