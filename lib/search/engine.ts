@@ -77,7 +77,8 @@ interface Matches {
 
 export class SearchEngine {
   private readonly vocabulary: string[];
-  private readonly avgLength: number;
+  /** BM25's length part per article, k1 · (1 − b + b · length / average), computed once. */
+  private readonly lengthNorm: Float64Array;
   /** The title boost of each article, already normalized by its title's length. */
   private readonly titleBoost: Float32Array;
   /** Jalali day key (yyyymmdd) per article, 0 when undated. */
@@ -118,7 +119,9 @@ export class SearchEngine {
     this.vocabulary = data.vocabulary;
     let words = 0;
     for (const len of data.docLength) words += len;
-    this.avgLength = Math.max(1, words / Math.max(1, n));
+    const avgLength = Math.max(1, words / Math.max(1, n));
+    this.lengthNorm = new Float64Array(n);
+    for (let d = 0; d < n; d++) this.lengthNorm[d] = K1 * (1 - B + (B * data.docLength[d]) / avgLength);
     let titleWords = 0;
     for (const len of data.titleLength) titleWords += len;
     const avgTitle = Math.max(1, titleWords / Math.max(1, n));
@@ -238,7 +241,7 @@ export class SearchEngine {
   /** BM25's term-frequency part for one posting, plus the title boost. */
   private tfPart(docId: number, packed: number): number {
     const tf = packed & TF_MAX;
-    const norm = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.data.docLength[docId]) / this.avgLength));
+    const norm = (tf * (K1 + 1)) / (tf + this.lengthNorm[docId]);
     return norm + (packed & TF_TITLE ? this.titleBoost[docId] : 0);
   }
 
