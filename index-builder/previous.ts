@@ -101,41 +101,50 @@ class AnalysisReader {
     const { index, vocabulary, tf, tfOffsets } = this.data;
     const starts = new Uint32Array(this.count + 1);
     const lists = vocabulary.map((term) => postingsOf(index, term) ?? []);
-    for (const slots of lists) for (const ids of slots) for (const d of ids ?? []) starts[d + 1]++;
+    for (const slots of lists) {
+      for (const ids of slots) {
+        if (!ids) continue;
+        for (let i = 0; i < ids.length; i++) starts[ids[i] + 1]++;
+      }
+    }
     for (let d = 0; d < this.count; d++) starts[d + 1] += starts[d];
     this.termIds = new Uint32Array(starts[this.count]);
     this.packed = new Uint8Array(starts[this.count]);
     const cursor = starts.slice(0, this.count);
-    lists.forEach((slots, v) => {
+    for (let v = 0; v < lists.length; v++) {
       let at = tfOffsets[v];
-      for (const ids of slots) {
-        for (const d of ids ?? []) {
-          this.termIds[cursor[d]] = v;
-          this.packed[cursor[d]++] = tf[at++];
+      for (const ids of lists[v]) {
+        if (!ids) continue;
+        for (let i = 0; i < ids.length; i++, at++) {
+          const c = cursor[ids[i]]++;
+          this.termIds[c] = v;
+          this.packed[c] = tf[at];
         }
       }
-    });
+    }
     return (this.starts = starts);
   }
 
-  private idIn(table: TermTable, v: number): number {
+  /** Every previous term's id in `table` (each term entered once, in vocabulary order). */
+  private idsIn(table: TermTable): Int32Array {
     if (this.table !== table) {
       this.table = table;
-      this.provisional = new Int32Array(this.data.vocabulary.length).fill(-1);
+      this.provisional = Int32Array.from(this.data.vocabulary, (term) => table.id(term));
     }
-    if (this.provisional[v] < 0) this.provisional[v] = table.id(this.data.vocabulary[v]);
-    return this.provisional[v];
+    return this.provisional;
   }
 
   termsOf(d: number, table: TermTable): ArticleTerms {
     const starts = this.starts ?? this.invert();
+    const ids = this.idsIn(table);
     const from = starts[d];
     const terms = new Uint32Array(starts[d + 1] - from);
-    for (let k = 0; k < terms.length; k++) terms[k] = this.idIn(table, this.termIds[from + k]);
+    for (let k = 0; k < terms.length; k++) terms[k] = ids[this.termIds[from + k]];
     const { positions, posOffsets, docLength, titleLength } = this.data;
     const n = readVarints(positions, posOffsets[d], posOffsets[d + 1], this.scratch);
     const words = new Uint32Array(n);
-    for (let i = 0; i < n; i++) words[i] = this.idIn(table, this.vocabularyOfCode[this.scratch.values[i]]);
+    const codes = this.scratch.values;
+    for (let i = 0; i < n; i++) words[i] = ids[this.vocabularyOfCode[codes[i]]];
     return { terms, packed: this.packed.slice(from, from + terms.length), words, length: docLength[d], titleLength: titleLength[d] };
   }
 }

@@ -141,7 +141,10 @@ export function buildIndexData(articles: readonly Article[]): IndexData {
 export function assembleIndexData(terms: readonly string[], perArticle: readonly ArticleTerms[]): IndexData {
   const n = perArticle.length;
   const df = new Uint32Array(terms.length);
-  for (const a of perArticle) for (const id of a.terms) df[id]++;
+  for (const a of perArticle) {
+    const ids = a.terms;
+    for (let k = 0; k < ids.length; k++) df[ids[k]]++;
+  }
   const order = terms.map((_, id) => id).filter((id) => df[id] > 0);
   order.sort((a, b) => compareTerms(terms[a], terms[b]));
   const vocabulary = order.map((id) => terms[id]);
@@ -157,10 +160,11 @@ export function assembleIndexData(terms: readonly string[], perArticle: readonly
   const titleLength = new Uint16Array(n);
   const registered: number[] = [];
   perArticle.forEach((a, docId) => {
-    for (let k = 0; k < a.terms.length; k++) {
-      const at = cursor[rank[a.terms[k]]]++;
+    const { terms: ids, packed } = a;
+    for (let k = 0; k < ids.length; k++) {
+      const at = cursor[rank[ids[k]]]++;
       docs[at] = docId;
-      tf[at] = a.packed[k];
+      tf[at] = packed[k];
     }
     if (a.terms.length > 0) registered.push(docId);
     docLength[docId] = a.length;
