@@ -23,6 +23,7 @@ import { buildIndexData, TF_MAX, TF_TITLE, type IndexData } from './index-data';
 import { makeSnippets } from './snippets';
 import { kthLargest, topK } from './top';
 import { parseQuery, queryView, type ParsedQuery } from './query';
+import { SideBySide } from './proximity';
 import type { SearchParams } from './params';
 
 const FACET_LIMIT = 20;
@@ -48,6 +49,15 @@ const PROXIMITY_TOP = 200;
 const MIN_SPLIT = 3;
 /** A split whose rarer half is in more than this share of articles is not tried. */
 const MAX_SPLIT_SHARE = 0.05;
+
+/** A way a query group may match: a clause as typed, or one the engine adds for compounds. */
+type Alternative = QueryTerm & {
+  /**
+   * A solid query word found as its two halves side by side («بینالمللی» as
+   * «بین المللی»): it is still one word, so it scores as one, not as a phrase.
+   */
+  apart?: true;
+};
 
 interface Variant {
   id: number;
@@ -236,17 +246,20 @@ export class SearchEngine {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Whether article `docId` has the words `ids` one after another (within the title if asked). */
-  private hasSequence(docId: number, ids: readonly number[], titleOnly: boolean): boolean {
+  /**
+   * Where article `docId` first has the words `ids` one after another (within the
+   * title if asked), counted from its first word; -1 when nowhere.
+   */
+  private sequenceAt(docId: number, ids: readonly number[], titleOnly: boolean): number {
     const { positions, posOffsets, titleLength } = this.data;
     const start = posOffsets[docId];
     const end = titleOnly ? start + titleLength[docId] : posOffsets[docId + 1];
     for (let i = start; i + ids.length <= end; i++) {
       let k = 0;
       while (k < ids.length && positions[i + k] === ids[k]) k++;
-      if (k === ids.length) return true;
+      if (k === ids.length) return i - start;
     }
-    return false;
+    return -1;
   }
 
   /**
@@ -254,7 +267,7 @@ export class SearchEngine {
    * articles it matches. A word scores by its best variant; a phrase by its
    * words, once its words are checked to stand together.
    */
-  private scoreGroup(group: readonly QueryTerm[], only?: (docId: number) => boolean): number[] {
+  private scoreGroup(group: readonly Alternative[], only?: (docId: number) => boolean): number[] {
     const mark = ++this.epoch;
     const docs: number[] = [];
     const { index, tf, tfOffsets } = this.data;
@@ -276,8 +289,8 @@ export class SearchEngine {
         }
         continue;
       }
-      for (const [docId, sum] of this.phraseMatches(clause.terms, titleOnly, only)) {
-        this.keepBest(docId, sum * PHRASE_BOOST, mark, docs);
+      for (const [docId, value] of this.phraseMatches(clause.terms, titleOnly, only, clause.apart)) {
+        this.keepBest(docId, value, mark, docs);
       }
     }
     return docs;
@@ -294,8 +307,12 @@ export class SearchEngine {
     }
   }
 
-  /** Articles with the words of a phrase one after another, and the words' summed score. */
-  private phraseMatches(terms: readonly string[], titleOnly: boolean, only?: (docId: number) => boolean): [number, number][] {
+  /**
+   * Articles with the words of a phrase one after another, and their score: the
+   * words' summed score, boosted; for a query word written apart in the article,
+   * the score of that one word.
+   */
+  private phraseMatches(terms: readonly string[], titleOnly: boolean, only?: (docId: number) => boolean, apart = false): [number, number][] {
     const ids = terms.map((t) => this.termId(t));
     if (ids.some((id) => id < 0)) return [];
     // Candidates have every word: the rarest list proposes, the others confirm.
@@ -308,18 +325,28 @@ export class SearchEngine {
         if (k === 0) {
           if (only && !only(docId)) return;
           phraseStamp[docId] = mark;
-          phraseScore[docId] = this.tfPart(docId, packed);
+          phraseScore[docId] = apart ? packed & TF_MAX : this.tfPart(docId, packed);
           phraseHits[docId] = 1;
           candidates.push(docId);
         } else if (phraseStamp[docId] === mark && phraseHits[docId] === k) {
-          phraseScore[docId] += this.tfPart(docId, packed);
+          phraseScore[docId] = apart ? Math.min(phraseScore[docId], packed & TF_MAX) : phraseScore[docId] + this.tfPart(docId, packed);
           phraseHits[docId]++;
         }
       });
     });
     const out: [number, number][] = [];
     for (const docId of candidates) {
-      if (phraseHits[docId] === distinct.length && this.hasSequence(docId, ids, titleOnly)) out.push([docId, phraseScore[docId]]);
+      if (phraseHits[docId] !== distinct.length) continue;
+      const at = this.sequenceAt(docId, ids, titleOnly);
+      if (at < 0) continue;
+      if (!apart) {
+        out.push([docId, phraseScore[docId] * PHRASE_BOOST]);
+        continue;
+      }
+      // One word, as often as its rarer half at most; the title comes first, so
+      // the first time the halves stand together says whether it is in the title.
+      const inTitle = at + ids.length <= this.data.titleLength[docId];
+      out.push([docId, this.tfPart(docId, phraseScore[docId] | (inTitle ? TF_TITLE : 0))]);
     }
     return out;
   }
@@ -349,8 +376,8 @@ export class SearchEngine {
    * also matches its two halves side by side; two query words also match the
    * solid compound, when the archive has it.
    */
-  private withCompounds(query: ParsedQuery): QueryTerm[][] {
-    const out = query.groups.map((g) => [...g]);
+  private withCompounds(query: ParsedQuery): Alternative[][] {
+    const out: Alternative[][] = query.groups.map((g) => [...g]);
     const groupOf = new Map<QueryTerm, number>();
     query.groups.forEach((g, i) => g.forEach((c) => groupOf.set(c, i)));
     query.groups.forEach((group, g) => {
@@ -366,7 +393,7 @@ export class SearchEngine {
         // Two very common halves would cost a position check in most of the archive.
         if (rarest > Math.max(2000, this.articles.size * MAX_SPLIT_SHARE)) continue;
         if (this.termId(head) >= 0 && this.termId(tail) >= 0) {
-          out[g].push({ ...clause, kind: 'phrase', terms: [head, tail] });
+          out[g].push({ ...clause, kind: 'phrase', terms: [head, tail], apart: true });
         }
       }
     });
@@ -443,6 +470,32 @@ export class SearchEngine {
   }
 
   /**
+   * The runs of two or three archive words a solid query word may be written
+   * as: «گفتوگو» as «گفت و گو» (Hamshahri joins such runs with no-break spaces,
+   * and the index has the compound as well), «راهاندازی» as «راه اندازی».
+   */
+  private apartRuns(term: string): number[][] {
+    const runs: number[][] = [];
+    if (/\d/.test(term)) return runs;
+    // A piece is a word: «و» is the one word of one letter (other single letters
+    // are initials), and the analyzer joins an affix to its word.
+    const word = (text: string) => ((text.length < 2 && text !== 'و') || isAffix(text) ? -1 : this.termId(text));
+    for (let cut = 1; cut < term.length; cut++) {
+      const head = word(term.slice(0, cut));
+      if (head < 0) continue;
+      const rest = term.slice(cut);
+      const tail = word(rest);
+      if (tail >= 0) runs.push([head, tail]);
+      for (let cut2 = 1; cut2 < rest.length; cut2++) {
+        const middle = word(rest.slice(0, cut2));
+        const last = middle >= 0 ? word(rest.slice(cut2)) : -1;
+        if (last >= 0) runs.push([head, middle, last]);
+      }
+    }
+    return runs;
+  }
+
+  /**
    * Rewards the best articles for query words that stand side by side as they
    * were typed, more in the title: «کار می کند» ranks the article titled so
    * above one that has «کار» somewhere.
@@ -450,32 +503,18 @@ export class SearchEngine {
   private addProximity(docs: readonly number[], query: ParsedQuery): void {
     const words = query.sequence;
     if (words.length < 2 || docs.length === 0) return;
-    const slot = new Map<number, number[]>(); // term id → indexes in the typed sequence
+    const sideBySide = new SideBySide(words.length);
     const weight: number[] = [];
     words.forEach((clause, j) => {
       const ids = clause.prefix ? this.variants(clause) : [{ id: this.termId(clause.terms[0]), weight: 1 }, ...this.variants(clause)];
-      for (const { id } of ids) {
-        if (id < 0) continue;
-        const list = slot.get(id) ?? [];
-        if (!list.includes(j)) list.push(j);
-        slot.set(id, list);
-      }
+      for (const { id } of ids) if (id >= 0) sideBySide.addTerm(j, id);
+      if (!clause.prefix) for (const run of this.apartRuns(clause.terms[0])) sideBySide.addRun(j, run, (id) => this.documentFrequency(id));
       const exact = this.termId(clause.terms[0]);
       weight.push(exact >= 0 ? this.idf(this.documentFrequency(exact)) : 0);
     });
     const { positions, posOffsets, titleLength } = this.data;
     for (const docId of this.topByScore(docs, PROXIMITY_TOP)) {
-      const start = posOffsets[docId];
-      const end = posOffsets[docId + 1];
-      const titleEnd = start + titleLength[docId];
-      const seen = new Uint8Array(words.length); // pair j–j+1: 1 body, 2 title
-      for (let i = start; i + 1 < end; i++) {
-        const here = slot.get(positions[i]);
-        if (!here) continue;
-        const next = slot.get(positions[i + 1]);
-        if (!next) continue;
-        for (const j of here) if (next.includes(j + 1)) seen[j] = Math.max(seen[j], i + 1 < titleEnd ? 2 : 1);
-      }
+      const seen = sideBySide.in(positions.subarray(posOffsets[docId], posOffsets[docId + 1]), titleLength[docId]);
       for (let j = 0; j + 1 < words.length; j++) {
         if (!seen[j]) continue;
         const pairIdf = (weight[j] + weight[j + 1]) / 2;
