@@ -257,4 +257,20 @@ describe('SearchEngine.search: compounds and proximity', () => {
   it('ranks words standing together in the title first', () => {
     expect(e.rank('کار می کند ')[0]).toBe('k2');
   });
+
+  it('counts a compound written apart as one word, not as a phrase of two: twice solid outranks once apart', () => {
+    const twice = SearchEngine.fromArticles([
+      article('o1', 'خبر', ['همایش بین المللی در تهران برگزار شد.'], null),
+      article('o2', 'خبر', ['همایش بینالمللی و جشنواره بینالمللی در تهران.'], null),
+    ]);
+    expect(twice.rank('بینالمللی ')).toEqual(['o2', 'o1']);
+  });
+
+  it('takes a solid query word as standing where the archive writes it apart: «گفتوگو» beside the next word', () => {
+    const nbsp = SearchEngine.fromArticles([
+      article('n1', 'وزیران گفت\u00a0و\u00a0گو', ['متن کوتاه.'], null),
+      article('n2', 'گفت\u00a0و\u00a0گو وزیران', ['متن کوتاه.'], null),
+    ]);
+    expect(nbsp.rank('گفتوگو وزیران ')).toEqual(['n2', 'n1']);
+  });
 });

@@ -17,13 +17,14 @@ import { stem } from '../persian/stem';
 import { isAffix } from '../persian/analyze';
 import { MemoryStore, type ArticleStore } from './article-store';
 import { postingsOf } from './flex';
-import { hasRun, readVarints, varintBytes } from './varint';
+import { readVarints, runAt, varintBytes } from './varint';
 import { FacetField } from './facet-field';
 import { highlight, NOTHING, type HighlightPlan } from './highlight';
 import { buildIndexData, TF_MAX, TF_TITLE, type IndexData } from './index-data';
 import { makeSnippets } from './snippets';
 import { kthLargest, topK } from './top';
 import { parseQuery, queryView, type ParsedQuery } from './query';
+import { SideBySide } from './proximity';
 import type { SearchParams } from './params';
 
 const FACET_LIMIT = 20;
@@ -49,6 +50,15 @@ const PROXIMITY_TOP = 200;
 const MIN_SPLIT = 3;
 /** A split whose rarer half is in more than this share of articles is not tried. */
 const MAX_SPLIT_SHARE = 0.05;
+
+/** A way a query group may match: a clause as typed, or one the engine adds for compounds. */
+type Alternative = QueryTerm & {
+  /**
+   * A solid query word found as its two halves side by side («بینالمللی» as
+   * «بین المللی»): it is still one word, so it scores as one, not as a phrase.
+   */
+  apart?: true;
+};
 
 interface Variant {
   id: number;
@@ -260,10 +270,14 @@ export class SearchEngine {
     return at;
   }
 
-  /** Whether article `docId` has the words whose codes are `pattern` one after another (within the title if asked). */
-  private hasSequence(docId: number, pattern: Uint8Array, titleOnly: boolean): boolean {
+  /**
+   * Where article `docId` first has the words whose codes are `pattern` one
+   * after another (within the title if asked), in bytes from its first word;
+   * -1 when nowhere.
+   */
+  private sequenceAt(docId: number, pattern: Uint8Array, titleOnly: boolean): number {
     const start = this.data.posOffsets[docId];
-    return hasRun(this.positionBytes.subarray(start, this.wordsEnd(docId, titleOnly)), pattern);
+    return runAt(this.positionBytes.subarray(start, this.wordsEnd(docId, titleOnly)), pattern);
   }
 
   /**
@@ -271,7 +285,7 @@ export class SearchEngine {
    * articles it matches. A word scores by its best variant; a phrase by its
    * words, once its words are checked to stand together.
    */
-  private scoreGroup(group: readonly QueryTerm[], only?: (docId: number) => boolean): number[] {
+  private scoreGroup(group: readonly Alternative[], only?: (docId: number) => boolean): number[] {
     const mark = ++this.epoch;
     const docs: number[] = [];
     const { index, tf, tfOffsets } = this.data;
@@ -293,8 +307,8 @@ export class SearchEngine {
         }
         continue;
       }
-      for (const [docId, sum] of this.phraseMatches(clause.terms, titleOnly, only)) {
-        this.keepBest(docId, sum * PHRASE_BOOST, mark, docs);
+      for (const [docId, value] of this.phraseMatches(clause.terms, titleOnly, only, clause.apart)) {
+        this.keepBest(docId, value, mark, docs);
       }
     }
     return docs;
@@ -311,8 +325,12 @@ export class SearchEngine {
     }
   }
 
-  /** Articles with the words of a phrase one after another, and the words' summed score. */
-  private phraseMatches(terms: readonly string[], titleOnly: boolean, only?: (docId: number) => boolean): [number, number][] {
+  /**
+   * Articles with the words of a phrase one after another, and their score: the
+   * words' summed score, boosted; for a query word written apart in the article,
+   * the score of that one word.
+   */
+  private phraseMatches(terms: readonly string[], titleOnly: boolean, only?: (docId: number) => boolean, apart = false): [number, number][] {
     const ids = terms.map((t) => this.termId(t));
     if (ids.some((id) => id < 0)) return [];
     // Candidates have every word: the rarest list proposes, the others confirm.
@@ -325,11 +343,11 @@ export class SearchEngine {
         if (k === 0) {
           if (only && !only(docId)) return;
           phraseStamp[docId] = mark;
-          phraseScore[docId] = this.tfPart(docId, packed);
+          phraseScore[docId] = apart ? packed & TF_MAX : this.tfPart(docId, packed);
           phraseHits[docId] = 1;
           candidates.push(docId);
         } else if (phraseStamp[docId] === mark && phraseHits[docId] === k) {
-          phraseScore[docId] += this.tfPart(docId, packed);
+          phraseScore[docId] = apart ? Math.min(phraseScore[docId], packed & TF_MAX) : phraseScore[docId] + this.tfPart(docId, packed);
           phraseHits[docId]++;
         }
       });
@@ -337,7 +355,17 @@ export class SearchEngine {
     const out: [number, number][] = [];
     const pattern = varintBytes(ids.map((id) => this.data.wordCodes[id]));
     for (const docId of candidates) {
-      if (phraseHits[docId] === distinct.length && this.hasSequence(docId, pattern, titleOnly)) out.push([docId, phraseScore[docId]]);
+      if (phraseHits[docId] !== distinct.length) continue;
+      const at = this.sequenceAt(docId, pattern, titleOnly);
+      if (at < 0) continue;
+      if (!apart) {
+        out.push([docId, phraseScore[docId] * PHRASE_BOOST]);
+        continue;
+      }
+      // One word, as often as its rarer half at most; the title comes first, so
+      // the first time the halves stand together says whether it is in the title.
+      const inTitle = at + pattern.length <= this.wordsEnd(docId, true) - this.data.posOffsets[docId];
+      out.push([docId, this.tfPart(docId, phraseScore[docId] | (inTitle ? TF_TITLE : 0))]);
     }
     return out;
   }
@@ -367,8 +395,8 @@ export class SearchEngine {
    * also matches its two halves side by side; two query words also match the
    * solid compound, when the archive has it.
    */
-  private withCompounds(query: ParsedQuery): QueryTerm[][] {
-    const out = query.groups.map((g) => [...g]);
+  private withCompounds(query: ParsedQuery): Alternative[][] {
+    const out: Alternative[][] = query.groups.map((g) => [...g]);
     const groupOf = new Map<QueryTerm, number>();
     query.groups.forEach((g, i) => g.forEach((c) => groupOf.set(c, i)));
     query.groups.forEach((group, g) => {
@@ -384,7 +412,7 @@ export class SearchEngine {
         // Two very common halves would cost a position check in most of the archive.
         if (rarest > Math.max(2000, this.articles.size * MAX_SPLIT_SHARE)) continue;
         if (this.termId(head) >= 0 && this.termId(tail) >= 0) {
-          out[g].push({ ...clause, kind: 'phrase', terms: [head, tail] });
+          out[g].push({ ...clause, kind: 'phrase', terms: [head, tail], apart: true });
         }
       }
     });
@@ -461,6 +489,32 @@ export class SearchEngine {
   }
 
   /**
+   * The runs of two or three archive words a solid query word may be written
+   * as: «گفتوگو» as «گفت و گو» (Hamshahri joins such runs with no-break spaces,
+   * and the index has the compound as well), «راهاندازی» as «راه اندازی».
+   */
+  private apartRuns(term: string): number[][] {
+    const runs: number[][] = [];
+    if (/\d/.test(term)) return runs;
+    // A piece is a word: «و» is the one word of one letter (other single letters
+    // are initials), and the analyzer joins an affix to its word.
+    const word = (text: string) => ((text.length < 2 && text !== 'و') || isAffix(text) ? -1 : this.termId(text));
+    for (let cut = 1; cut < term.length; cut++) {
+      const head = word(term.slice(0, cut));
+      if (head < 0) continue;
+      const rest = term.slice(cut);
+      const tail = word(rest);
+      if (tail >= 0) runs.push([head, tail]);
+      for (let cut2 = 1; cut2 < rest.length; cut2++) {
+        const middle = word(rest.slice(0, cut2));
+        const last = middle >= 0 ? word(rest.slice(cut2)) : -1;
+        if (last >= 0) runs.push([head, middle, last]);
+      }
+    }
+    return runs;
+  }
+
+  /**
    * Rewards the best articles for query words that stand side by side as they
    * were typed, more in the title: «کار می کند» ranks the article titled so
    * above one that has «کار» somewhere.
@@ -468,33 +522,26 @@ export class SearchEngine {
   private addProximity(docs: readonly number[], query: ParsedQuery): void {
     const words = query.sequence;
     if (words.length < 2 || docs.length === 0) return;
-    const slot = new Map<number, number[]>(); // word code → indexes in the typed sequence
+    const sideBySide = new SideBySide(words.length);
     const weight: number[] = [];
+    const { wordCodes } = this.data;
     words.forEach((clause, j) => {
       const ids = clause.prefix ? this.variants(clause) : [{ id: this.termId(clause.terms[0]), weight: 1 }, ...this.variants(clause)];
-      for (const { id } of ids) {
-        if (id < 0) continue;
-        const code = this.data.wordCodes[id];
-        const list = slot.get(code) ?? [];
-        if (!list.includes(j)) list.push(j);
-        slot.set(code, list);
+      // Positions hold word codes, so the side-by-side check is set up in codes.
+      for (const { id } of ids) if (id >= 0) sideBySide.addTerm(j, wordCodes[id]);
+      if (!clause.prefix) {
+        for (const run of this.apartRuns(clause.terms[0])) {
+          const df = new Map(run.map((id) => [wordCodes[id], this.documentFrequency(id)]));
+          sideBySide.addRun(j, run.map((id) => wordCodes[id]), (code) => df.get(code)!);
+        }
       }
       const exact = this.termId(clause.terms[0]);
       weight.push(exact >= 0 ? this.idf(this.documentFrequency(exact)) : 0);
     });
     const { positions, posOffsets, titleLength } = this.data;
     for (const docId of this.topByScore(docs, PROXIMITY_TOP)) {
-      const end = readVarints(positions, posOffsets[docId], posOffsets[docId + 1], this.wordScratch);
-      const codes = this.wordScratch.values;
-      const titleEnd = titleLength[docId];
-      const seen = new Uint8Array(words.length); // pair j–j+1: 1 body, 2 title
-      for (let i = 0; i + 1 < end; i++) {
-        const here = slot.get(codes[i]);
-        if (!here) continue;
-        const next = slot.get(codes[i + 1]);
-        if (!next) continue;
-        for (const j of here) if (next.includes(j + 1)) seen[j] = Math.max(seen[j], i + 1 < titleEnd ? 2 : 1);
-      }
+      const n = readVarints(positions, posOffsets[docId], posOffsets[docId + 1], this.wordScratch);
+      const seen = sideBySide.in(this.wordScratch.values.subarray(0, n), titleLength[docId]);
       for (let j = 0; j + 1 < words.length; j++) {
         if (!seen[j]) continue;
         const pairIdf = (weight[j] + weight[j + 1]) / 2;

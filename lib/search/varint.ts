@@ -68,15 +68,19 @@ export function varintBytes(values: ArrayLike<number>): Uint8Array {
 }
 
 /**
- * Whether the numbers coded in `words` hold the numbers coded in `pattern`
- * one after another. The byte search is native; a hit counts only where a
- * number starts (at 0, or after a byte under 128), never inside a longer one.
+ * Where the numbers coded in `words` first hold the numbers coded in
+ * `pattern` one after another, in bytes; -1 when nowhere. The byte search is
+ * native; a hit counts only where a number starts (at 0, or after a byte
+ * under 128), never inside a longer one.
  */
-export function hasRun(words: Buffer, pattern: Uint8Array): boolean {
+export function runAt(words: Buffer, pattern: Uint8Array): number {
   for (let from = 0; ; from++) {
     const hit = words.indexOf(pattern, from);
-    if (hit < 0) return false;
-    if (hit === 0 || words[hit - 1] < 0x80) return true;
+    if (hit < 0 || hit === 0 || words[hit - 1] < 0x80) return hit;
     from = hit;
   }
+}
+
+export function hasRun(words: Buffer, pattern: Uint8Array): boolean {
+  return runAt(words, pattern) >= 0;
 }
