@@ -157,7 +157,10 @@ export class EngineSource {
   }
 }
 
-const source = new EngineSource();
+// One per process: the bundler may give the instrumentation hook (which
+// starts the load as the server starts) and each route a copy of this module.
+const SOURCE = Symbol.for('kavosh.engineSource');
+const source = ((globalThis as Record<symbol, unknown>)[SOURCE] ??= new EngineSource()) as EngineSource;
 
 export function getEngine(): Promise<SearchEngine> {
   return source.get();
