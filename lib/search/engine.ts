@@ -95,7 +95,8 @@ export class SearchEngine {
   private readonly dayKey: Int32Array;
   /** Publication instant per article in ms, NaN when undated. */
   private readonly time: Float64Array;
-  private readonly docIdById = new Map<string, number>();
+  /** Article ids to docIds, made on the first article lookup: a search never needs it, a cold start pays less. */
+  private docIds: Map<string, number> | null = null;
   /** The Jalali years the archive spans: facet counters are arrays over them. */
   private readonly firstYear: number;
   private readonly yearSpan: number;
@@ -144,7 +145,6 @@ export class SearchEngine {
     for (let docId = 0; docId < n; docId++) {
       const at = meta.publishedAt[docId];
       this.time[docId] = at ? Date.parse(at) : NaN;
-      this.docIdById.set(meta.ids[docId], docId);
     }
     let first = Infinity;
     let last = -Infinity;
@@ -702,7 +702,8 @@ export class SearchEngine {
   }
 
   article(id: string, q = ''): ArticleResponse | null {
-    const docId = this.docIdById.get(id);
+    this.docIds ??= new Map(this.articles.meta.ids.map((articleId, d) => [articleId, d]));
+    const docId = this.docIds.get(id);
     if (docId === undefined) return null;
     const a = this.articles.get(docId);
     const plan = this.plan(parseQuery(q));
