@@ -5,7 +5,7 @@ import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../lib/types';
 import type { IndexData } from '../lib/search/index-data';
-import { metaOf } from '../lib/search/article-store';
+import { metaOf, withFacetKeys } from '../lib/search/article-store';
 import type { ArticleHashes } from './diff';
 import { type BlockReuse, encodeArticleBlocks } from '../lib/search/article-blocks';
 import { encodePostingParts, encodeRegistry } from '../lib/search/postings-file';
@@ -62,7 +62,7 @@ async function writeArticles(dir: string, articles: readonly Article[], hashes: 
   }
   await writeFile(path.join(dir, ARTICLE_BLOCKS_FILE), bytesOf(blockOffsets));
   await writeFile(path.join(dir, ARTICLE_SLOTS_FILE), bytesOf(slots));
-  await writeFile(path.join(dir, META_FILE), JSON.stringify(metaOf(articles)));
+  await writeFile(path.join(dir, META_FILE), JSON.stringify(withFacetKeys(metaOf(articles))));
   await writeFile(path.join(dir, HASHES_FILE), JSON.stringify(Object.fromEntries(hashes)));
 }
 

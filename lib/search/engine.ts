@@ -155,8 +155,9 @@ export class SearchEngine {
     }
     this.firstYear = Number.isFinite(first) ? first : 0;
     this.yearSpan = Number.isFinite(first) ? last - first + 1 : 0;
-    this.sources = new FacetField(meta.sources.map((source) => (source ? [source] : [])));
-    this.tags = new FacetField(meta.tags);
+    const facetKeys = meta.facetKeys ? new Map(meta.facetKeys) : undefined;
+    this.sources = new FacetField(meta.sources.map((source) => (source ? [source] : [])), facetKeys);
+    this.tags = new FacetField(meta.tags, facetKeys);
     this.stamp = new Int32Array(n);
     this.score = new Float64Array(n);
     this.groupsMatched = new Uint16Array(n);

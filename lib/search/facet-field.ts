@@ -21,7 +21,8 @@ export class FacetField {
   private readonly offsets: Int32Array;
   private readonly codes: Int32Array;
 
-  constructor(valuesPerArticle: readonly (readonly string[])[]) {
+  /** `knownKeys`: facet keys computed before (by the index builder), to spare analyzing every value again. */
+  constructor(valuesPerArticle: readonly (readonly string[])[], knownKeys?: ReadonlyMap<string, string>) {
     this.offsets = new Int32Array(valuesPerArticle.length + 1);
     const codes: number[] = [];
     const keyOf = new Map<string, string>(); // archives repeat a few thousand values
@@ -29,7 +30,7 @@ export class FacetField {
       const start = (this.offsets[i] = codes.length);
       for (const value of values) {
         let key = keyOf.get(value);
-        if (key === undefined) keyOf.set(value, (key = facetKey(value)));
+        if (key === undefined) keyOf.set(value, (key = knownKeys?.get(value) ?? facetKey(value)));
         if (!key) continue;
         let code = this.codeByKey.get(key);
         if (code === undefined) {
