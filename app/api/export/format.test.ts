@@ -34,6 +34,19 @@ describe('CSV (RFC 4180)', () => {
     expect(csvField('')).toBe('');
   });
 
+  it('keeps a field a spreadsheet would run as a formula as text: a leading apostrophe', () => {
+    expect(csvField('=HYPERLINK("http://x","کلیک")')).toBe(`"'=HYPERLINK(""http://x"",""کلیک"")"`);
+    expect(csvField('+98 21 1234')).toBe("'+98 21 1234");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\t=1')).toBe("'\t=1");
+  });
+
+  it('leaves ordinary text that merely holds those characters alone', () => {
+    expect(csvField('قیمت = ۱۰۰')).toBe('قیمت = ۱۰۰');
+    expect(csvField('a-b')).toBe('a-b');
+  });
+
   it('ends records with CRLF', () => {
     expect(csvRow(['a', null, 'b,c'])).toBe('a,,"b,c"\r\n');
   });

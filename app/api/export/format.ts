@@ -29,10 +29,15 @@ export function exportRecord(a: Article): ExportRecord {
   };
 }
 
-/** One CSV field: quoted when it holds a comma, quote, CR or LF (or leading/trailing space); quotes doubled. */
+/**
+ * One CSV field: quoted when it holds a comma, quote, CR or LF (or leading/trailing space); quotes doubled. A field
+ * that a spreadsheet would run as a formula (it starts with = + - @, a tab or a CR: an article is data from anyone)
+ * gets a leading apostrophe, as OWASP advises, so Excel and LibreOffice show it as text.
+ */
 export function csvField(value: string | null): string {
   if (value === null) return '';
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** A CSV record ending in CRLF, as RFC 4180 has it. */
