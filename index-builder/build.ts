@@ -3,13 +3,24 @@ import { mkdir, mkdtemp, readdir, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../lib/types';
 import { ARTICLES_PER_BLOCK } from '../lib/search/article-blocks';
+import { type ArticleMeta, metaOf } from '../lib/search/article-store';
 import { ArticleAnalyzer, assembleIndexData } from '../lib/search/index-data';
 import { MANIFEST_FILE } from '../lib/search/layout';
-import { type ArticleDiff, diffArticles, hashArticles, readPreviousHashes } from './diff';
+import { type ArticleDiff, articleHash, diffArticles, readPreviousHashes } from './diff';
+import {
+  type InputOptions,
+  type InputOutcome,
+  InputLog,
+  PreviousArticle,
+  encodeInputLog,
+  inputKey,
+  readInputs,
+  readPreviousInputs,
+} from './input-cache';
 import { type PreviousIndex, analyzerFingerprint, readPreviousIndex } from './previous';
 import type { BuildProgress } from './progress';
 import type { FieldMap } from './read/fields';
-import { SUPPORTED_TYPES, planInputs, readArticles } from './read/files';
+import { type InputPlan, SUPPORTED_TYPES, planInputs } from './read/files';
 import { type ReadReject, formatReject, formatWhere } from './read/types';
 import { recoverInterruptedBuilds, writeIndexDir } from './write';
 
@@ -43,6 +54,8 @@ export interface BuildSummary {
   replaced: ReadReject[];
   /** Articles run through the analyzer; the others were read back from the previous index. */
   analyzed: number;
+  /** Files not read again: the same bytes, read by the same code, as when the previous index was built (its record of them was replayed). */
+  skippedFiles: number;
   /** Why every article was analyzed (no previous index, `--full`, …), when it was. */
   fullBecause: string | null;
   ms: number;
@@ -124,6 +137,68 @@ function sameBlock(previous: PreviousIndex, oldDocIds: Int32Array, first: number
   return previous.articleBytes.subarray(previous.blockOffsets[b], previous.blockOffsets[b + 1]);
 }
 
+interface Reading {
+  /** Per id, the record it is indexed from, in index order. */
+  byId: Map<string, Extract<InputOutcome, { ok: true }>>;
+  rejects: ReadReject[];
+  /** Records replaced by a later record with the same id. */
+  replaced: ReadReject[];
+  /** Both, in reading order: rejects.jsonl. */
+  report: ReadReject[];
+  files: number;
+  records: number;
+  log: InputLog;
+}
+
+async function readAll(plan: InputPlan, options: Omit<InputOptions, 'onFile' | 'onBytes'>, progress?: BuildProgress): Promise<Reading> {
+  const r: Reading = { byId: new Map(), rejects: [], replaced: [], report: [], files: 0, records: 0, log: new InputLog() };
+  let bytes = 0;
+  const outcomes = readInputs(plan, r.log, { ...options, onFile: () => r.files++, onBytes: (n) => (bytes += n) });
+  for await (const outcome of outcomes) {
+    r.records++;
+    if (!outcome.ok) {
+      r.rejects.push(outcome.reject);
+      r.report.push(outcome.reject);
+    } else {
+      // The later record with an id replaces the earlier one, and takes its place in the order too.
+      const { id, where } = outcome;
+      const earlier = r.byId.get(id);
+      if (earlier) {
+        const later = formatWhere(where);
+        const entry: ReadReject = {
+          ...earlier.where,
+          id,
+          reason: `duplicate id "${id}": replaced by the later record at ${later}`,
+          replacedBy: later,
+        };
+        r.replaced.push(entry);
+        r.report.push(entry);
+        r.byId.delete(id);
+      }
+      r.byId.set(id, outcome);
+    }
+    progress?.read({ files: r.files, records: r.records, bytes });
+  }
+  return r;
+}
+
+/** The articles' meta; an article not read again has the meta the previous index holds for it. */
+function metaWithPrevious(articles: readonly Article[], previous: ArticleMeta | undefined): ArticleMeta {
+  const read = articles.filter((a) => !(a instanceof PreviousArticle));
+  if (read.length === articles.length || !previous) return metaOf(articles);
+  const fresh = metaOf(read);
+  let k = 0;
+  const from = articles.map((a): [ArticleMeta, number] => (a instanceof PreviousArticle ? [previous, a.previousDocId] : [fresh, k++]));
+  const column = <T>(of: (m: ArticleMeta) => T[]) => from.map(([m, i]) => of(m)[i]);
+  return {
+    ids: column((m) => m.ids),
+    dayKeys: column((m) => m.dayKeys),
+    publishedAt: column((m) => m.publishedAt),
+    sources: column((m) => m.sources),
+    tags: column((m) => m.tags),
+  };
+}
+
 export async function buildIndex({ inputs, out, fields, strict = false, full = false, progress }: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   try {
@@ -138,48 +213,29 @@ export async function buildIndex({ inputs, out, fields, strict = false, full = f
     }
     recoverInterruptedBuilds(out);
     await checkOutput(out);
-    const previous = await readPreviousHashes(out);
+    const fingerprint = analyzerFingerprint();
+    const previousIndex = full ? { none: '--full' } : await readPreviousIndex(out, fingerprint);
+    const reuse = 'index' in previousIndex ? previousIndex.index : null;
+    const previous = reuse ? reuse.hashes : await readPreviousHashes(out);
 
-    // The later record with an id replaces the earlier one, and takes its place in the order too.
-    const byId = new Map<string, { article: Article; where: { file: string; line?: number; record?: number } }>();
-    const rejects: ReadReject[] = [];
-    const replaced: ReadReject[] = [];
-    const report: ReadReject[] = []; // both, in reading order: rejects.jsonl
-    let files = 0;
-    let records = 0;
-    let bytes = 0;
+    // A file is not read again only when the previous index can give its articles.
+    const previousInputs = reuse ? await readPreviousInputs(out) : null;
+    const key = inputKey(fields);
     progress?.reading({ files: plan.files, bytes: plan.bytes });
-    const reading = readArticles(plan, {
-      fields,
-      onFile: () => files++,
-      onBytes: (n) => (bytes += n),
-    });
-    for await (const outcome of reading) {
-      records++;
-      if (!outcome.ok) {
-        const { ok: _ok, ...reject } = outcome;
-        rejects.push(reject);
-        report.push(reject);
-      } else {
-        const { article, file, line, record } = outcome;
-        const where = { file, line, record };
-        const earlier = byId.get(article.id);
-        if (earlier) {
-          const later = formatWhere(where);
-          const entry: ReadReject = {
-            ...earlier.where,
-            id: article.id,
-            reason: `duplicate id "${article.id}": replaced by the later record at ${later}`,
-            replacedBy: later,
-          };
-          replaced.push(entry);
-          report.push(entry);
-          byId.delete(article.id);
-        }
-        byId.set(article.id, { article, where });
+    let reading: Reading;
+    for (const reread = new Set<string>(); ; ) {
+      reading = await readAll(plan, { fields, key, previous: previousInputs, reread }, progress);
+      // A replayed article stands for the previous index's article with its id, which is
+      // this record only if that index kept it; else (the record that replaced it there is
+      // gone now) its file is read after all.
+      const stale = new Set<string>();
+      for (const o of reading.byId.values()) {
+        if (!o.article && !(o.kept && reuse && reuse.docIdOf(o.id) >= 0)) stale.add(reading.log.files[o.input].path);
       }
-      progress?.read({ files, records, bytes });
+      if (stale.size === 0) break;
+      for (const file of stale) reread.add(file);
     }
+    const { byId, rejects, replaced, report, files, records } = reading;
 
     if (byId.size === 0) {
       throw new BuildError(
@@ -188,11 +244,8 @@ export async function buildIndex({ inputs, out, fields, strict = false, full = f
     }
     if (strict && rejects.length > 0) throw new StrictBuildError(rejects);
 
-    const articles = [...byId.values()].map((v) => v.article);
-    const hashes = hashArticles(articles);
-    const fingerprint = analyzerFingerprint();
-    const previousIndex = full ? { none: '--full' } : await readPreviousIndex(out, fingerprint);
-    const reuse = 'index' in previousIndex ? previousIndex.index : null;
+    const articles = [...byId.values()].map((o) => o.article ?? new PreviousArticle(o.id, reuse!.docIdOf(o.id)));
+    const hashes = new Map(articles.map((a): [string, string] => [a.id, a instanceof PreviousArticle ? previous!.get(a.id)! : articleHash(a)]));
     progress?.analyzing(articles.length);
     const analyzer = new ArticleAnalyzer();
     let analyzed = 0;
@@ -212,8 +265,14 @@ export async function buildIndex({ inputs, out, fields, strict = false, full = f
     try {
       await writeIndexDir(out, {
         articles,
+        meta: metaWithPrevious(articles, reuse?.meta),
+        lineOf: (d) => {
+          const a = articles[d];
+          return a instanceof PreviousArticle ? reuse!.lineOf(a.previousDocId) : JSON.stringify(a);
+        },
         data,
         hashes,
+        inputs: encodeInputLog(reading.log, (id) => byId.get(id)),
         rejects: report,
         analyzer: fingerprint,
         reuseBlocks: reuse ? (first, count) => sameBlock(reuse, oldDocIds, first, count) : undefined,
@@ -233,6 +292,7 @@ export async function buildIndex({ inputs, out, fields, strict = false, full = f
       rejects,
       replaced,
       analyzed,
+      skippedFiles: reading.log.skipped,
       fullBecause: 'none' in previousIndex ? previousIndex.none : null,
       ms: Math.round(performance.now() - started),
     };

@@ -1,10 +1,12 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_FILE } from '../lib/search/layout';
+import { INPUTS_FILE, MANIFEST_FILE, REJECTS_FILE } from '../lib/search/layout';
 import { loadEngine } from '../lib/search/load';
 import { parseSearchParams } from '../lib/search/params';
-import { buildIndex } from './build';
+import { type BuildOptions, type BuildSummary, buildIndex } from './build';
+import type { BuildProgress } from './progress';
+import { formatSummary } from './summary';
 import { snapshot, tempFiles } from './testing';
 
 const { dir: root } = tempFiles('kavosh-incremental-');
@@ -92,3 +94,140 @@ describe('incremental rebuild', () => {
     expect(summary.fullBecause).toMatch(/other analyzer code/);
   });
 });
+
+/**
+ * Builds `before` into an index; then writes the same folder afresh as
+ * `after` (unchanged files too: new modification times, same bytes) and
+ * builds it over that index, over a copy of it without its record of the
+ * inputs (so every file is read), and with --full into a folder of its own.
+ */
+async function rebuildInPlace(
+  name: string,
+  before: Record<string, string[]>,
+  after: Record<string, string[]>,
+  { fields = {}, fieldsAfter = fields }: { fields?: BuildOptions['fields']; fieldsAfter?: BuildOptions['fields'] } = {},
+) {
+  const dir = archive(name, before);
+  const out = path.join(root, `${name}-index`);
+  const unrecorded = path.join(root, `${name}-unrecorded`);
+  const full = path.join(root, `${name}-full`);
+  await buildIndex({ inputs: [dir], out, fields });
+  cpSync(out, unrecorded, { recursive: true });
+  rmSync(path.join(unrecorded, INPUTS_FILE));
+  archive(name, after);
+  const summary = await buildIndex({ inputs: [dir], out, fields: fieldsAfter });
+  const read = await buildIndex({ inputs: [dir], out: unrecorded, fields: fieldsAfter });
+  await buildIndex({ inputs: [dir], out: full, fields: fieldsAfter, full: true });
+  return { dir, out, unrecorded, full, summary, read };
+}
+
+/** What a summary says, but where the index went, how long the build took and how many files it did not read. */
+const counts = ({ out: _out, ms: _ms, skippedFiles: _skipped, ...rest }: BuildSummary) => rest;
+
+/** The rebuild over the index wrote what a full build writes, and reported what reading every file reports. */
+function expectSameAsReadingAll(r: Awaited<ReturnType<typeof rebuildInPlace>>) {
+  expect(snapshot(r.out)).toEqual(snapshot(r.full));
+  expect(snapshot(r.unrecorded)).toEqual(snapshot(r.full));
+  expect(r.read.skippedFiles).toBe(0);
+  expect(counts(r.summary)).toEqual(counts(r.read));
+}
+
+describe('rebuild: input files not read again', () => {
+  it('skips a file that has not changed while another file changes, and equals a full build', async () => {
+    const r = await rebuildInPlace(
+      'skip',
+      { 'a.jsonl': base, 'b.jsonl': [record(30)] },
+      { 'a.jsonl': base, 'b.jsonl': [record(30, 'سیل ویرانگر'), record(31)] },
+    );
+    expect(r.summary.skippedFiles).toBe(1);
+    expect(r.summary.analyzed).toBe(2);
+    expect(r.summary.diff).toEqual({ added: 1, updated: 1, removed: 0, unchanged: 21 });
+    expectSameAsReadingAll(r);
+  });
+
+  it('reads a file again whose bytes changed though its size did not', async () => {
+    const edited = base.map((line, i) => (i === 4 ? line.replace('روز 4', 'روز 5') : line));
+    expect(edited[4]).not.toBe(base[4]);
+    expect(Buffer.byteLength(edited.join('\n'))).toBe(Buffer.byteLength(base.join('\n')));
+    const r = await rebuildInPlace('same-size', { 'a.jsonl': base }, { 'a.jsonl': edited });
+    expect(r.summary.skippedFiles).toBe(0);
+    expect(r.summary.diff).toEqual({ added: 0, updated: 1, removed: 0, unchanged: 20 });
+    expectSameAsReadingAll(r);
+  });
+
+  it('lets a record of a file read later replace an article of a skipped file, reported as a full read reports it', async () => {
+    const r = await rebuildInPlace(
+      'dup-later-read',
+      { 'a.jsonl': base, 'b.jsonl': [record(30)] },
+      { 'a.jsonl': base, 'b.jsonl': [record(30), record(5, 'نسخهٔ اصلاح شده')] },
+    );
+    expect(r.summary.skippedFiles).toBe(1);
+    expect(r.summary.replaced).toEqual([expect.objectContaining({ file: path.join(r.dir, 'a.jsonl'), line: 6, id: 'n5' })]);
+    expectSameAsReadingAll(r);
+  });
+
+  it('lets a record of a skipped file replace an article of a file read before it', async () => {
+    const r = await rebuildInPlace(
+      'dup-later-skipped',
+      { 'a.jsonl': [record(30)], 'b.jsonl': base },
+      { 'a.jsonl': [record(30, 'سیل'), record(5, 'نسخهٔ پیشین')], 'b.jsonl': base },
+    );
+    expect(r.summary.skippedFiles).toBe(1);
+    expect(r.summary.replaced).toEqual([expect.objectContaining({ file: path.join(r.dir, 'a.jsonl'), line: 2, id: 'n5', replacedBy: `${path.join(r.dir, 'b.jsonl')}:6` })]);
+    expectSameAsReadingAll(r);
+  });
+
+  it('reads an unchanged file after all when one of its records comes back that the previous index held in another version', async () => {
+    // n5 of a.jsonl was replaced by b.jsonl's; with b.jsonl gone, a.jsonl's n5 is indexed, and only a.jsonl has it.
+    const r = await rebuildInPlace('dup-gone', { 'a.jsonl': base, 'b.jsonl': [record(5, 'نسخهٔ اصلاح شده')] }, { 'a.jsonl': base });
+    expect(r.summary.skippedFiles).toBe(0);
+    expect(r.summary.diff).toEqual({ added: 0, updated: 1, removed: 0, unchanged: 20 });
+    expectSameAsReadingAll(r);
+  });
+
+  it('keeps the rejects of a skipped file in the report and the summary', async () => {
+    const withRejects = [base[0], '{"id": "bad", "title": "بی‌تاریخ", "body": "متن", "date": "2021-02-30"}', '{not json', ...base.slice(1)];
+    const r = await rebuildInPlace('rejects', { 'a.jsonl': withRejects, 'b.jsonl': [record(30)] }, { 'a.jsonl': withRejects, 'b.jsonl': [record(31)] });
+    expect(r.summary.skippedFiles).toBe(1);
+    expect(r.summary.rejected).toBe(2);
+    expect(r.summary.rejects.map((x) => x.line)).toEqual([2, 3]);
+    expect(readFileSync(path.join(r.out, REJECTS_FILE), 'utf8').trimEnd().split('\n')).toHaveLength(2);
+    expectSameAsReadingAll(r);
+  });
+
+  it('reads every file again when the --map fields change', async () => {
+    const renamed = base.map((line) => line.replace('"title"', '"headline_fa"'));
+    const r = await rebuildInPlace('map', { 'a.jsonl': renamed }, { 'a.jsonl': renamed }, { fields: { title: 'headline_fa' }, fieldsAfter: { title: 'headline_fa', source: 'source' } });
+    expect(r.summary.skippedFiles).toBe(0);
+    expectSameAsReadingAll(r);
+  });
+
+  it('says in the summary line how many files it skipped as unchanged', async () => {
+    const r = await rebuildInPlace('summary', { 'a.jsonl': base, 'b.jsonl': [record(30)] }, { 'a.jsonl': base, 'b.jsonl': [record(31)] });
+    expect(formatSummary({ ...r.summary, ms: 1234 })).toBe(
+      `index: 2 files, 22 records read; 22 indexed (1 added, 0 updated, 1 removed, 21 unchanged); 0 rejected; 1 analyzed, 21 read back from the previous index; 1 file skipped as unchanged; 1.2 s → ${r.out}`,
+    );
+  });
+
+  it('counts a skipped file as read at once, records and bytes, for the progress', async () => {
+    const dir = archive('progress', { 'a.jsonl': base, 'b.jsonl': [record(30)] });
+    const out = path.join(root, 'progress-index');
+    await buildIndex({ inputs: [dir], out });
+    writeFileSync(path.join(dir, 'b.jsonl'), record(31) + '\n');
+    const states: { files: number; records: number; bytes: number }[] = [];
+    let plan = { files: 0, bytes: 0 };
+    const progress: BuildProgress = {
+      reading: (p) => (plan = p),
+      read: (state) => states.push({ ...state }),
+      analyzing() {},
+      analyzed() {},
+      writing() {},
+      stop() {},
+    };
+    const summary = await buildIndex({ inputs: [dir], out, progress });
+    expect(summary.skippedFiles).toBe(1);
+    expect(states[0]).toEqual({ files: 1, records: 1, bytes: readFileSync(path.join(dir, 'a.jsonl')).length });
+    expect(states.at(-1)).toEqual({ files: 2, records: 22, bytes: plan.bytes });
+  });
+});
+

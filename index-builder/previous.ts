@@ -1,18 +1,24 @@
 // What an incremental rebuild takes from the index it replaces: for every
 // article whose content hash is unchanged, its analysis (read back from the
 // postings, term frequencies and positions instead of re-running the
-// analyzer) and its compressed block of text. Reading back is exact: the
-// index holds every term of every article with its count and title flag, and
-// every word in order; so a rebuild equals a full build of the same input.
+// analyzer) and its compressed block of text; for an article of an input file
+// that was not read again (index-builder/input-cache.ts), also its content
+// hash, meta and JSON line. Reading back is exact: the index holds every term
+// of every article with its count and title flag, every word in order, and
+// every article as written; so a rebuild equals a full build of the same input.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ARTICLES_PER_BLOCK, decodeArticleBlock } from '../lib/search/article-blocks';
+import type { ArticleMeta } from '../lib/search/article-store';
 import { postingsOf } from '../lib/search/flex';
 import type { ArticleTerms, IndexData, TermTable } from '../lib/search/index-data';
 import { ARTICLES_FILE, HASHES_FILE, MANIFEST_FILE, type IndexManifest } from '../lib/search/layout';
 import { readIndexFiles } from '../lib/search/load';
 import { readVarints } from '../lib/search/varint';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 
 /**
  * A hash of the code whose output an index stores (the analyzer and the
@@ -20,16 +26,19 @@ import { readVarints } from '../lib/search/varint';
  * mixed with this code's output.
  */
 export function analyzerFingerprint(): string {
-  const root = path.resolve(import.meta.dirname, '..');
-  const files = [
-    ...readdirSync(path.join(root, 'lib', 'persian'))
+  return sourceFingerprint([
+    ...readdirSync(path.join(PROJECT_ROOT, 'lib', 'persian'))
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
       .map((f) => path.join('lib', 'persian', f)),
     path.join('lib', 'search', 'index-data.ts'),
     path.join('lib', 'search', 'layout.ts'),
-  ].sort();
+  ]);
+}
+
+/** A hash of source files (paths relative to `root`) and their contents. */
+export function sourceFingerprint(files: readonly string[], root = PROJECT_ROOT): string {
   const hash = createHash('sha256');
-  for (const f of files) hash.update(`${f}\0`).update(readFileSync(path.join(root, f))).update('\0');
+  for (const f of [...files].sort()) hash.update(`${f}\0`).update(readFileSync(path.join(root, f))).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -42,6 +51,13 @@ export interface PreviousIndex {
   articleBytes: Buffer;
   blockOffsets: Float64Array;
   articleCount: number;
+  /** Content hash per id. */
+  hashes: ReadonlyMap<string, string>;
+  /** The previous docId of `id`, or -1. */
+  docIdOf(id: string): number;
+  meta: ArticleMeta;
+  /** Previous article `docId` as its block holds it: the JSON line a build writes for it. */
+  lineOf(docId: number): string;
 }
 
 /** Why the previous index cannot be reused, or the index itself. */
@@ -64,6 +80,7 @@ export async function readPreviousIndex(dir: string, fingerprint: string): Promi
     const hashes = new Map(Object.entries(JSON.parse(hashesText) as Record<string, string>));
     const docIdOf = new Map(files.meta.ids.map((id, d) => [id, d]));
     const read = new AnalysisReader(files.data, files.meta.ids.length);
+    const lines = new LineReader(articleBytes, files.blockOffsets, files.slots);
     return {
       index: {
         reusable: (id, hash) => (hashes.get(id) === hash ? (docIdOf.get(id) ?? -1) : -1),
@@ -71,10 +88,35 @@ export async function readPreviousIndex(dir: string, fingerprint: string): Promi
         articleBytes,
         blockOffsets: files.blockOffsets,
         articleCount: files.meta.ids.length,
+        hashes,
+        docIdOf: (id) => docIdOf.get(id) ?? -1,
+        meta: files.meta,
+        lineOf: (d) => lines.lineOf(d),
       },
     };
   } catch (e) {
     return { none: `the previous index cannot be read (${(e as Error).message})` };
+  }
+}
+
+/** Articles' lines from their blocks; consecutive articles mostly share one, so the last block stays inflated. */
+class LineReader {
+  private block = -1;
+  private lines: string[] = [];
+
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly blockOffsets: Float64Array,
+    private readonly slots: Uint32Array,
+  ) {}
+
+  lineOf(d: number): string {
+    const b = Math.floor(this.slots[d] / ARTICLES_PER_BLOCK);
+    if (b !== this.block) {
+      this.lines = decodeArticleBlock(this.bytes.subarray(this.blockOffsets[b], this.blockOffsets[b + 1]));
+      this.block = b;
+    }
+    return this.lines[this.slots[d] % ARTICLES_PER_BLOCK];
   }
 }
 

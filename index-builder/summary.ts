@@ -10,7 +10,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} 
 /**
  * `index: 4 files, 12 records read; 8 indexed (5 added, 2 updated, 1 removed,
  * 0 unchanged); 3 rejected; 1 duplicate id replaced; 7 analyzed, 1 read back from the previous index;
- * 1.2 s → data/index (rejects in data/index/rejects.jsonl)`
+ * 2 files skipped as unchanged; 1.2 s → data/index (rejects in data/index/rejects.jsonl)`
  */
 export function formatSummary(s: BuildSummary): string {
   const d = s.diff;
@@ -20,11 +20,12 @@ export function formatSummary(s: BuildSummary): string {
     `${formatCount(s.rejected)} rejected`,
   ];
   if (s.replaced.length > 0) parts.push(`${plural(s.replaced.length, 'duplicate id')} replaced`);
-  parts.push(
-    s.fullBecause === null
-      ? `${formatCount(s.analyzed)} analyzed, ${formatCount(s.indexed - s.analyzed)} read back from the previous index`
-      : `all analyzed (${s.fullBecause})`,
-  );
+  if (s.fullBecause === null) {
+    parts.push(`${formatCount(s.analyzed)} analyzed, ${formatCount(s.indexed - s.analyzed)} read back from the previous index`);
+    parts.push(`${plural(s.skippedFiles, 'file')} skipped as unchanged`);
+  } else {
+    parts.push(`all analyzed (${s.fullBecause})`);
+  }
   parts.push(`${(s.ms / 1000).toFixed(1)} s → ${s.out}`);
   const listed = s.rejected + s.replaced.length > 0 ? ` (listed in ${path.join(s.out, REJECTS_FILE)})` : '';
   return `index: ${parts.join('; ')}${listed}`;

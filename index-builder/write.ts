@@ -5,7 +5,7 @@ import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../lib/types';
 import type { IndexData } from '../lib/search/index-data';
-import { metaOf, withFacetKeys } from '../lib/search/article-store';
+import { type ArticleMeta, withFacetKeys } from '../lib/search/article-store';
 import type { ArticleHashes } from './diff';
 import { type BlockReuse, encodeArticleBlocks } from '../lib/search/article-blocks';
 import { encodePostingParts, encodeRegistry } from '../lib/search/postings-file';
@@ -14,6 +14,7 @@ import {
   ARTICLE_SLOTS_FILE,
   ARTICLES_FILE,
   HASHES_FILE,
+  INPUTS_FILE,
   META_FILE,
   BINARY_FILES,
   FLEX_DIR,
@@ -28,9 +29,15 @@ import type { ReadReject } from './read/types';
 
 export interface IndexContents {
   articles: readonly Article[];
+  /** The articles' meta, in docId order. */
+  meta: ArticleMeta;
+  /** An article's JSON line, for articles the build holds only as lines of the previous index (default: JSON.stringify). */
+  lineOf?: (docId: number) => string;
   data: IndexData;
   /** Content hash per article id, computed once by the build (it also diffs with them). */
   hashes: ArticleHashes;
+  /** What reading each input file gave (index-builder/input-cache.ts), as stored. */
+  inputs: string;
   rejects: readonly ReadReject[];
   /** Compressed article blocks of the previous index that can be kept as they are. */
   reuseBlocks?: BlockReuse;
@@ -43,8 +50,8 @@ function bytesOf(array: ArrayBufferView): Uint8Array {
 }
 
 /** Articles in deflated blocks with where each block starts, their meta and their content hashes. */
-async function writeArticles(dir: string, articles: readonly Article[], hashes: ArticleHashes, reuse?: BlockReuse): Promise<void> {
-  const { blocks, blockOffsets, slots } = encodeArticleBlocks(articles, reuse);
+async function writeArticles(dir: string, { articles, meta, lineOf, hashes, reuseBlocks }: IndexContents): Promise<void> {
+  const { blocks, blockOffsets, slots } = encodeArticleBlocks(articles, reuseBlocks, lineOf);
   const handle = await open(path.join(dir, ARTICLES_FILE), 'w');
   try {
     // Written in batches of a few megabytes: one call per block would be 12,500 calls at 100,000 articles.
@@ -62,7 +69,7 @@ async function writeArticles(dir: string, articles: readonly Article[], hashes: 
   }
   await writeFile(path.join(dir, ARTICLE_BLOCKS_FILE), bytesOf(blockOffsets));
   await writeFile(path.join(dir, ARTICLE_SLOTS_FILE), bytesOf(slots));
-  await writeFile(path.join(dir, META_FILE), JSON.stringify(withFacetKeys(metaOf(articles))));
+  await writeFile(path.join(dir, META_FILE), JSON.stringify(withFacetKeys(meta)));
   await writeFile(path.join(dir, HASHES_FILE), JSON.stringify(Object.fromEntries(hashes)));
 }
 
@@ -136,11 +143,12 @@ export async function writeIndexDir(out: string, contents: IndexContents): Promi
       flex: parts.map(({ key, file }) => ({ key, file })),
     };
     for (const part of parts) await writeFile(path.join(staging, FLEX_DIR, part.file), part.data);
-    await writeArticles(staging, contents.articles, contents.hashes, contents.reuseBlocks);
+    await writeArticles(staging, contents);
     await writeFile(path.join(staging, VOCABULARY_FILE), JSON.stringify(data.vocabulary));
     for (const [name, file] of Object.entries(BINARY_FILES)) {
       await writeFile(path.join(staging, file), bytesOf(data[name as keyof typeof BINARY_FILES]));
     }
+    await writeFile(path.join(staging, INPUTS_FILE), contents.inputs);
     await writeFile(path.join(staging, REJECTS_FILE), contents.rejects.map((r) => JSON.stringify(r) + '\n').join(''));
     // The manifest last: a directory without one is not an index.
     await writeFile(path.join(staging, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');

@@ -26,7 +26,16 @@ export interface ArticleBlocks {
  */
 export type BlockReuse = (first: number, count: number) => Uint8Array | null;
 
-export function encodeArticleBlocks(articles: readonly Article[], reuse?: BlockReuse): ArticleBlocks {
+/**
+ * `lineOf` gives an article's JSON line where the article itself is not at
+ * hand (the builder keeps some articles only as lines of an earlier index);
+ * it must be what JSON.stringify would write.
+ */
+export function encodeArticleBlocks(
+  articles: readonly Article[],
+  reuse?: BlockReuse,
+  lineOf = (docId: number) => JSON.stringify(articles[docId]),
+): ArticleBlocks {
   const count = Math.ceil(articles.length / ARTICLES_PER_BLOCK);
   const blocks: Buffer[] = [];
   const blockOffsets = new Float64Array(count + 1);
@@ -39,7 +48,7 @@ export function encodeArticleBlocks(articles: readonly Article[], reuse?: BlockR
     const old = reuse?.(first, members.length);
     const block = old
       ? Buffer.from(old.buffer, old.byteOffset, old.byteLength)
-      : deflateRawSync(Buffer.from(members.map((a) => JSON.stringify(a)).join('\n')), { level: LEVEL });
+      : deflateRawSync(Buffer.from(members.map((_, line) => lineOf(first + line)).join('\n')), { level: LEVEL });
     blockOffsets[b] = at;
     at += block.length;
     blocks.push(block);
