@@ -132,6 +132,25 @@ function expectSameAsReadingAll(r: Awaited<ReturnType<typeof rebuildInPlace>>) {
   expect(counts(r.summary)).toEqual(counts(r.read));
 }
 
+describe('incremental rebuild of a large vocabulary', () => {
+  // Known bug, lib/search/index-data.ts: ArticleAnalyzer.grow() doubles its per-term arrays once per
+  // call, so in an article analyzed after the read-back entered the previous vocabulary, a term whose id
+  // is more than twice the arrays' size is counted as new at each use: a duplicate posting (5 of them
+  // at 100,000 articles + 100). Fixed by growing until the id fits; then make this it().
+  it.fails('equals a full build when the previous index has more terms than the analyzer has seen', async () => {
+    const letters = [...'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی'];
+    const word = (k: number) => letters[k % 32] + letters[Math.floor(k / 32) % 32] + letters[Math.floor(k / 1024) % 32] + 'ان';
+    const many = (i: number) =>
+      JSON.stringify({ id: `w${i}`, title: word(i * 100), body: Array.from({ length: 100 }, (_, k) => word(i * 100 + k)).join(' '), date: '1402/01/01' });
+    // 3,000 terms; «یگپان» sorts among the last, so its id is above 2,048.
+    const before = archive('vocabulary-a', { 'a.jsonl': range(0, 30).map(many) });
+    const twice = JSON.stringify({ id: 'twice', title: word(2911), body: word(2911), date: '1402/01/01' });
+    const after = archive('vocabulary-b', { 'a.jsonl': range(0, 30).map(many), 'b.jsonl': [twice] });
+    const { out, full } = await rebuildAndFull('vocabulary', before, after);
+    expect(snapshot(out)).toEqual(snapshot(full));
+  });
+});
+
 describe('rebuild: input files not read again', () => {
   it('skips a file that has not changed while another file changes, and equals a full build', async () => {
     const r = await rebuildInPlace(
