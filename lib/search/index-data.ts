@@ -95,7 +95,7 @@ export class ArticleAnalyzer {
     [article.title, ...article.body].forEach((text, part) => {
       for (const token of analyze(text, { pieces: true })) {
         const id = this.table.id(token.term);
-        if (id >= this.seenIn.length) this.grow();
+        while (id >= this.seenIn.length) this.grow();
         if (this.seenIn[id] !== mark) {
           this.seenIn[id] = mark;
           this.count[id] = 0;
