@@ -15,7 +15,8 @@ const USAGE = `usage: npm run index -- [--input <file or folder>]... [--out <dir
   --map     where a field is when none of the usual names is used, e.g. --map title=headline_fa; repeatable.
             fields: ${FIELDS.join(', ')}
   --strict  fail (exit 1) if any record is rejected, leaving the existing index untouched
-  --full    analyze every article again; by default a rebuild reads unchanged articles back from the index in --out
+  --full    read every file and analyze every article again; by default a rebuild skips unchanged files and reads
+            unchanged articles back from the index in --out
   --quiet   print nothing but errors (no progress, no summary)`;
 
 /** A runtime failure: one line, exit 1. */
