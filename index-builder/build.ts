@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { Article } from '../lib/types';
 import { ARTICLES_PER_BLOCK } from '../lib/search/article-blocks';
 import { type ArticleMeta, metaOf } from '../lib/search/article-store';
-import { ArticleAnalyzer, assembleIndexData } from '../lib/search/index-data';
+import { assembleIndexData } from '../lib/search/index-data';
 import { MANIFEST_FILE } from '../lib/search/layout';
+import { AnalysisError, type AnalyzeOptions, analyzeArticles } from './analyze-pool';
 import { type ArticleDiff, articleHash, diffArticles, readPreviousHashes } from './diff';
 import {
   type InputOptions,
@@ -34,6 +35,8 @@ export interface BuildOptions {
   /** Analyze every article, even those the previous index already holds unchanged. */
   full?: boolean;
   progress?: BuildProgress;
+  /** Worker threads for the analysis; by default as many as the cores (up to 8) for 2,000 articles or more. */
+  analyze?: AnalyzeOptions;
 }
 
 export interface BuildSummary {
@@ -199,7 +202,7 @@ function metaWithPrevious(articles: readonly Article[], previous: ArticleMeta | 
   };
 }
 
-export async function buildIndex({ inputs, out, fields, strict = false, full = false, progress }: BuildOptions): Promise<BuildSummary> {
+export async function buildIndex({ inputs, out, fields, strict = false, full = false, progress, analyze }: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   try {
     let plan;
@@ -246,21 +249,16 @@ export async function buildIndex({ inputs, out, fields, strict = false, full = f
 
     const articles = [...byId.values()].map((o) => o.article ?? new PreviousArticle(o.id, reuse!.docIdOf(o.id)));
     const hashes = new Map(articles.map((a): [string, string] => [a.id, a instanceof PreviousArticle ? previous!.get(a.id)! : articleHash(a)]));
-    progress?.analyzing(articles.length);
-    const analyzer = new ArticleAnalyzer();
-    let analyzed = 0;
     const oldDocIds = new Int32Array(articles.length).fill(-1);
-    const perArticle = articles.map((article, docId) => {
-      const old = reuse ? reuse.reusable(article.id, hashes.get(article.id)!) : -1;
-      if (old >= 0) {
-        oldDocIds[docId] = old;
-        return reuse!.termsOf(old, analyzer.table);
-      }
-      analyzed++;
-      return analyzer.analyze(article);
+    if (reuse) articles.forEach((article, docId) => (oldDocIds[docId] = reuse.reusable(article.id, hashes.get(article.id)!)));
+    const { terms, perArticle, analyzed } = await analyzeArticles(articles, {
+      ...analyze,
+      progress,
+      readBack: reuse ? { oldDocIds, termsOf: (old, table) => reuse.termsOf(old, table) } : undefined,
+    }).catch((e: unknown) => {
+      throw e instanceof AnalysisError ? new BuildError(`${e.message}: the existing index was left untouched`) : e;
     });
-    const data = assembleIndexData(analyzer.table.terms, perArticle);
-    progress?.analyzed(articles.length);
+    const data = assembleIndexData(terms, perArticle);
     progress?.writing();
     try {
       await writeIndexDir(out, {

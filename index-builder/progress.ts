@@ -10,7 +10,7 @@ export interface BuildProgress {
   reading(plan: { files: number; bytes: number }): void;
   /** Called often while reading (after every record): the counts so far. */
   read(state: { files: number; records: number; bytes: number }): void;
-  /** Analysis starts: how many articles will be added to the index. */
+  /** Analysis starts: how many articles will be run through the analyzer (not those read back from the previous index). */
   analyzing(total: number): void;
   /** Called often while analyzing: articles done so far. */
   analyzed(done: number): void;
@@ -83,13 +83,13 @@ export class LineProgress implements BuildProgress {
 
   analyzing(total: number): void {
     this.total = total;
-    // Analysis runs in one go; a long build says it has started it.
+    // A long build says it has started analyzing; the count lines follow every ~2 s.
     if (this.now() - this.started >= this.everyMs) this.write(`index: analyzing ${formatCount(total)} articles…`);
     this.started = this.last = this.now();
   }
 
   analyzed(done: number): void {
-    if (!this.due()) return;
+    if (this.total === 0 || !this.due()) return;
     this.write(
       `index: ${formatCount(done)} of ${formatCount(this.total)} articles analyzed (${formatCount(this.rate(done))}/s)${this.eta(done / this.total)}`,
     );
@@ -146,7 +146,7 @@ export class BarProgress implements BuildProgress {
   }
 
   analyzing(total: number): void {
-    // Analysis runs in one go and reports nothing until done: a line that says so.
+    // A status line while analyzing, not a bar: only the log lines show its count.
     this.stopBar();
     this.stream.write(`index analyzing ${formatCount(total)} articles…`);
     this.statusShown = true;
