@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../types';
-import { ARTICLES_PER_BLOCK, decodeArticleBlock, encodeArticleBlocks } from './article-blocks';
+import { ARTICLES_PER_BLOCK, decodeArticleBlock, encodeArticleBlocks, inflateArticleBlock, lineOf } from './article-blocks';
 
 const article = (id: string, body: string[]): Article => ({
   id,
@@ -28,6 +28,13 @@ describe('articles in deflated blocks', () => {
       return JSON.parse(lines[slots[d] % ARTICLES_PER_BLOCK]);
     });
     expect(got).toEqual(articles);
+  });
+
+  it('give one article of a block by its line, decoded alone, the same as decoding every line', () => {
+    const inflated = inflateArticleBlock(blocks[1]);
+    const lines = decodeArticleBlock(blocks[1]);
+    for (let line = 0; line < ARTICLES_PER_BLOCK; line++) expect(lineOf(inflated, line)).toBe(lines[line]);
+    expect(JSON.parse(lineOf(inflated, 7))).toEqual(articles[15]);
   });
 
   it('hold a few articles a block, the last block the rest', () => {

@@ -61,3 +61,20 @@ export function encodeArticleBlocks(
 export function decodeArticleBlock(block: Uint8Array): string[] {
   return inflateRawSync(block).toString('utf8').split('\n');
 }
+
+/** A block's bytes inflated, from which `lineOf` takes one article. */
+export function inflateArticleBlock(block: Uint8Array): Buffer {
+  return inflateRawSync(block);
+}
+
+/**
+ * Line `line` of an inflated block, decoded alone: decoding all eight lines
+ * of Persian UTF-8 cost more than inflating them (0.17 of 0.27 ms a block).
+ * A newline byte never occurs inside a UTF-8 character, so lines split by bytes.
+ */
+export function lineOf(inflated: Buffer, line: number): string {
+  let start = 0;
+  for (let k = 0; k < line; k++) start = inflated.indexOf(0x0a, start) + 1;
+  const end = inflated.indexOf(0x0a, start);
+  return inflated.toString('utf8', start, end < 0 ? inflated.length : end);
+}

@@ -5,7 +5,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Article } from '../types';
 import { jalaliDayNumber } from '../jalali';
-import { ARTICLES_PER_BLOCK, decodeArticleBlock } from './article-blocks';
+import { ARTICLES_PER_BLOCK, inflateArticleBlock, lineOf } from './article-blocks';
 import { facetKey } from './facet-field';
 
 /** What the engine keeps of every article, as parallel arrays by docId. */
@@ -70,7 +70,7 @@ const BLOCK_CACHE_SIZE = 32;
 export class FileStore implements ArticleStore {
   private readonly fd: number;
   private readonly cache = new Map<number, Article>();
-  private readonly blockCache = new Map<number, string[]>();
+  private readonly blockCache = new Map<number, Buffer>();
 
   constructor(
     private readonly file: string,
@@ -91,14 +91,13 @@ export class FileStore implements ArticleStore {
     const hit = this.cache.get(docId);
     if (hit) return hit;
     const slot = this.slots[docId];
-    const lines = this.block(Math.floor(slot / ARTICLES_PER_BLOCK));
-    const article = JSON.parse(lines[slot % ARTICLES_PER_BLOCK]) as Article;
+    const article = JSON.parse(lineOf(this.block(Math.floor(slot / ARTICLES_PER_BLOCK)), slot % ARTICLES_PER_BLOCK)) as Article;
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as number);
     this.cache.set(docId, article);
     return article;
   }
 
-  private block(b: number): string[] {
+  private block(b: number): Buffer {
     const hit = this.blockCache.get(b);
     if (hit) return hit;
     const start = this.blockOffsets[b];
@@ -112,10 +111,10 @@ export class FileStore implements ArticleStore {
       if (n === 0) throw new Error(`${this.file}: ends inside block ${b} (a partial copy?): rebuild the index`);
       read += n;
     }
-    const lines = decodeArticleBlock(buffer);
+    const inflated = inflateArticleBlock(buffer);
     if (this.blockCache.size >= BLOCK_CACHE_SIZE) this.blockCache.delete(this.blockCache.keys().next().value as number);
-    this.blockCache.set(b, lines);
-    return lines;
+    this.blockCache.set(b, inflated);
+    return inflated;
   }
 
   close(): void {
