@@ -26,9 +26,23 @@ export function createFlexIndex(): Index {
   return new Index({ tokenize: 'strict', resolution: RESOLUTION, encoder });
 }
 
+/** Indexes whose postings are imported part by part as terms are asked for (lib/search/load.ts). */
+const loaders = new WeakMap<Index, (term: string) => void>();
+
+/** Has `load(term)` import the part holding `term` when a term is first asked for. */
+export function importOnDemand(index: Index, load: (term: string) => void): void {
+  loaders.set(index, load);
+}
+
 /** The postings of one analyzed term, or undefined when no article has it. */
 export function postingsOf(index: Index, term: string): Postings | undefined {
   // FlexSearch 0.8 keeps strict postings in `map`, keyed by the encoded term;
   // reading it directly avoids a search() that would merge and copy the slots.
-  return (index as unknown as { map: Map<string, Postings> }).map.get(term);
+  const map = (index as unknown as { map: Map<string, Postings> }).map;
+  const slots = map.get(term);
+  if (slots !== undefined) return slots;
+  const load = loaders.get(index);
+  if (!load) return undefined;
+  load(term);
+  return map.get(term);
 }

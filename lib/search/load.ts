@@ -2,10 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FileStore, type ArticleMeta } from './article-store';
-import { createFlexIndex } from './flex';
+import { createFlexIndex, importOnDemand } from './flex';
 import { SearchEngine } from './engine';
-import type { IndexData } from './index-data';
-import { decodePostingPart, decodeRegistry } from './postings-file';
+import { compareTerms, type IndexData } from './index-data';
+import { countPostingPart, decodePostingPart, decodeRegistry } from './postings-file';
 import {
   ARTICLE_BLOCKS_FILE,
   ARTICLE_SLOTS_FILE,
@@ -32,20 +32,48 @@ function typed<T extends Typed>(bytes: Buffer, Kind: { new (b: ArrayBufferLike, 
 }
 
 /** FlexSearch's index from its parts, and each term's posting count (by vocabulary id). */
-export async function importFlexIndex(dir: string, manifest: IndexManifest, vocabulary: readonly string[]) {
+/**
+ * FlexSearch's index from its parts, and each term's posting count (by
+ * vocabulary id). With `onDemand`, a part is decoded and imported only when a
+ * term it holds is first asked for (`postingsOf`): a server answers its first
+ * search without decoding every posting of the archive.
+ */
+export async function importFlexIndex(dir: string, manifest: IndexManifest, vocabulary: readonly string[], { onDemand = false } = {}) {
   const parts = await Promise.all(manifest.flex.map((f) => readFile(path.join(dir, FLEX_DIR, f.file))));
   const index = createFlexIndex();
   const counts = new Uint32Array(vocabulary.length);
+  const broken = (e: unknown) => new IndexLoadError(`${dir}: ${(e as Error).message}: rebuild the index`);
   try {
     // FlexSearch's import is synchronous for a plain Index; reg must come
     // before map. It takes the parsed JSON as well as the string (its types
     // say only string), which spares building and parsing 100 MB of JSON.
+    const lazy: { bytes: Uint8Array; first: string; last: string; loaded: boolean }[] = [];
     manifest.flex.forEach((f, i) => {
-      const parsed = f.key === '1.reg' ? decodeRegistry(parts[i]) : decodePostingPart(parts[i], vocabulary, counts);
-      index.import(f.key, parsed as unknown as string);
+      if (f.key === '1.reg') index.import(f.key, decodeRegistry(parts[i]) as unknown as string);
+      else if (!onDemand) index.import(f.key, decodePostingPart(parts[i], vocabulary, counts) as unknown as string);
+      else {
+        const { first, last } = countPostingPart(parts[i], vocabulary.length, counts);
+        if (first >= 0) lazy.push({ bytes: parts[i], first: vocabulary[first], last: vocabulary[last], loaded: false });
+      }
     });
+    if (onDemand) {
+      // Parts hold consecutive ranges of the sorted vocabulary: the part of a term is found by its place.
+      importOnDemand(index, (term) => {
+        let lo = 0;
+        let hi = lazy.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (compareTerms(lazy[mid].first, term) <= 0) lo = mid;
+          else hi = mid - 1;
+        }
+        const part = lazy[lo];
+        if (!part || part.loaded || compareTerms(term, part.first) < 0 || compareTerms(term, part.last) > 0) return;
+        part.loaded = true;
+        index.import('1.map', decodePostingPart(part.bytes, vocabulary, null) as unknown as string);
+      });
+    }
   } catch (e) {
-    throw new IndexLoadError(`${dir}: ${(e as Error).message}: rebuild the index`);
+    throw broken(e);
   }
   return { index, counts };
 }
@@ -97,7 +125,7 @@ export async function readIndexFiles(dir: string): Promise<IndexFiles> {
   if (meta.ids.length !== manifest.articleCount || articleSlots.length !== manifest.articleCount || vocabulary.length !== manifest.vocabularySize) {
     throw new IndexLoadError(`${dir}: the files disagree with the manifest (a partial copy?): rebuild the index`);
   }
-  const { index, counts } = await importFlexIndex(dir, manifest, vocabulary);
+  const { index, counts } = await importFlexIndex(dir, manifest, vocabulary, { onDemand: true });
   const tfOffsets = new Uint32Array(vocabulary.length + 1);
   for (let v = 0; v < vocabulary.length; v++) tfOffsets[v + 1] = tfOffsets[v] + counts[v];
   const data: IndexData = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFlexIndex, postingsOf } from './flex';
-import { PostingsFileError, decodePostingPart, decodeRegistry, encodePostingParts, encodeRegistry, registeredIds } from './postings-file';
+import { PostingsFileError, countPostingPart, decodePostingPart, decodeRegistry, encodePostingParts, encodeRegistry, registeredIds } from './postings-file';
+import { importOnDemand } from './flex';
 
 function sample() {
   const index = createFlexIndex();
@@ -55,4 +56,33 @@ describe('FlexSearch postings in varint parts', () => {
     const [part] = encodePostingParts(index, vocabulary);
     expect(() => decodePostingPart(part, vocabulary.slice(0, 1), new Uint32Array(1))).toThrow(PostingsFileError);
   });
+
+  it('count each term’s postings from the sizes alone, and name the part’s first and last terms', () => {
+    const { index, vocabulary } = sample();
+    const parts = encodePostingParts(index, vocabulary, 1);
+    const counts = new Uint32Array(vocabulary.length);
+    expect(parts.map((part) => countPostingPart(part, vocabulary.length, counts))).toEqual([
+      { first: 0, last: 0 },
+      { first: 1, last: 1 },
+      { first: 2, last: 2 },
+    ]);
+    expect([...counts]).toEqual([2, 3, 2, 0]);
+  });
+
+  it('import a part only when one of its terms is first asked for', () => {
+    const { index, vocabulary } = sample();
+    const parts = encodePostingParts(index, vocabulary, 1);
+    const copy = createFlexIndex();
+    const loaded: number[] = [];
+    importOnDemand(copy, (term) => {
+      const p = vocabulary.indexOf(term);
+      if (p < 0 || p >= parts.length || loaded.includes(p)) return;
+      loaded.push(p);
+      copy.import('1.map', decodePostingPart(parts[p], vocabulary, null) as unknown as string);
+    });
+    expect(lists(copy, 'کتاب')).toEqual([[0, 2, 300]]);
+    expect(loaded).toEqual([1]);
+    expect(postingsOf(copy, 'نان')).toBeUndefined();
+  });
 });
+
