@@ -72,8 +72,7 @@ beforeAll(async () => {
 /** Every file beside and inside the index, by path, with what identifies its contents. */
 function filesBeside(): Map<string, string> {
   const files = new Map<string, string>();
-  const dir = path.dirname(out);
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+  for (const entry of listBeside()) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
     try {
@@ -84,6 +83,17 @@ function filesBeside(): Map<string, string> {
     }
   }
   return files;
+}
+
+/** The folder of the index, walked whole; walked again when a folder vanished mid-walk (the builder's own temporary ones do). */
+function listBeside() {
+  for (;;) {
+    try {
+      return readdirSync(path.dirname(out), { recursive: true, withFileTypes: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+  }
 }
 
 interface Run {
