@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VarintWriter, hasRun, readVarints, varintBytes } from './varint';
+import { VarintWriter, readVarints, runAt, varintBytes } from './varint';
 
 const decode = (bytes: Uint8Array) => {
   const out = { values: new Uint32Array(1) };
@@ -23,7 +23,8 @@ describe('varints', () => {
   });
 });
 
-describe('hasRun: a run of numbers found by searching bytes', () => {
+describe('runAt: a run of numbers found by searching bytes', () => {
+  const hasRun = (words: Buffer, pattern: Uint8Array) => runAt(words, pattern) >= 0;
   const buf = (values: number[]) => Buffer.from(varintBytes(values));
 
   it('finds the numbers one after another', () => {
@@ -38,5 +39,9 @@ describe('hasRun: a run of numbers found by searching bytes', () => {
   it('does not take the tail of a longer number for a number (200 is the bytes 0xC8 0x01)', () => {
     expect(hasRun(buf([200, 5]), varintBytes([1, 5]))).toBe(false);
     expect(hasRun(buf([200, 1, 5]), varintBytes([1, 5]))).toBe(true);
+  });
+
+  it('says where the run starts, in bytes: after a two-byte number, at byte 2', () => {
+    expect(runAt(buf([300, 7, 5]), varintBytes([7, 5]))).toBe(2);
   });
 });

@@ -80,7 +80,3 @@ export function runAt(words: Buffer, pattern: Uint8Array): number {
     from = hit;
   }
 }
-
-export function hasRun(words: Buffer, pattern: Uint8Array): boolean {
-  return runAt(words, pattern) >= 0;
-}
