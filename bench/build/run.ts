@@ -8,7 +8,6 @@
 // 3. 100 articles of the corpus edited in place, rebuilt into the same folder;
 // each as a child process of the real CLI under /usr/bin/time -v; then the
 // index's size on disk, raw and gzipped, against the corpus, and the targets.
-import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, cpSync, existsSync, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
@@ -18,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { createGunzip, createGzip } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { table } from '../eval/report';
+import { heading, sourceFingerprint } from '../console';
 import { describeCorpus, makeBenchCorpus, type CorpusInfo } from '../query/corpus';
 import { CORPUS_FILE as BENCH_CORPUS, PROJECT_ROOT, requireShared } from '../query/paths';
 import { median } from '../query/stats';
@@ -70,7 +70,6 @@ function args() {
 }
 
 const rel = (p: string) => path.relative(PROJECT_ROOT, p);
-const heading = (title: string) => console.log(`\n== ${title} ${'='.repeat(Math.max(0, 76 - title.length))}`);
 const count = (n: number | undefined) => (n === undefined ? '?' : n.toLocaleString('en-US'));
 const loadText = () =>
   os
@@ -80,17 +79,7 @@ const loadText = () =>
 
 /** A hash of the builder's sources (index-builder/ and lib/), so a figure can be tied to the code it measured. */
 function fingerprint(): string {
-  const hash = createHash('sha1');
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const p = path.join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.tsx?$/.test(name) && !name.includes('.test.')) hash.update(name).update(readFileSync(p));
-    }
-  };
-  walk(path.join(PROJECT_ROOT, 'index-builder'));
-  walk(path.join(PROJECT_ROOT, 'lib'));
-  return hash.digest('hex').slice(0, 12);
+  return sourceFingerprint(['index-builder', 'lib'].map((d) => path.join(PROJECT_ROOT, d)));
 }
 
 function gitHead(): string {

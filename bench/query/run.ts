@@ -12,12 +12,12 @@
 //    and the same questions as plain FlexSearch searches (the floor);
 // 5. the figures against the targets of issue 4, and bench/query/out/latest.json.
 import { fork } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { table } from '../eval/report';
+import { heading, sourceFingerprint } from '../console';
 import type { BuildReport } from './build-child';
 import { describeCorpus, makeBenchCorpus, type CorpusInfo } from './corpus';
 import type { MeasureConfig, MeasureReport } from './measure';
@@ -74,20 +74,10 @@ function args() {
 
 /** A hash of the engine's sources (lib/), so a figure can be tied to the code it measured. */
 function fingerprint(): string {
-  const hash = createHash('sha1');
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const p = path.join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.tsx?$/.test(name) && !name.includes('.test.')) hash.update(name).update(readFileSync(p));
-    }
-  };
-  walk(path.join(PROJECT_ROOT, 'lib'));
-  return hash.digest('hex').slice(0, 12);
+  return sourceFingerprint(['lib'].map((d) => path.join(PROJECT_ROOT, d)));
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const heading = (title: string) => console.log(`\n== ${title} ${'='.repeat(Math.max(0, 76 - title.length))}`);
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 
 function dirBytes(dir: string): number {
