@@ -29,6 +29,10 @@ export function urlParams(page: Page): URLSearchParams {
 }
 
 /** Waits until the page shows the results of the URL it is at (no navigation in flight). */
+/** React has hydrated the element: it carries React's fiber on the DOM node. */
+export const hydrated = (page: Page, selector: string) =>
+  page.locator(selector).first().evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactFiber') || k.startsWith('__reactProps')));
+
 export async function settled(page: Page): Promise<void> {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 }

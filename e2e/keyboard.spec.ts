@@ -1,9 +1,9 @@
-import { expect, searchbox, settled, test, urlParams } from './helpers';
+import { expect, hydrated, searchbox, settled, test, urlParams } from './helpers';
 
 test('keyboard: / focuses the box, arrows move through results, Enter opens, Esc clears', async ({ page }) => {
   await page.goto(`/?q=${encodeURIComponent('کتابخانه')}`);
   // The shortcut listens once the page has hydrated; a key pressed before that is lost.
-  await settled(page);
+  await expect.poll(() => hydrated(page, 'input[type="search"]')).toBe(true);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('/');
   await expect(searchbox(page)).toBeFocused();

@@ -2,7 +2,7 @@
 // nonce-based Content-Security-Policy that still lets the pages hydrate, and
 // article text that is data, never markup (fixture 5999001 in data/articles/README.md).
 import type { APIResponse, ConsoleMessage } from '@playwright/test';
-import { expect, searchbox, settled, test, type Page } from './helpers';
+import { expect, hydrated, searchbox, settled, test, type Page } from './helpers';
 
 const HOSTILE_ID = '5999001';
 const HOSTILE_QUERY = 'اسکریپت‌های مخرب';
@@ -37,10 +37,6 @@ async function watch(page: Page) {
     problems: async () => [...problems, ...((await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])) as string[])],
   };
 }
-
-/** React has hydrated the element: it carries React's fiber on the DOM node. */
-const hydrated = (page: Page, selector: string) =>
-  page.locator(selector).first().evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactFiber') || k.startsWith('__reactProps')));
 
 function scriptDirectives(csp: string) {
   const directives = new Map(
