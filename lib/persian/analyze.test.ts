@@ -135,6 +135,15 @@ describe('analyze: archive damage', () => {
     expect(terms('\ufedb\ufe98\ufe8e\ufe8f')).toEqual(terms('کتاب'));
   });
 
+  it('folds a ligature to its two letters inside a word, with the letters around it folded too', () => {
+    expect(terms('\ufefbغر بي\ufefbن')).toEqual(['لاغر', 'بیلان']);
+  });
+
+  it('folds a long word whole («سازمانهايبينالمللي», seventeen letters, as typed with Persian letters)', () => {
+    expect(terms('سازمانهايبينالمللي')).toEqual(['سازمانهایبینالمللی']);
+    expect(terms('سازمانهايبينالمللي')).not.toEqual(terms('سازمانهای بینالمللی'));
+  });
+
   it('drops the ezafe yeh after heh, however it is written', () => {
     expect(terms('خانه‌ی ما')).toEqual(terms('خانۀ ما'));
     expect(terms('خانه ی ما')).toEqual(terms('خانه ما'));

@@ -2,12 +2,15 @@
 // a word is found exactly when it is highlighted.
 import {
   CharKind,
-  charKind,
+  FOLDS_TO_MANY,
+  NOT_A_JOINER,
   foldChar,
-  foldNumberJoiner,
-  isAffixGap,
-  isDigitChar,
+  foldCode,
+  foldJoinerCode,
+  isAffixGapCode,
+  isDigitCode,
   isIgnorable,
+  kindOf,
   undoElongation,
 } from './chars';
 
@@ -40,6 +43,7 @@ const SUFFIXES = new Set([
   'تر', 'ترین', 'تری',
 ]);
 const PREFIXES = new Set(['می', 'نمی']);
+const MAX_AFFIX = Math.max(...[...SUFFIXES, ...PREFIXES].map((a) => a.length));
 export const MAX_TERM_LENGTH = 64;
 
 /** Whether a term is an affix the analyzer joins to its word («ها», «ترین», «می»). */
@@ -55,70 +59,145 @@ interface Piece extends Token {
 
 const COMBINING = (code: number) => (code >= 0x064b && code <= 0x065f) || code === 0x0670;
 
+/**
+ * The string of `codes[0 .. n)`: a call with the codes as arguments, which is
+ * 10× faster than `apply` over a typed array for the short words text is
+ * made of.
+ */
+function fromCodes(c: Uint16Array, n: number): string {
+  switch (n) {
+    case 1: return String.fromCharCode(c[0]);
+    case 2: return String.fromCharCode(c[0], c[1]);
+    case 3: return String.fromCharCode(c[0], c[1], c[2]);
+    case 4: return String.fromCharCode(c[0], c[1], c[2], c[3]);
+    case 5: return String.fromCharCode(c[0], c[1], c[2], c[3], c[4]);
+    case 6: return String.fromCharCode(c[0], c[1], c[2], c[3], c[4], c[5]);
+    case 7: return String.fromCharCode(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
+    case 8: return String.fromCharCode(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+    case 9: return String.fromCharCode(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]);
+    case 10: return String.fromCharCode(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
+    default: return String.fromCharCode.apply(null, Array.from(c.subarray(0, n)));
+  }
+}
+
+/**
+ * Reads a text's pieces: runs of word characters, folded, split at ZWNJ,
+ * separators, and where digits meet letters. One per text, a class and not
+ * closures: it runs for every character of an archive.
+ */
+/** A piece's folded letters as codes, shared by every scan (scans never overlap; grown for long runs). */
+let codes = new Uint16Array(64);
+
+class PieceScanner {
+  readonly pieces: Piece[] = [];
+  private length = 0;
+  /** The folded piece is text.slice(start, end). */
+  private same = true;
+  /** The folded piece as a string, once a letter folded to several (presentation forms). */
+  private wide: string | null = null;
+  start = -1;
+  end = -1;
+  numeric = true;
+  zwnj = false;
+
+  constructor(private readonly text: string) {}
+
+  flush(): void {
+    if (this.start >= 0) {
+      const term = this.wide ?? (this.same ? this.text.slice(this.start, this.end) : fromCodes(codes, this.length));
+      if (term) this.pieces.push({ term: undoElongation(term), start: this.start, end: this.end, numeric: this.numeric, zwnj: this.zwnj });
+    }
+    this.length = 0;
+    this.same = true;
+    this.wide = null;
+    this.start = -1;
+    this.numeric = true;
+    this.zwnj = false;
+  }
+
+  /** A word character at `i`, folded. */
+  letter(code: number, i: number): void {
+    const folded = foldCode(code);
+    if (folded === code) return this.push(code);
+    this.same = false;
+    if (folded >= 0) this.push(folded);
+    else if (folded === FOLDS_TO_MANY) {
+      this.wide ??= fromCodes(codes, this.length);
+      this.wide += foldChar(this.text[i]);
+    }
+  }
+
+  /** A character the piece's term leaves out (a diacritic inside the word). */
+  skip(): void {
+    this.same = false;
+  }
+
+  push(code: number): void {
+    if (this.wide !== null) {
+      this.wide += String.fromCharCode(code);
+      return;
+    }
+    if (this.length === codes.length) {
+      const grown = new Uint16Array(codes.length * 2);
+      grown.set(codes);
+      codes = grown;
+    }
+    codes[this.length++] = code;
+  }
+}
+
 function scanPieces(text: string): Piece[] {
-  const pieces: Piece[] = [];
-  let term = '';
-  let start = -1;
-  let end = -1;
-  let numeric = true;
-  let zwnj = false;
+  const s = new PieceScanner(text);
   let pendingZwnj = false;
-
-  const flush = () => {
-    if (term) pieces.push({ term: undoElongation(term), start, end, numeric, zwnj });
-    term = '';
-    start = -1;
-    numeric = true;
-    zwnj = false;
-  };
-
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const kind = charKind(ch);
+    const code = text.charCodeAt(i);
+    const kind = kindOf(code);
     if (kind === CharKind.Word) {
+      const digit = isDigitCode(code);
       // «مسافت۹» is two words: a number glued to a word is a typing slip.
-      if (start >= 0 && numeric !== isDigitChar(ch) && end === i) flush();
-      if (start < 0) {
-        start = i;
-        zwnj = pendingZwnj;
+      if (s.start >= 0 && s.numeric !== digit && s.end === i) s.flush();
+      if (s.start < 0) {
+        s.start = i;
+        s.zwnj = pendingZwnj;
       }
       pendingZwnj = false;
-      term += foldChar(ch);
-      numeric &&= isDigitChar(ch);
-      end = i + 1;
+      s.letter(code, i);
+      s.numeric &&= digit;
+      s.end = i + 1;
       continue;
     }
     if (kind === CharKind.Ignorable) {
-      const code = ch.charCodeAt(0);
       if (code === 0x200c || code === 0x200d) {
         // A half-space ends this piece; the next piece is glued to it.
-        if (start >= 0) {
-          flush();
+        if (s.start >= 0) {
+          s.flush();
           pendingZwnj = true;
         }
-      } else if (start >= 0 && COMBINING(code) && end === i) {
-        end = i + 1; // keep a word's last diacritic inside its highlight
+        continue;
       }
+      if (s.start < 0) continue;
+      s.skip();
+      if (COMBINING(code) && s.end === i) s.end = i + 1; // keep a word's last diacritic inside its highlight
       continue;
     }
     // «۳٫۵», «1,200»: a joiner between two digits stays inside the number.
-    const joined = start >= 0 && numeric ? foldNumberJoiner(ch) : undefined;
-    if (joined !== undefined && i + 1 < text.length && isDigitChar(text[i + 1]) && end === i) {
-      term += joined;
+    const joined = s.start >= 0 && s.numeric ? foldJoinerCode(code) : NOT_A_JOINER;
+    if (joined !== NOT_A_JOINER && i + 1 < text.length && isDigitCode(text.charCodeAt(i + 1)) && s.end === i) {
+      s.skip();
+      if (joined >= 0) s.push(joined);
       continue;
     }
-    flush();
+    s.flush();
     pendingZwnj = false;
   }
-  flush();
-  return pieces;
+  s.flush();
+  return s.pieces;
 }
 
 function onlyAffixGap(text: string, from: number, to: number): boolean {
-  if (from >= to) return true;
   for (let i = from; i < to; i++) {
-    const ch = text[i];
-    if (!isAffixGap(ch) && !isIgnorable(ch.charCodeAt(0))) return false;
+    const code = text.charCodeAt(i);
+    if (!isAffixGapCode(code) && !isIgnorable(code)) return false;
   }
   return true;
 }
@@ -132,7 +211,54 @@ function shouldJoin(text: string, prev: Piece, next: Piece): boolean {
   if (next.zwnj) return true;
   if (prev.numeric || next.numeric) return false;
   if (!onlyAffixGap(text, prev.end, next.start)) return false;
-  return SUFFIXES.has(next.term) || PREFIXES.has(prev.term) || isEzafe(prev, next);
+  // Affixes are short: a length test spares hashing every new word for the sets.
+  return (next.term.length <= MAX_AFFIX && SUFFIXES.has(next.term)) || (prev.term.length <= MAX_AFFIX && PREFIXES.has(prev.term)) || isEzafe(prev, next);
+}
+
+/** Turns runs of joined pieces into tokens (a class, not closures: this runs for every word of an archive). */
+class TokenWriter {
+  readonly tokens: Token[] = [];
+  private previous: Token | null = null; // the last whole word emitted
+  private chain: Token[] = []; // words joined by single no-break spaces, up to `previous`
+
+  constructor(
+    private readonly text: string,
+    private readonly pieces: boolean,
+  ) {}
+
+  /** One word from `group[from .. to)`, pieces joined. */
+  emit(group: readonly Piece[], from: number, to: number): void {
+    const first = group[from];
+    const last = group[to - 1];
+    let term = first.term;
+    for (let i = from + 1; i < to; i++) if (!isEzafe(group[i - 1], group[i])) term += group[i].term;
+    // Longer runs are base64, hashes or URLs glued together, not words.
+    if (term && term.length <= MAX_TERM_LENGTH) {
+      const token: Token = { term, start: first.start, end: last.end };
+      // Older archives (Hamshahri) put a no-break space where others write a
+      // half-space («بين\u00a0المللي»). For the index, two words joined by one
+      // no-break space also stand as the compound they may be.
+      // «گفت\u00a0و\u00a0گو» is «گفتوگو» too: a chain of up to three words.
+      if (this.pieces && this.previous && isNbspCompound(this.text, this.previous, token)) {
+        const chain = this.chain;
+        chain.push(token);
+        for (const from of chain.length >= 3 ? [chain.length - 2, chain.length - 3] : [chain.length - 2]) {
+          const joined = chain.slice(from).map((t) => t.term).join('');
+          if (joined.length <= MAX_TERM_LENGTH) this.tokens.push({ term: joined, start: chain[from].start, end: token.end, piece: true });
+        }
+      } else {
+        this.chain = [token];
+      }
+      this.tokens.push(token);
+      this.previous = token;
+    }
+    if (this.pieces && to - from > 1) {
+      for (let i = from; i < to; i++) {
+        const p = group[i];
+        if (p.term.length <= MAX_TERM_LENGTH) this.tokens.push({ term: p.term, start: p.start, end: p.end, piece: true });
+      }
+    }
+  }
 }
 
 /**
@@ -143,56 +269,18 @@ function shouldJoin(text: string, prev: Piece, next: Piece): boolean {
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
   const pieces = scanPieces(text);
-  const tokens: Token[] = [];
-  let group: Piece[] = [];
-  let previous: Token | null = null; // the last whole word emitted
-  let chain: Token[] = []; // words joined by single no-break spaces, up to `previous`
-
-  const emit = () => {
-    if (group.length === 0) return;
-    const first = group[0];
-    const last = group[group.length - 1];
-    const term = group.map((p, i) => (i > 0 && isEzafe(group[i - 1], p) ? '' : p.term)).join('');
-    // Longer runs are base64, hashes or URLs glued together, not words.
-    if (term && term.length <= MAX_TERM_LENGTH) {
-      const token: Token = { term, start: first.start, end: last.end };
-      // Older archives (Hamshahri) put a no-break space where others write a
-      // half-space («بين\u00a0المللي»). For the index, two words joined by one
-      // no-break space also stand as the compound they may be.
-      // «گفت\u00a0و\u00a0گو» is «گفتوگو» too: a chain of up to three words.
-      if (options.pieces && previous && isNbspCompound(text, previous, token)) {
-        chain.push(token);
-        for (const from of chain.length >= 3 ? [chain.length - 2, chain.length - 3] : [chain.length - 2]) {
-          const joined = chain.slice(from).map((t) => t.term).join('');
-          if (joined.length <= MAX_TERM_LENGTH) tokens.push({ term: joined, start: chain[from].start, end: token.end, piece: true });
-        }
-      } else {
-        chain = [token];
-      }
-      tokens.push(token);
-      previous = token;
-    }
-    if (options.pieces && group.length > 1) {
-      for (const p of group) if (p.term.length <= MAX_TERM_LENGTH) tokens.push({ term: p.term, start: p.start, end: p.end, piece: true });
-    }
-    group = [];
-  };
-
-  for (const piece of pieces) {
-    const prev = group[group.length - 1];
-    if (prev && shouldJoin(text, prev, piece)) {
-      group.push(piece);
-    } else {
-      emit();
-      group.push(piece);
-    }
+  const out = new TokenWriter(text, options.pieces === true);
+  let from = 0;
+  for (let k = 1; k <= pieces.length; k++) {
+    if (k < pieces.length && shouldJoin(text, pieces[k - 1], pieces[k])) continue;
+    out.emit(pieces, from, k);
+    from = k;
   }
-  emit();
-  return tokens;
+  return out.tokens;
 }
 
 const LETTERS_ONLY = /^[^\d]+$/;
 
 function isNbspCompound(text: string, prev: Token, next: Token): boolean {
-  return next.start === prev.end + 1 && text[prev.end] === '\u00a0' && LETTERS_ONLY.test(prev.term) && LETTERS_ONLY.test(next.term);
+  return next.start === prev.end + 1 && text.charCodeAt(prev.end) === 0xa0 && LETTERS_ONLY.test(prev.term) && LETTERS_ONLY.test(next.term);
 }

@@ -74,10 +74,14 @@ const kindCache = new Uint8Array(0x10000); // CharKind + 1; 0 = not computed yet
 const foldCache: (string | undefined)[] = new Array(0x10000);
 
 export function charKind(ch: string): CharKind {
-  const code = ch.charCodeAt(0);
+  return kindOf(ch.charCodeAt(0));
+}
+
+/** `charKind` of a UTF-16 code unit: the analyzer's loop reads codes, not one-character strings. */
+export function kindOf(code: number): CharKind {
   const cached = kindCache[code];
   if (cached !== 0) return cached - 1;
-  const kind = computeKind(ch, code);
+  const kind = computeKind(String.fromCharCode(code), code);
   kindCache[code] = kind + 1;
   return kind;
 }
@@ -96,6 +100,21 @@ export function foldChar(ch: string): string {
   let folded = foldCache[code];
   if (folded === undefined) folded = foldCache[code] = computeFold(ch, code);
   return folded;
+}
+
+/** `foldCode` of a character that folds to nothing («ء»). */
+export const FOLDS_AWAY = -1;
+/** `foldCode` of a character that folds to several (a presentation-form ligature, «ﻻ»): ask `foldChar`. */
+export const FOLDS_TO_MANY = -2;
+const UNKNOWN = -3;
+const foldCodeCache = new Int32Array(0x10000).fill(UNKNOWN);
+
+/** `foldChar` of a code unit as one code unit, without making one-character strings. */
+export function foldCode(code: number): number {
+  const cached = foldCodeCache[code];
+  if (cached !== UNKNOWN) return cached;
+  const folded = foldChar(String.fromCharCode(code));
+  return (foldCodeCache[code] = folded.length === 1 ? folded.charCodeAt(0) : folded.length === 0 ? FOLDS_AWAY : FOLDS_TO_MANY);
 }
 
 function computeFold(ch: string, code: number): string {
@@ -128,22 +147,22 @@ export function undoElongation(term: string): string {
   return term.replace(/([\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff])\1{2,}/g, '$1');
 }
 
-export function isDigitChar(ch: string): boolean {
-  return isDigit(ch.charCodeAt(0));
-}
+export const isDigitCode = isDigit;
+
+/** What `foldJoinerCode` says of a character that ends a number. */
+export const NOT_A_JOINER = -4;
 
 /**
  * Separators inside a number, between two digits: the decimal point of «۳٫۵» and «3.5»
- * folds to '.', the thousands separator of «۱٬۲۰۰» and «1,200» folds away. Returns
- * undefined for a character that ends the number.
+ * folds to '.', the thousands separator of «۱٬۲۰۰» and «1,200» folds away (FOLDS_AWAY).
  */
-export function foldNumberJoiner(ch: string): string | undefined {
-  if (ch === '٫' || ch === '.') return '.';
-  if (ch === '٬' || ch === ',') return '';
-  return undefined;
+export function foldJoinerCode(code: number): number {
+  if (code === 0x066b || code === 0x2e) return 0x2e; // ٫ .
+  if (code === 0x066c || code === 0x2c) return FOLDS_AWAY; // ٬ ,
+  return NOT_A_JOINER;
 }
 
 /** Spaces that may stand between a word and its affix: space, NBSP, zero-width space, narrow NBSP. */
-export function isAffixGap(ch: string): boolean {
-  return ch === ' ' || ch === '\u00a0' || ch === '\u200b' || ch === '\u202f' || ch === '\u200c';
+export function isAffixGapCode(code: number): boolean {
+  return code === 0x20 || code === 0xa0 || code === 0x200b || code === 0x202f || code === 0x200c;
 }
