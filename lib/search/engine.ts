@@ -93,8 +93,12 @@ export class SearchEngine {
   private readonly titleBoost: Float32Array;
   /** Jalali day key (yyyymmdd) per article, 0 when undated. */
   private readonly dayKey: Int32Array;
-  /** Publication instant per article in ms, NaN when undated. */
-  private readonly time: Float64Array;
+  /** Publication instant per article in ms, and its negative (sort keys: higher first); undated articles -Infinity in both. */
+  private readonly newest: Float64Array;
+  private readonly oldest: Float64Array;
+  /** Per article, its Jalali year's counter in the year facet and its month's in the month facet; -1 when undated. */
+  private readonly yearSlot: Int32Array;
+  private readonly monthSlot: Int32Array;
   /** Article ids to docIds, made on the first article lookup: a search never needs it, a cold start pays less. */
   private docIds: Map<string, number> | null = null;
   /** The Jalali years the archive spans: facet counters are arrays over them. */
@@ -109,7 +113,6 @@ export class SearchEngine {
   private epoch = 0;
   private readonly stamp: Int32Array;
   private readonly score: Float64Array;
-  private readonly groupsMatched: Uint16Array;
   private readonly groupStamp: Int32Array;
   private readonly groupScore: Float64Array;
   private readonly excludedStamp: Int32Array;
@@ -141,10 +144,13 @@ export class SearchEngine {
       this.titleBoost[d] = (TITLE_BOOST * (K1 + 1)) / (1 + K1 * (1 - B + (B * data.titleLength[d]) / avgTitle));
     }
     this.dayKey = Int32Array.from(meta.dayKeys);
-    this.time = new Float64Array(n);
+    this.newest = new Float64Array(n);
+    this.oldest = new Float64Array(n);
     for (let docId = 0; docId < n; docId++) {
       const at = meta.publishedAt[docId];
-      this.time[docId] = at ? Date.parse(at) : NaN;
+      const time = at ? Date.parse(at) : NaN;
+      this.newest[docId] = Number.isNaN(time) ? -Infinity : time;
+      this.oldest[docId] = Number.isNaN(time) ? -Infinity : -time;
     }
     let first = Infinity;
     let last = -Infinity;
@@ -155,12 +161,18 @@ export class SearchEngine {
     }
     this.firstYear = Number.isFinite(first) ? first : 0;
     this.yearSpan = Number.isFinite(first) ? last - first + 1 : 0;
+    this.yearSlot = new Int32Array(n).fill(-1);
+    this.monthSlot = new Int32Array(n).fill(-1);
+    this.dayKey.forEach((key, docId) => {
+      if (key === 0) return;
+      this.yearSlot[docId] = Math.floor(key / 10000) - this.firstYear;
+      this.monthSlot[docId] = this.yearSlot[docId] * 12 + (Math.floor(key / 100) % 100) - 1;
+    });
     const facetKeys = meta.facetKeys ? new Map(meta.facetKeys) : undefined;
     this.sources = new FacetField(meta.sources.map((source) => (source ? [source] : [])), facetKeys);
     this.tags = new FacetField(meta.tags, facetKeys);
     this.stamp = new Int32Array(n);
     this.score = new Float64Array(n);
-    this.groupsMatched = new Uint16Array(n);
     this.groupStamp = new Int32Array(n);
     this.groupScore = new Float64Array(n);
     this.excludedStamp = new Int32Array(n);
@@ -442,34 +454,52 @@ export class SearchEngine {
       return { docs: this.withoutExcluded(docs, query), score, unmatched };
     }
 
-    const mark = ++this.epoch;
-    const matched: number[] = [];
     // Rarest group first: with match=all, later groups only confirm earlier ones.
     const groups = this.withCompounds(query)
       .map((group) => ({ group, df: this.estimate(group) }))
       .sort((a, b) => a.df - b.df);
-    const stamp = this.stamp;
-    const candidate = (docId: number) => stamp[docId] === mark;
+    const { stamp, groupScore } = this;
+    // The articles still matching carry the stamp `live`; with match=all each
+    // group renews it for the articles it confirms, so the next group scores
+    // only those.
+    let live = ++this.epoch;
+    const candidate = (docId: number) => stamp[docId] === live;
+    let matched: number[] = [];
     groups.forEach(({ group, df }, g) => {
       if (df === 0) unmatched.push(...group.map((c) => c.text));
       // With match=all, once nothing is left nothing can match: skip the work.
       if (mode === 'all' && g > 0 && matched.length === 0) return;
       const docs = this.scoreGroup(group, mode === 'all' && g > 0 ? candidate : undefined);
       const idf = this.idf(df);
-      for (const docId of docs) {
-        if (this.stamp[docId] !== mark) {
-          if (mode === 'all' && g > 0) continue;
-          this.stamp[docId] = mark;
-          score[docId] = 0;
-          this.groupsMatched[docId] = 0;
-          matched.push(docId);
+      if (g === 0) {
+        for (let i = 0; i < docs.length; i++) {
+          const docId = docs[i];
+          stamp[docId] = live;
+          score[docId] = idf * groupScore[docId];
         }
-        score[docId] += idf * this.groupScore[docId];
-        this.groupsMatched[docId]++;
+        matched = docs;
+      } else if (mode === 'all') {
+        const confirmed = ++this.epoch;
+        for (let i = 0; i < docs.length; i++) {
+          const docId = docs[i];
+          stamp[docId] = confirmed;
+          score[docId] += idf * groupScore[docId];
+        }
+        live = confirmed;
+        matched = docs;
+      } else {
+        for (let i = 0; i < docs.length; i++) {
+          const docId = docs[i];
+          if (stamp[docId] !== live) {
+            stamp[docId] = live;
+            score[docId] = 0;
+            matched.push(docId);
+          }
+          score[docId] += idf * groupScore[docId];
+        }
       }
     });
-    const need = mode === 'all' ? groups.length : 1;
-    const docs = this.withoutExcluded(matched.filter((d) => this.groupsMatched[d] >= need), query);
+    const docs = this.withoutExcluded(matched, query);
     // Stop words never decide a match, but an article that has them ranks higher.
     for (const group of query.optional) {
       if (docs.length === 0) break;
@@ -483,10 +513,13 @@ export class SearchEngine {
   /** The `k` best-scoring of `docs` (unordered). */
   private topByScore(docs: readonly number[], k: number): number[] {
     if (docs.length <= k) return [...docs];
+    const { score } = this;
     const scores = new Float64Array(docs.length);
-    docs.forEach((d, i) => (scores[i] = this.score[d]));
+    for (let i = 0; i < docs.length; i++) scores[i] = score[docs[i]];
     const threshold = kthLargest(scores, k);
-    return docs.filter((d) => this.score[d] >= threshold).slice(0, k * 2);
+    const best: number[] = [];
+    for (let i = 0; i < docs.length && best.length < k * 2; i++) if (score[docs[i]] >= threshold) best.push(docs[i]);
+    return best;
   }
 
   /**
@@ -596,11 +629,9 @@ export class SearchEngine {
    * then index order; by date: undated articles last, then index order.
    */
   private ordered(hits: readonly number[], k: number, order: SearchParams['sort'], byScore: boolean): number[] {
-    const { time, score } = this;
-    const newest = (d: number) => (Number.isNaN(time[d]) ? -Infinity : time[d]);
-    const oldest = (d: number) => (Number.isNaN(time[d]) ? -Infinity : -time[d]);
+    const { newest, oldest, score } = this;
     if (order === 'relevance' && byScore) {
-      return topK(hits, k, (d) => score[d], (a, b) => newest(b) - newest(a) || a - b);
+      return topK(hits, k, score, (a, b) => newest[b] - newest[a] || a - b);
     }
     return topK(hits, k, order === 'oldest' ? oldest : newest, (a, b) => a - b);
   }
@@ -629,20 +660,36 @@ export class SearchEngine {
     const monthCounts = new Int32Array(this.yearSpan * 12);
     const sourceCounts = this.sources.newCounts();
     const tagCounts = this.tags.newCounts();
-    const hits: number[] = [];
-    for (const docId of docs) {
-      const key = this.dayKey[docId];
-      const inDates = !dated || (key !== 0 && key >= fromKey && key <= toKey);
-      const inSources = sources === null || this.sources.hasAny(docId, sources);
-      const inTags = tags === null || this.tags.hasAny(docId, tags);
-      if (inSources && inTags && key !== 0) {
-        const year = Math.floor(key / 10000);
-        yearCounts[year - firstYear]++;
-        if (year >= fromYear && year <= toYear) monthCounts[(year - firstYear) * 12 + (Math.floor(key / 100) % 100) - 1]++;
+    const { yearSlot, monthSlot } = this;
+    let hits: number[];
+    if (!dated && sources === null && tags === null) {
+      // No filter (most searches): every match is a hit and counts everywhere.
+      for (let i = 0; i < docs.length; i++) {
+        const docId = docs[i];
+        if (yearSlot[docId] >= 0) {
+          yearCounts[yearSlot[docId]]++;
+          monthCounts[monthSlot[docId]]++;
+        }
       }
-      if (inDates && inTags) this.sources.countInto(docId, sourceCounts);
-      if (inDates && inSources) this.tags.countInto(docId, tagCounts);
-      if (inDates && inSources && inTags) hits.push(docId);
+      this.sources.countAll(docs, sourceCounts);
+      this.tags.countAll(docs, tagCounts);
+      hits = docs;
+    } else {
+      hits = [];
+      for (const docId of docs) {
+        const key = this.dayKey[docId];
+        const inDates = !dated || (key !== 0 && key >= fromKey && key <= toKey);
+        const inSources = sources === null || this.sources.hasAny(docId, sources);
+        const inTags = tags === null || this.tags.hasAny(docId, tags);
+        if (inSources && inTags && key !== 0) {
+          const year = Math.floor(key / 10000);
+          yearCounts[yearSlot[docId]]++;
+          if (year >= fromYear && year <= toYear) monthCounts[monthSlot[docId]]++;
+        }
+        if (inDates && inTags) this.sources.countInto(docId, sourceCounts);
+        if (inDates && inSources) this.tags.countInto(docId, tagCounts);
+        if (inDates && inSources && inTags) hits.push(docId);
+      }
     }
 
     const jalaliYears: YearCount[] = [];

@@ -74,6 +74,15 @@ export class FacetField {
     for (let i = this.offsets[docId]; i < this.offsets[docId + 1]; i++) counts[this.codes[i]]++;
   }
 
+  /** `countInto` for every article of `docIds`. */
+  countAll(docIds: readonly number[], counts: Int32Array): void {
+    const { offsets, codes } = this;
+    for (let k = 0; k < docIds.length; k++) {
+      const docId = docIds[k];
+      for (let i = offsets[docId], end = offsets[docId + 1]; i < end; i++) counts[codes[i]]++;
+    }
+  }
+
   newCounts(): Int32Array {
     return new Int32Array(this.labels.length);
   }
@@ -82,7 +91,7 @@ export class FacetField {
   top(counts: Int32Array, limit: number, selected: ReadonlySet<number> = new Set()): ValueCount[] {
     const codes: number[] = [];
     for (let code = 0; code < counts.length; code++) if (counts[code] > 0) codes.push(code);
-    const head = topK(codes, limit, (c) => counts[c], (a, b) => this.labelRank[a] - this.labelRank[b]);
+    const head = topK(codes, limit, counts, (a, b) => this.labelRank[a] - this.labelRank[b]);
     for (const code of selected) if (!head.includes(code)) head.push(code);
     return head.map((code) => ({ value: this.labels[code], count: counts[code] }));
   }

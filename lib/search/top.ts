@@ -29,16 +29,19 @@ export function kthLargest(values: Float64Array, k: number): number {
 }
 
 /**
- * The first `k` ids in the order of `key` (higher first), ties broken by
- * `tie`: the same as sorting every id and slicing, in O(n + k log k).
+ * The first `k` ids in the order of their keys (`keys[id]`, higher first),
+ * ties broken by `tie`: the same as sorting every id and slicing, in
+ * O(n + k log k). Keys are an array, not a function: this runs over every
+ * match of a common word.
  */
-export function topK(ids: readonly number[], k: number, key: (id: number) => number, tie: (a: number, b: number) => number): number[] {
-  const compare = (a: number, b: number) => key(b) - key(a) || tie(a, b);
+export function topK(ids: readonly number[], k: number, keys: ArrayLike<number>, tie: (a: number, b: number) => number): number[] {
+  const compare = (a: number, b: number) => keys[b] - keys[a] || tie(a, b);
   if (k <= 0) return [];
   if (ids.length <= k * 4) return [...ids].sort(compare).slice(0, k);
-  const keys = new Float64Array(ids.length);
-  for (let i = 0; i < ids.length; i++) keys[i] = key(ids[i]);
-  const threshold = kthLargest(keys, k);
-  const head = ids.filter((id) => key(id) >= threshold);
+  const values = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) values[i] = keys[ids[i]];
+  const threshold = kthLargest(values, k);
+  const head: number[] = [];
+  for (let i = 0; i < ids.length; i++) if (keys[ids[i]] >= threshold) head.push(ids[i]);
   return head.sort(compare).slice(0, k);
 }
