@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stem } from './stem';
+import { mayStemTo, stem } from './stem';
 import { analyze } from './analyze';
 
 const s = (word: string) => stem(analyze(word)[0].term);
@@ -62,5 +62,35 @@ describe('stem: with the archive vocabulary', () => {
 
   it('still reads «کشورهای» as the plural of «کشور»', () => {
     expect(stem(analyze('کشورهای')[0].term, known)).toBe('کشور');
+  });
+});
+
+describe('mayStemTo: the quick test before stem', () => {
+  it('rejects a longer word that is not a form of the short one («درباره», «درست» after «در»)', () => {
+    expect(mayStemTo('درباره', 'در')).toBe(false);
+    expect(mayStemTo('درست', 'در')).toBe(false);
+  });
+
+  it('never rejects a word stem() maps to the base, over every chain of up to three suffixes', () => {
+    const suffixes = ['ها', 'های', 'هایی', 'هایشان', 'ترین', 'تر', 'ان', 'یان', 'ات', 'شان', 'ای', 'ام', 'اش', 'انی', 'م', 'ی', 'گان'];
+    const bases = ['کتاب', 'خانه', 'دوست', 'سلام', 'نماینده', 'فرهنگ', 'شادمان', 'دانشجو', 'بزرگ'];
+    let checked = 0;
+    for (const base of bases) {
+      for (const a of ['', ...suffixes]) {
+        for (const b of ['', ...suffixes]) {
+          for (const c of ['', ...suffixes]) {
+            for (const prefix of ['', 'می', 'نمی']) {
+              // The engine asks about words that start with the stem (after «می»/«نمی»).
+              const word = prefix + base + a + b + c;
+              const head = prefix + stem(base);
+              if (stem(word) !== stem(base) || !word.startsWith(head)) continue;
+              checked++;
+              expect(mayStemTo(word, head), word).toBe(true);
+            }
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });

@@ -13,7 +13,7 @@ import type {
   YearCount,
 } from '../types';
 import { boundToDayNumber, formatJalaliKey, jalaliDayNumber } from '../jalali';
-import { stem } from '../persian/stem';
+import { mayStemTo, stem } from '../persian/stem';
 import { isAffix } from '../persian/analyze';
 import { MemoryStore, type ArticleStore } from './article-store';
 import { postingsOf } from './flex';
@@ -245,7 +245,8 @@ export class SearchEngine {
       const from = lowerBound(this.vocabulary, head);
       const to = lowerBound(this.vocabulary, head + '\uffff');
       for (let id = from; id < to; id++) {
-        if (!out.has(id) && stem(this.vocabulary[id], this.known) === base) out.set(id, VARIANT_WEIGHT);
+        const word = this.vocabulary[id];
+        if (!out.has(id) && mayStemTo(word, head) && stem(word, this.known) === base) out.set(id, VARIANT_WEIGHT);
       }
     }
     return [...out].map(([id, weight]) => ({ id, weight }));
