@@ -274,3 +274,32 @@ describe('SearchEngine.search: compounds and proximity', () => {
     expect(nbsp.rank('گفتوگو وزیران ')).toEqual(['n2', 'n1']);
   });
 });
+
+describe('SearchEngine.search: a rare word against a common one', () => {
+  // 400 articles say «خبر»; three of them also say «مهار», one only in its title
+  // and one with the two words side by side. Their few articles are looked up in
+  // «خبر»'s long list rather than the list read through: the answers must be the same.
+  const many: Article[] = Array.from({ length: 400 }, (_, i) =>
+    article(`n${i}`, i === 7 ? 'مهار خبر' : `گزارش ${i}`, [i === 3 ? 'مهار آتش و خبر تازه' : i === 5 ? 'خبر مهار شد' : 'خبر روز'], null),
+  );
+  many.push(article('x1', 'مهار آتش', ['آتش مهار شد'], null));
+  const big = SearchEngine.fromArticles(many);
+  const found = (q: string) => big.search(parseSearchParams({ q, size: '100' })).results.map((r) => r.id).sort();
+
+  it('requires both words: the three articles with «مهار» and «خبر», not the one without «خبر»', () => {
+    expect(found('مهار خبر ')).toEqual(['n3', 'n5', 'n7']);
+  });
+
+  it('keeps the title-only clause to the title', () => {
+    expect(found('مهار عنوان:خبر ')).toEqual(['n7']);
+  });
+
+  it('excludes by the common word: «مهار -خبر» is the one article without it', () => {
+    expect(found('مهار -خبر ')).toEqual(['x1']);
+  });
+
+  it('confirms a phrase only where the words stand together', () => {
+    expect(found('"خبر مهار" ')).toEqual(['n5']);
+    expect(found('آتش "مهار خبر" ')).toEqual([]);
+  });
+});

@@ -77,6 +77,37 @@ function lowerBound(sorted: readonly string[], key: string): number {
   return lo;
 }
 
+/**
+ * The articles a step still cares about: a list, and a quick test for it.
+ * When the list is short and a posting list long, each article is looked up
+ * in the posting list instead of the list being read through: «مهار خشم»
+ * confirms its few «مهار» articles against «خشم» without reading «خشم»'s.
+ */
+interface Within {
+  docs: readonly number[];
+  has(docId: number): boolean;
+}
+
+/** A lookup's cost in steps of a posting-list scan, per halving of the list. */
+const LOOKUP_COST = 2;
+
+/** Whether to look `lookups` articles up in a sorted list of `length` ids rather than read the list through. */
+function lookUp(lookups: number, length: number): boolean {
+  return lookups * LOOKUP_COST * Math.log2(length + 2) < length;
+}
+
+/** Where `docId` is in the ascending `ids`, or -1. */
+function indexIn(ids: ArrayLike<number>, docId: number): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid] < docId) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ids.length && ids[lo] === docId ? lo : -1;
+}
+
 /** Articles a query matched and their scores; the arrays are the engine's scratch space. */
 interface Matches {
   docs: number[];
@@ -254,11 +285,21 @@ export class SearchEngine {
 
   // --------------------------------------------------------------- scoring
 
-  private forEachPosting(id: number, visit: (docId: number, packed: number) => void): void {
+  /** Visits term `id`'s postings of the articles `within` (every posting when absent). */
+  private forEachPosting(id: number, within: Within | undefined, visit: (docId: number, packed: number) => void): void {
+    const { tf } = this.data;
     let at = this.data.tfOffsets[id];
     for (const ids of postingsOf(this.data.index, this.vocabulary[id]) ?? []) {
       if (!ids) continue;
-      for (const docId of ids) visit(docId, this.data.tf[at++]);
+      if (within && lookUp(within.docs.length, ids.length)) {
+        for (const docId of within.docs) {
+          const i = indexIn(ids, docId);
+          if (i >= 0) visit(docId, tf[at + i]);
+        }
+      } else {
+        for (let i = 0; i < ids.length; i++) if (!within || within.has(ids[i])) visit(ids[i], tf[at + i]);
+      }
+      at += ids.length;
     }
   }
 
@@ -299,7 +340,7 @@ export class SearchEngine {
    * articles it matches. A word scores by its best variant; a phrase by its
    * words, once its words are checked to stand together.
    */
-  private scoreGroup(group: readonly Alternative[], only?: (docId: number) => boolean): number[] {
+  private scoreGroup(group: readonly Alternative[], within?: Within): number[] {
     const mark = ++this.epoch;
     const docs: number[] = [];
     const { index, tf, tfOffsets } = this.data;
@@ -311,17 +352,27 @@ export class SearchEngine {
           let at = tfOffsets[id];
           for (const ids of postingsOf(index, this.vocabulary[id]) ?? []) {
             if (!ids) continue;
+            if (within && lookUp(within.docs.length, ids.length)) {
+              for (const docId of within.docs) {
+                const i = indexIn(ids, docId);
+                if (i < 0) continue;
+                const packed = tf[at + i];
+                if (!titleOnly || packed & TF_TITLE) this.keepBest(docId, weight * this.tfPart(docId, packed), mark, docs);
+              }
+              at += ids.length;
+              continue;
+            }
             for (let i = 0; i < ids.length; i++, at++) {
               const docId = ids[i];
               const packed = tf[at];
-              if ((titleOnly && !(packed & TF_TITLE)) || (only && !only(docId))) continue;
+              if ((titleOnly && !(packed & TF_TITLE)) || (within && !within.has(docId))) continue;
               this.keepBest(docId, weight * this.tfPart(docId, packed), mark, docs);
             }
           }
         }
         continue;
       }
-      for (const [docId, value] of this.phraseMatches(clause.terms, titleOnly, only, clause.apart)) {
+      for (const [docId, value] of this.phraseMatches(clause.terms, titleOnly, within, clause.apart)) {
         this.keepBest(docId, value, mark, docs);
       }
     }
@@ -344,7 +395,7 @@ export class SearchEngine {
    * words' summed score, boosted; for a query word written apart in the article,
    * the score of that one word.
    */
-  private phraseMatches(terms: readonly string[], titleOnly: boolean, only?: (docId: number) => boolean, apart = false): [number, number][] {
+  private phraseMatches(terms: readonly string[], titleOnly: boolean, within?: Within, apart = false): [number, number][] {
     const ids = terms.map((t) => this.termId(t));
     if (ids.some((id) => id < 0)) return [];
     // Candidates have every word: the rarest list proposes, the others confirm.
@@ -352,10 +403,11 @@ export class SearchEngine {
     const mark = ++this.epoch;
     const { phraseStamp, phraseScore, phraseHits } = this;
     const candidates: number[] = [];
+    // The rarest word's articles are the only ones the other words need to confirm.
+    const proposed: Within = { docs: candidates, has: (docId) => phraseStamp[docId] === mark };
     distinct.forEach((id, k) => {
-      this.forEachPosting(id, (docId, packed) => {
+      this.forEachPosting(id, k === 0 ? within : proposed, (docId, packed) => {
         if (k === 0) {
-          if (only && !only(docId)) return;
           phraseStamp[docId] = mark;
           phraseScore[docId] = apart ? packed & TF_MAX : this.tfPart(docId, packed);
           phraseHits[docId] = 1;
@@ -452,7 +504,7 @@ export class SearchEngine {
     if (query.groups.length === 0) {
       score.fill(0);
       const docs = Array.from({ length: n }, (_, d) => d);
-      return { docs: this.withoutExcluded(docs, query), score, unmatched };
+      return { docs: this.withoutExcluded(docs, query, { docs, has: () => true }), score, unmatched };
     }
 
     // Rarest group first: with match=all, later groups only confirm earlier ones.
@@ -464,13 +516,13 @@ export class SearchEngine {
     // group renews it for the articles it confirms, so the next group scores
     // only those.
     let live = ++this.epoch;
-    const candidate = (docId: number) => stamp[docId] === live;
     let matched: number[] = [];
+    const still: Within = { get docs() { return matched; }, has: (docId) => stamp[docId] === live };
     groups.forEach(({ group, df }, g) => {
       if (df === 0) unmatched.push(...group.map((c) => c.text));
       // With match=all, once nothing is left nothing can match: skip the work.
       if (mode === 'all' && g > 0 && matched.length === 0) return;
-      const docs = this.scoreGroup(group, mode === 'all' && g > 0 ? candidate : undefined);
+      const docs = this.scoreGroup(group, mode === 'all' && g > 0 ? still : undefined);
       const idf = this.idf(df);
       if (g === 0) {
         for (let i = 0; i < docs.length; i++) {
@@ -500,12 +552,13 @@ export class SearchEngine {
         }
       }
     });
-    const docs = this.withoutExcluded(matched, query);
+    const docs = this.withoutExcluded(matched, query, still);
     // Stop words never decide a match, but an article that has them ranks higher.
+    const kept: Within = { docs, has: still.has };
     for (const group of query.optional) {
       if (docs.length === 0) break;
       const idf = this.idf(this.estimate(group));
-      for (const docId of this.scoreGroup(group, candidate)) score[docId] += idf * this.groupScore[docId];
+      for (const docId of this.scoreGroup(group, kept)) score[docId] += idf * this.groupScore[docId];
     }
     this.addProximity(docs, query);
     return { docs, score, unmatched: [...new Set(unmatched)] };
@@ -585,12 +638,12 @@ export class SearchEngine {
     }
   }
 
-  private withoutExcluded(docs: number[], query: ParsedQuery): number[] {
+  /** `docs` without the articles an excluded clause matches; `within` tests membership of `docs`. */
+  private withoutExcluded(docs: number[], query: ParsedQuery, within: Within): number[] {
     if (query.excluded.length === 0) return docs;
-    const mark = ++this.epoch;
-    const excludedMark = mark;
+    const excludedMark = ++this.epoch;
     for (const clause of query.excluded) {
-      for (const docId of this.scoreGroup([clause])) this.excludedStamp[docId] = excludedMark;
+      for (const docId of this.scoreGroup([clause], within)) this.excludedStamp[docId] = excludedMark;
     }
     return docs.filter((d) => this.excludedStamp[d] !== excludedMark);
   }
