@@ -1,6 +1,8 @@
 // Which typed words of a query stand side by side in an article. It reads an
 // article's words as a plain sequence of term ids, however they are stored.
 
+const FILTER_BITS = 1 << 15;
+
 /** A typed word written apart in the archive: the run of terms it stands as («گفتوگو» as «گفت و گو»). */
 interface Run {
   word: number;
@@ -30,9 +32,19 @@ export class SideBySide {
     this.runsOf = Array.from({ length: words }, () => []);
   }
 
+  /**
+   * A bit per id modulo FILTER_BITS for the ids in byId: most words of an
+   * article are not the query's, and this says so without a Map lookup (200
+   * articles of 600 words per query).
+   */
+  private readonly filter = new Uint32Array(FILTER_BITS / 32);
+
   private entry(id: number): Entry {
     let entry = this.byId.get(id);
-    if (!entry) this.byId.set(id, (entry = { words: [], runs: [] }));
+    if (!entry) {
+      this.byId.set(id, (entry = { words: [], runs: [] }));
+      this.filter[(id & (FILTER_BITS - 1)) >>> 5] |= 1 << (id & 31);
+    }
     return entry;
   }
 
@@ -59,8 +71,11 @@ export class SideBySide {
   in(articleWords: ArrayLike<number>, titleLength: number): Uint8Array {
     const seen = new Uint8Array(Math.max(0, this.words - 1));
     const last = this.words - 1;
+    const filter = this.filter;
     for (let i = 0; i < articleWords.length; i++) {
-      const entry = this.byId.get(articleWords[i]);
+      const id = articleWords[i];
+      if ((filter[(id & (FILTER_BITS - 1)) >>> 5] & (1 << (id & 31))) === 0) continue;
+      const entry = this.byId.get(id);
       if (!entry) continue;
       for (const j of entry.words) if (j < last) this.follow(articleWords, titleLength, j, i + 1, seen);
       for (const run of entry.runs) {
