@@ -63,7 +63,7 @@ export class MemoryStore implements ArticleStore {
 }
 
 const CACHE_SIZE = 512;
-/** Blocks kept inflated: an export walking articles in date order meets each block eight times in a row. */
+/** Blocks kept inflated: an export walking articles in date order meets each block four times in a row. */
 const BLOCK_CACHE_SIZE = 32;
 
 /** Articles in deflated blocks (lib/search/article-blocks.ts), read through their offsets. */

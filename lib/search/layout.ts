@@ -1,6 +1,6 @@
 // The files of a built index directory. The builder writes them, the server
 // reads them; the format number changes whenever either side must change.
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 export const MANIFEST_FILE = 'manifest.json';
 /** Every article as read, JSON lines deflated in blocks, in docId order (lib/search/article-blocks.ts). */
 export const ARTICLES_FILE = 'articles.bin';
