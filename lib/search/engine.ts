@@ -517,7 +517,12 @@ export class SearchEngine {
     // only those.
     let live = ++this.epoch;
     let matched: number[] = [];
-    const still: Within = { get docs() { return matched; }, has: (docId) => stamp[docId] === live };
+    const still: Within = {
+      get docs() {
+        return matched;
+      },
+      has: (docId) => stamp[docId] === live,
+    };
     groups.forEach(({ group, df }, g) => {
       if (df === 0) unmatched.push(...group.map((c) => c.text));
       // With match=all, once nothing is left nothing can match: skip the work.
