@@ -7,6 +7,7 @@ import { type ArticleMeta, metaOf } from '../lib/search/article-store';
 import { assembleIndexData } from '../lib/search/index-data';
 import { MANIFEST_FILE } from '../lib/search/layout';
 import { AnalysisError, type AnalyzeOptions, analyzeArticles } from './analyze-pool';
+import { appendIndexData } from './append';
 import { type ArticleDiff, articleHash, diffArticles, readPreviousHashes } from './diff';
 import {
   type InputOptions,
@@ -140,6 +141,13 @@ function sameBlock(previous: PreviousIndex, oldDocIds: Int32Array, first: number
   return previous.articleBytes.subarray(previous.blockOffsets[b], previous.blockOffsets[b + 1]);
 }
 
+/** Whether the build only adds articles after the previous index's, which all stay unchanged in their places. */
+function appendsTo(previous: PreviousIndex, oldDocIds: Int32Array): boolean {
+  if (oldDocIds.length < previous.articleCount) return false;
+  for (let d = 0; d < previous.articleCount; d++) if (oldDocIds[d] !== d) return false;
+  return true;
+}
+
 interface Reading {
   /** Per id, the record it is indexed from, in index order. */
   byId: Map<string, Extract<InputOutcome, { ok: true }>>;
@@ -251,14 +259,15 @@ export async function buildIndex({ inputs, out, fields, strict = false, full = f
     const hashes = new Map(articles.map((a): [string, string] => [a.id, a instanceof PreviousArticle ? previous!.get(a.id)! : articleHash(a)]));
     const oldDocIds = new Int32Array(articles.length).fill(-1);
     if (reuse) articles.forEach((article, docId) => (oldDocIds[docId] = reuse.reusable(article.id, hashes.get(article.id)!)));
-    const { terms, perArticle, analyzed } = await analyzeArticles(articles, {
+    const base = reuse && appendsTo(reuse, oldDocIds) ? reuse.appendBase() : null;
+    const { terms, perArticle, analyzed } = await analyzeArticles(base ? articles.slice(reuse!.articleCount) : articles, {
       ...analyze,
       progress,
-      readBack: reuse ? { oldDocIds, termsOf: (old, table) => reuse.termsOf(old, table) } : undefined,
+      readBack: reuse && !base ? { oldDocIds, termsOf: (old, table) => reuse.termsOf(old, table) } : undefined,
     }).catch((e: unknown) => {
       throw e instanceof AnalysisError ? new BuildError(`${e.message}: the existing index was left untouched`) : e;
     });
-    const data = assembleIndexData(terms, perArticle);
+    const data = base ? appendIndexData(base, terms, perArticle) : assembleIndexData(terms, perArticle);
     progress?.writing();
     try {
       await writeIndexDir(out, {

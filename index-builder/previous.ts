@@ -14,8 +14,11 @@ import { ARTICLES_PER_BLOCK, decodeArticleBlock } from '../lib/search/article-bl
 import type { ArticleMeta } from '../lib/search/article-store';
 import { postingsOf } from '../lib/search/flex';
 import type { ArticleTerms, IndexData, TermTable } from '../lib/search/index-data';
-import { ARTICLES_FILE, HASHES_FILE, MANIFEST_FILE, type IndexManifest } from '../lib/search/layout';
+import { ARTICLES_FILE, FLEX_DIR, HASHES_FILE, MANIFEST_FILE, WORD_COUNTS_FILE, type IndexManifest } from '../lib/search/layout';
 import { readIndexFiles } from '../lib/search/load';
+import { decodePostingsFlat, registeredIds } from '../lib/search/postings-file';
+import type { AppendBase } from './append';
+import { parseHashes } from './diff';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -57,6 +60,8 @@ export interface PreviousIndex {
   meta: ArticleMeta;
   /** Previous article `docId` as its block holds it: the JSON line a build writes for it. */
   lineOf(docId: number): string;
+  /** The previous index to append articles to (index-builder/append.ts), or null when its postings are not as the builder writes them. */
+  appendBase(): AppendBase | null;
 }
 
 /** Why the previous index cannot be reused, or the index itself. */
@@ -76,7 +81,8 @@ export async function readPreviousIndex(dir: string, fingerprint: string): Promi
       readFile(path.join(dir, HASHES_FILE), 'utf8'),
       readFile(path.join(dir, ARTICLES_FILE)),
     ]);
-    const hashes = new Map(Object.entries(JSON.parse(hashesText) as Record<string, string>));
+    const hashes = parseHashes(hashesText);
+    if (!hashes) throw new Error(`${HASHES_FILE} is not a map of hashes`);
     const docIdOf = new Map(files.meta.ids.map((id, d) => [id, d]));
     const read = new AnalysisReader(files.data, files.meta.ids.length);
     const lines = new LineReader(articleBytes, files.blockOffsets, files.slots);
@@ -91,11 +97,27 @@ export async function readPreviousIndex(dir: string, fingerprint: string): Promi
         docIdOf: (id) => docIdOf.get(id) ?? -1,
         meta: files.meta,
         lineOf: (d) => lines.lineOf(d),
+        appendBase: () => appendBaseOf(dir, manifest, files.data),
       },
     };
   } catch (e) {
     return { none: `the previous index cannot be read (${(e as Error).message})` };
   }
+}
+
+/** What an append starts from; null when the index lacks the word counts or holds postings other than the builder writes. */
+function appendBaseOf(dir: string, manifest: IndexManifest, data: IndexData): AppendBase | null {
+  let wordCounts: Uint32Array;
+  try {
+    const counts: unknown = JSON.parse(readFileSync(path.join(dir, WORD_COUNTS_FILE), 'utf8'));
+    if (!Array.isArray(counts) || counts.length !== data.vocabulary.length) return null;
+    wordCounts = Uint32Array.from(counts as number[]);
+  } catch {
+    return null;
+  }
+  const parts = manifest.flex.filter((f) => f.key === '1.map').map((f) => readFileSync(path.join(dir, FLEX_DIR, f.file)));
+  const docs = decodePostingsFlat(parts, data.tfOffsets);
+  return docs && { data, docs, wordCounts, registered: registeredIds(data.index) };
 }
 
 /** Articles' lines from their blocks; consecutive articles mostly share one, so the last block stays inflated. */

@@ -4,9 +4,9 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../lib/types';
-import type { IndexData } from '../lib/search/index-data';
+import type { BuiltIndexData } from '../lib/search/index-data';
 import { type ArticleMeta, withFacetKeys } from '../lib/search/article-store';
-import type { ArticleHashes } from './diff';
+import { type ArticleHashes, encodeHashes } from './diff';
 import { type BlockReuse, encodeArticleBlocks } from '../lib/search/article-blocks';
 import { encodePostingParts, encodeRegistry } from '../lib/search/postings-file';
 import {
@@ -22,6 +22,7 @@ import {
   MANIFEST_FILE,
   REJECTS_FILE,
   VOCABULARY_FILE,
+  WORD_COUNTS_FILE,
   type IndexManifest,
 } from '../lib/search/layout';
 import type { ReadReject } from './read/types';
@@ -33,7 +34,7 @@ export interface IndexContents {
   meta: ArticleMeta;
   /** An article's JSON line, for articles the build holds only as lines of the previous index (default: JSON.stringify). */
   lineOf?: (docId: number) => string;
-  data: IndexData;
+  data: BuiltIndexData | EncodedIndexData;
   /** Content hash per article id, computed once by the build (it also diffs with them). */
   hashes: ArticleHashes;
   /** What reading each input file gave (index-builder/input-cache.ts), as stored. */
@@ -43,6 +44,19 @@ export interface IndexContents {
   reuseBlocks?: BlockReuse;
   /** What analyzer code made the index (index-builder/previous.ts). */
   analyzer: string;
+}
+
+/**
+ * An index's data with FlexSearch's files already encoded, and no FlexSearch
+ * index: what a rebuild that appends articles makes (index-builder/append.ts).
+ */
+export interface EncodedIndexData extends Omit<BuiltIndexData, 'index'> {
+  flex: { registry: Uint8Array; postings: Uint8Array[] };
+}
+
+function flexFiles(data: BuiltIndexData | EncodedIndexData): EncodedIndexData['flex'] {
+  if ('flex' in data) return data.flex;
+  return { registry: encodeRegistry(data.index), postings: encodePostingParts(data.index, data.vocabulary) };
 }
 
 function bytesOf(array: ArrayBufferView): Uint8Array {
@@ -70,7 +84,7 @@ async function writeArticles(dir: string, { articles, meta, lineOf, hashes, reus
   await writeFile(path.join(dir, ARTICLE_BLOCKS_FILE), bytesOf(blockOffsets));
   await writeFile(path.join(dir, ARTICLE_SLOTS_FILE), bytesOf(slots));
   await writeFile(path.join(dir, META_FILE), JSON.stringify(withFacetKeys(meta)));
-  await writeFile(path.join(dir, HASHES_FILE), JSON.stringify(Object.fromEntries(hashes)));
+  await writeFile(path.join(dir, HASHES_FILE), encodeHashes(hashes));
 }
 
 /** Where this process writes the new index before the swap. */
@@ -131,9 +145,10 @@ export async function writeIndexDir(out: string, contents: IndexContents): Promi
   try {
     await mkdir(path.join(staging, FLEX_DIR), { recursive: true });
     const { data } = contents;
+    const flex = flexFiles(data);
     const parts = [
-      { key: '1.reg', file: 'reg.bin', data: encodeRegistry(data.index) },
-      ...encodePostingParts(data.index, data.vocabulary).map((bytes, i) => ({ key: '1.map', file: `map-${String(i).padStart(3, '0')}.bin`, data: bytes })),
+      { key: '1.reg', file: 'reg.bin', data: flex.registry },
+      ...flex.postings.map((bytes, i) => ({ key: '1.map', file: `map-${String(i).padStart(3, '0')}.bin`, data: bytes })),
     ];
     const manifest: IndexManifest = {
       format: INDEX_FORMAT,
@@ -145,6 +160,7 @@ export async function writeIndexDir(out: string, contents: IndexContents): Promi
     for (const part of parts) await writeFile(path.join(staging, FLEX_DIR, part.file), part.data);
     await writeArticles(staging, contents);
     await writeFile(path.join(staging, VOCABULARY_FILE), JSON.stringify(data.vocabulary));
+    await writeFile(path.join(staging, WORD_COUNTS_FILE), JSON.stringify(Array.from(data.wordCounts)));
     for (const [name, file] of Object.entries(BINARY_FILES)) {
       await writeFile(path.join(staging, file), bytesOf(data[name as keyof typeof BINARY_FILES]));
     }

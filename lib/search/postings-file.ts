@@ -25,9 +25,14 @@ export function registeredIds(index: Index): number[] {
 }
 
 export function encodeRegistry(index: Index): Uint8Array {
+  return encodeRegisteredIds(registeredIds(index));
+}
+
+/** The registry of the articles `ids` (ascending). */
+export function encodeRegisteredIds(ids: readonly number[]): Uint8Array {
   const out = new VarintWriter();
   let previous = -1;
-  for (const id of registeredIds(index)) {
+  for (const id of ids) {
     out.write(id - previous - 1);
     previous = id;
   }
@@ -75,6 +80,53 @@ export function encodePostingParts(index: Index, vocabulary: readonly string[], 
     }
   });
   if (out.length > 0 || parts.length === 0) parts.push(out.bytes().slice());
+  return parts;
+}
+
+/**
+ * What encodePostingParts writes for postings laid out flat: vocabulary[v]'s
+ * ids are docs[tfOffsets[v] .. tfOffsets[v + 1]), one slot, ascending (the
+ * builder's own layout), so no FlexSearch index is needed to write them.
+ */
+export function encodeFlatPostingParts(docs: Uint32Array, tfOffsets: Uint32Array, partBytes = POSTING_PART_BYTES): Uint8Array[] {
+  const parts: Uint8Array[] = [];
+  // The size of a part and its next term at most: each number takes five bytes at most.
+  let out = new Uint8Array(partBytes + 16);
+  let o = 0;
+  const write = (value: number) => {
+    while (value >= 0x80) {
+      out[o++] = (value & 0x7f) | 0x80;
+      value >>>= 7;
+    }
+    out[o++] = value;
+  };
+  let previous = -1;
+  for (let v = 0; v + 1 < tfOffsets.length; v++) {
+    const from = tfOffsets[v];
+    const to = tfOffsets[v + 1];
+    if (from === to) continue;
+    const need = o + 15 + (to - from) * 5;
+    if (need > out.length) {
+      const grown = new Uint8Array(Math.max(need, out.length * 2));
+      grown.set(out.subarray(0, o));
+      out = grown;
+    }
+    write(v - previous);
+    previous = v;
+    write(1);
+    write(to - from);
+    // Ids ascend, so each zigzag gap is twice the gap.
+    for (let k = from, last = 0; k < to; k++) {
+      write((docs[k] - last) * 2);
+      last = docs[k];
+    }
+    if (o >= partBytes) {
+      parts.push(out.slice(0, o));
+      o = 0;
+      previous = -1;
+    }
+  }
+  if (o > 0 || parts.length === 0) parts.push(out.slice(0, o));
   return parts;
 }
 
@@ -157,4 +209,35 @@ export function countPostingPart(bytes: Uint8Array, vocabularySize: number, coun
     if (at > bytes.length) throw new PostingsFileError('a posting part ends inside a posting list: a partial copy?');
   }
   return { first, last: id };
+}
+
+/**
+ * Every term's posting ids in one array, laid out as `tfOffsets` lays out
+ * tf.u8 (vocabulary order), straight from the parts without building
+ * FlexSearch's arrays: what an append to the index starts from. Null unless
+ * every term has one slot of ids ascending, as the builder writes them.
+ */
+export function decodePostingsFlat(parts: readonly Uint8Array[], tfOffsets: Uint32Array): Uint32Array | null {
+  const vocabularySize = tfOffsets.length - 1;
+  const docs = new Uint32Array(tfOffsets[vocabularySize]);
+  const scratch = { values: new Uint32Array(0) };
+  for (const bytes of parts) {
+    const n = readVarints(bytes, 0, bytes.length, scratch);
+    const v = scratch.values;
+    for (let i = 0, id = -1; i < n; ) {
+      id += v[i++];
+      if (id >= vocabularySize || v[i++] !== 1) return null;
+      const length = v[i++];
+      let out = tfOffsets[id];
+      if (tfOffsets[id + 1] - out !== length || i + length > n) return null;
+      let last = 0;
+      for (const end = i + length; i < end; i++) {
+        const z = v[i];
+        // An odd zigzag is a step back, and a zero one (but the first) a repeat: not ids ascending.
+        if (z & 1 || (z === 0 && out > tfOffsets[id])) return null;
+        docs[out++] = last += z >>> 1;
+      }
+    }
+  }
+  return docs;
 }
