@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createFlexIndex, postingsOf } from './flex';
-import { PostingsFileError, countPostingPart, decodePostingPart, decodeRegistry, encodePostingParts, encodeRegistry, registeredIds } from './postings-file';
+import {
+  PostingsFileError,
+  countPostingPart,
+  decodePostingPart,
+  decodePostingsFlat,
+  decodeRegistry,
+  encodeFlatPostingParts,
+  encodePostingParts,
+  encodeRegisteredIds,
+  encodeRegistry,
+  registeredIds,
+} from './postings-file';
 import { importOnDemand } from './flex';
 
 function sample() {
@@ -86,3 +97,31 @@ describe('FlexSearch postings in varint parts', () => {
   });
 });
 
+
+describe('postings laid out flat (one ascending list per term, as the builder lays them out)', () => {
+  // sample()'s postings: خانه [0, 5], کتاب [0, 2, 300], ملی [0, 2]; نان has none.
+  const docs = Uint32Array.from([0, 5, 0, 2, 300, 0, 2]);
+  const tfOffsets = Uint32Array.from([0, 2, 5, 7, 7]);
+
+  it('are written as the same parts as FlexSearch’s postings, cut at the same bound', () => {
+    const { index, vocabulary } = sample();
+    expect(encodeFlatPostingParts(docs, tfOffsets)).toEqual(encodePostingParts(index, vocabulary));
+    expect(encodeFlatPostingParts(docs, tfOffsets, 1)).toEqual(encodePostingParts(index, vocabulary, 1));
+  });
+
+  it('are read back from the parts at once, at each term’s tf offset', () => {
+    const { index, vocabulary } = sample();
+    expect(decodePostingsFlat(encodePostingParts(index, vocabulary, 1), tfOffsets)).toEqual(docs);
+  });
+
+  it('are not read from parts whose lists do not ascend', () => {
+    const index = createFlexIndex();
+    index.import('1.map', [['کتاب', [Uint32Array.from([5, 2])]]] as unknown as string);
+    expect(decodePostingsFlat(encodePostingParts(index, ['کتاب']), Uint32Array.from([0, 2]))).toBeNull();
+  });
+
+  it('have a registry written from the ids alone', () => {
+    const { index } = sample();
+    expect(encodeRegisteredIds([0, 2, 5, 300])).toEqual(encodeRegistry(index));
+  });
+});
