@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { postingsOf } from '../lib/search/flex';
 import { ArticleAnalyzer, type BuiltIndexData, assembleIndexData } from '../lib/search/index-data';
 import { encodePostingParts, encodeRegistry, registeredIds } from '../lib/search/postings-file';
 import type { Article } from '../lib/types';
@@ -29,8 +28,8 @@ const before = [
 function built(articles: Article[]): { data: BuiltIndexData; base: AppendBase } {
   const analyzer = new ArticleAnalyzer();
   const data = assembleIndexData(analyzer.table.terms, articles.map((a) => analyzer.analyze(a)));
-  const docs = Uint32Array.from(data.vocabulary.flatMap((term) => [...(postingsOf(data.index, term)?.[0] ?? [])]));
-  return { data, base: { data, docs, registered: registeredIds(data.index), wordCounts: data.wordCounts } };
+  const parts = encodePostingParts(data.index, data.vocabulary, 64);
+  return { data, base: { data, parts, registered: registeredIds(data.index), wordCounts: data.wordCounts } };
 }
 
 /** The previous index extended by `added`, and the index of all the articles assembled in one go. */

@@ -10,14 +10,14 @@
 // bytes, and word codes by frequency (wordCodesOf), which an added word can
 // reorder; so the previous positions are translated code by code.
 import { type ArticleTerms, type IndexData, compareTerms, wordCodesOf } from '../lib/search/index-data';
-import { encodeFlatPostingParts, encodeRegisteredIds } from '../lib/search/postings-file';
+import { appendPostingParts, encodeRegisteredIds } from '../lib/search/postings-file';
 import type { EncodedIndexData } from './write';
 
-/** What the append starts from: the previous index, its postings decoded at once, its registry and word counts. */
+/** What the append starts from: the previous index, its posting parts as stored, its registry and word counts. */
 export interface AppendBase {
   data: IndexData;
-  /** Every term's ids, laid out as `data.tfOffsets` lays out `data.tf`. */
-  docs: Uint32Array;
+  /** FLEX_DIR's `1.map` parts, in order. */
+  parts: readonly Uint8Array[];
   /** Articles with at least one term, ascending. */
   registered: readonly number[];
   /** How often each term occurs as a word (BuiltIndexData.wordCounts). */
@@ -45,7 +45,7 @@ const varintLength = (n: number) => (n < 0x80 ? 1 : n < 0x4000 ? 2 : n < 0x20000
  * `terms`, a TermTable's terms): what assembleIndexData gives for all of them.
  */
 export function appendIndexData(
-  { data: old, docs: oldDocs, registered: oldRegistered, wordCounts: oldCounts }: AppendBase,
+  { data: old, parts, registered: oldRegistered, wordCounts: oldCounts }: AppendBase,
   terms: readonly string[],
   added: readonly ArticleTerms[],
 ): EncodedIndexData {
@@ -78,28 +78,28 @@ export function appendIndexData(
   }
   for (let id = 0; id < terms.length; id++) if (oldIdOf[id] >= 0) rank[id] = newIdOfOld[oldIdOf[id]];
 
-  // Postings: each term's previous ones, then the added articles'. Between two terms that gain
-  // postings or a new term, the previous layout only shifts: copied as one run.
+  // Postings: each term's previous ones, then the added articles' (appendPostingParts). Their tf
+  // bytes likewise: between two terms that gain postings or a new term, the previous tf only
+  // shifts, and is copied as one run.
+  const addedOffsets = new Uint32Array(size + 1);
+  for (let id = 0; id < terms.length; id++) addedOffsets[rank[id] + 1] += addedDf[id];
+  for (let v = 0; v < size; v++) addedOffsets[v + 1] += addedOffsets[v];
   const tfOffsets = new Uint32Array(size + 1);
   const df = new Uint32Array(size);
   for (let v = 0; v < oldSize; v++) df[newIdOfOld[v]] = old.tfOffsets[v + 1] - old.tfOffsets[v];
-  const cursor = new Uint32Array(size);
-  for (let id = 0; id < terms.length; id++) if (addedDf[id] > 0) df[rank[id]] += addedDf[id];
-  for (let v = 0; v < size; v++) tfOffsets[v + 1] = tfOffsets[v] + df[v];
-  const docs = new Uint32Array(tfOffsets[size]);
-  const tf = new Uint8Array(docs.length);
+  for (let v = 0; v < size; v++) tfOffsets[v + 1] = tfOffsets[v] + df[v] + addedOffsets[v + 1] - addedOffsets[v];
+  const tf = new Uint8Array(tfOffsets[size]);
   for (let start = 0; start < oldSize; ) {
     const shift = tfOffsets[newIdOfOld[start]] - old.tfOffsets[start];
     let end = start + 1;
     while (end < oldSize && tfOffsets[newIdOfOld[end]] - old.tfOffsets[end] === shift) end++;
-    const from = old.tfOffsets[start];
-    const to = old.tfOffsets[end];
-    docs.set(oldDocs.subarray(from, to), from + shift);
-    tf.set(old.tf.subarray(from, to), from + shift);
+    tf.set(old.tf.subarray(old.tfOffsets[start], old.tfOffsets[end]), old.tfOffsets[start] + shift);
     start = end;
   }
-  for (let v = 0; v < oldSize; v++) cursor[newIdOfOld[v]] = tfOffsets[newIdOfOld[v]] + old.tfOffsets[v + 1] - old.tfOffsets[v];
-  for (let f = 0; f < fresh.length; f++) cursor[rank[fresh[f]]] = tfOffsets[rank[fresh[f]]];
+  const addedIds = new Uint32Array(addedOffsets[size]);
+  const addedAt = addedOffsets.slice(0, size);
+  const cursor = new Uint32Array(size);
+  for (let v = 0; v < size; v++) cursor[v] = tfOffsets[v] + df[v];
   const registered = [...oldRegistered];
   const docLength = new Uint32Array(oldCount + added.length);
   const titleLength = new Uint16Array(oldCount + added.length);
@@ -108,18 +108,17 @@ export function appendIndexData(
   added.forEach((a, k) => {
     const docId = oldCount + k;
     for (let i = 0; i < a.terms.length; i++) {
-      const at = cursor[rank[a.terms[i]]]++;
-      docs[at] = docId;
-      tf[at] = a.packed[i];
+      const v = rank[a.terms[i]];
+      addedIds[addedAt[v]++] = docId;
+      tf[cursor[v]++] = a.packed[i];
     }
     if (a.terms.length > 0) registered.push(docId);
     docLength[docId] = a.length;
     titleLength[docId] = a.titleLength;
   });
 
-  const flex = { registry: encodeRegisteredIds(registered), postings: encodeFlatPostingParts(docs, tfOffsets) };
   return {
-    flex,
+    flex: { registry: encodeRegisteredIds(registered), postings: appendPostingParts(parts, newIdOfOld, addedIds, addedOffsets) },
     vocabulary,
     tfOffsets,
     tf,

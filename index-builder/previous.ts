@@ -16,7 +16,7 @@ import { postingsOf } from '../lib/search/flex';
 import type { ArticleTerms, IndexData, TermTable } from '../lib/search/index-data';
 import { ARTICLES_FILE, FLEX_DIR, HASHES_FILE, MANIFEST_FILE, WORD_COUNTS_FILE, type IndexManifest } from '../lib/search/layout';
 import { readIndexFiles } from '../lib/search/load';
-import { decodePostingsFlat, registeredIds } from '../lib/search/postings-file';
+import { registeredIds } from '../lib/search/postings-file';
 import type { AppendBase } from './append';
 import { parseHashes } from './diff';
 
@@ -62,7 +62,7 @@ export interface PreviousIndex {
   meta: ArticleMeta;
   /** Previous article `docId` as its block holds it: the JSON line a build writes for it. */
   lineOf(docId: number): string;
-  /** The previous index to append articles to (index-builder/append.ts), or null when its postings are not as the builder writes them. */
+  /** The previous index to append articles to (index-builder/append.ts), or null when it lacks what that needs. */
   appendBase(): AppendBase | null;
   /** Closes the articles file, if a block was read. */
   close(): void;
@@ -109,7 +109,7 @@ export async function readPreviousIndex(dir: string, fingerprint: string): Promi
   }
 }
 
-/** What an append starts from; null when the index lacks the word counts or holds postings other than the builder writes. */
+/** What an append starts from; null when the index lacks the word counts. */
 function appendBaseOf(dir: string, manifest: IndexManifest, data: IndexData): AppendBase | null {
   let wordCounts: Uint32Array;
   try {
@@ -120,8 +120,7 @@ function appendBaseOf(dir: string, manifest: IndexManifest, data: IndexData): Ap
     return null;
   }
   const parts = manifest.flex.filter((f) => f.key === '1.map').map((f) => readFileSync(path.join(dir, FLEX_DIR, f.file)));
-  const docs = decodePostingsFlat(parts, data.tfOffsets);
-  return docs && { data, docs, wordCounts, registered: registeredIds(data.index) };
+  return { data, parts, wordCounts, registered: registeredIds(data.index) };
 }
 
 /**

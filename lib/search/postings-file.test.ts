@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createFlexIndex, postingsOf } from './flex';
 import {
   PostingsFileError,
+  appendPostingParts,
   countPostingPart,
   decodePostingPart,
-  decodePostingsFlat,
   decodeRegistry,
-  encodeFlatPostingParts,
   encodePostingParts,
   encodeRegisteredIds,
   encodeRegistry,
@@ -98,29 +97,28 @@ describe('FlexSearch postings in varint parts', () => {
 });
 
 
-describe('postings laid out flat (one ascending list per term, as the builder lays them out)', () => {
-  // sample()'s postings: خانه [0, 5], کتاب [0, 2, 300], ملی [0, 2]; نان has none.
-  const docs = Uint32Array.from([0, 5, 0, 2, 300, 0, 2]);
-  const tfOffsets = Uint32Array.from([0, 2, 5, 7, 7]);
-
-  it('are written as the same parts as FlexSearch’s postings, cut at the same bound', () => {
+describe('appendPostingParts: the previous parts with ids added after each term’s', () => {
+  it('writes what encodePostingParts writes for the extended postings, a new term sorted in, cut at the same bound', () => {
     const { index, vocabulary } = sample();
-    expect(encodeFlatPostingParts(docs, tfOffsets)).toEqual(encodePostingParts(index, vocabulary));
-    expect(encodeFlatPostingParts(docs, tfOffsets, 1)).toEqual(encodePostingParts(index, vocabulary, 1));
+    // Article 301 has کتاب and the new term «زلزله», which sorts between خانه and کتاب.
+    const extended = createFlexIndex();
+    for (const [id, text] of [[0, 'کتاب خانه ملی'], [2, 'کتاب ملی'], [5, 'خانه'], [300, 'کتاب'], [301, 'زلزله کتاب']] as const) extended.add(id, text);
+    const after = ['خانه', 'زلزله', 'کتاب', 'ملی'];
+    // Per new term, the ids it gains: none, [301], [301], none.
+    const added = Uint32Array.from([301, 301]);
+    const addedOffsets = Uint32Array.from([0, 0, 1, 2, 2]);
+    const previous = encodePostingParts(index, vocabulary, 1);
+    expect(appendPostingParts(previous, Uint32Array.from([0, 2, 3]), added, addedOffsets, 1)).toEqual(encodePostingParts(extended, after, 1));
+    expect(appendPostingParts(previous, Uint32Array.from([0, 2, 3]), added, addedOffsets)).toEqual(encodePostingParts(extended, after));
   });
 
-  it('are read back from the parts at once, at each term’s tf offset', () => {
+  it('refuses parts that hold other terms than the vocabulary says', () => {
     const { index, vocabulary } = sample();
-    expect(decodePostingsFlat(encodePostingParts(index, vocabulary, 1), tfOffsets)).toEqual(docs);
+    const previous = encodePostingParts(index, vocabulary);
+    expect(() => appendPostingParts(previous, Uint32Array.from([0, 1]), new Uint32Array(0), new Uint32Array(3))).toThrow(PostingsFileError);
   });
 
-  it('are not read from parts whose lists do not ascend', () => {
-    const index = createFlexIndex();
-    index.import('1.map', [['کتاب', [Uint32Array.from([5, 2])]]] as unknown as string);
-    expect(decodePostingsFlat(encodePostingParts(index, ['کتاب']), Uint32Array.from([0, 2]))).toBeNull();
-  });
-
-  it('have a registry written from the ids alone', () => {
+  it('has a registry written from the ids alone', () => {
     const { index } = sample();
     expect(encodeRegisteredIds([0, 2, 5, 300])).toEqual(encodeRegistry(index));
   });

@@ -84,50 +84,119 @@ export function encodePostingParts(index: Index, vocabulary: readonly string[], 
 }
 
 /**
- * What encodePostingParts writes for postings laid out flat: vocabulary[v]'s
- * ids are docs[tfOffsets[v] .. tfOffsets[v + 1]), one slot, ascending (the
- * builder's own layout), so no FlexSearch index is needed to write them.
+ * The parts encodePostingParts would write for the postings of `parts`
+ * (the previous vocabulary's, one ascending slot per term) with ids added
+ * after them: previous term v is term newIdOfOld[v] now, and term v gains
+ * added[addedOffsets[v] .. addedOffsets[v + 1]), ids above all its previous
+ * ones. A previous list's bytes are copied as they are; only a list that
+ * gains ids is decoded, for its last id (a rebuild that adds 100 articles to
+ * 100,000 decoded and encoded 19 million ids otherwise).
  */
-export function encodeFlatPostingParts(docs: Uint32Array, tfOffsets: Uint32Array, partBytes = POSTING_PART_BYTES): Uint8Array[] {
-  const parts: Uint8Array[] = [];
-  // The size of a part and its next term at most: each number takes five bytes at most.
-  let out = new Uint8Array(partBytes + 16);
+export function appendPostingParts(
+  parts: readonly Uint8Array[],
+  newIdOfOld: Uint32Array,
+  added: Uint32Array,
+  addedOffsets: Uint32Array,
+  partBytes = POSTING_PART_BYTES,
+): Uint8Array[] {
+  const size = addedOffsets.length - 1;
+  const broken = (why: string) => new PostingsFileError(`a posting part ${why}: a partial copy?`);
+  const out: Uint8Array[] = [];
+  let buffer = new Uint8Array(partBytes * 2 + 64);
   let o = 0;
+  const room = (n: number) => {
+    if (o + n <= buffer.length) return;
+    const grown = new Uint8Array(Math.max(o + n, buffer.length * 2));
+    grown.set(buffer.subarray(0, o));
+    buffer = grown;
+  };
   const write = (value: number) => {
     while (value >= 0x80) {
-      out[o++] = (value & 0x7f) | 0x80;
+      buffer[o++] = (value & 0x7f) | 0x80;
       value >>>= 7;
     }
-    out[o++] = value;
+    buffer[o++] = value;
+  };
+  // The previous parts, read term by term in step with the new vocabulary.
+  let p = -1;
+  let bytes: Uint8Array = new Uint8Array(0);
+  let at = 0;
+  let oldId = -1;
+  let oldTerm = -1;
+  const next = () => {
+    let b = bytes[at++];
+    let value = b & 0x7f;
+    for (let shift = 7; b >= 0x80; shift += 7) {
+      b = bytes[at++];
+      value += (b & 0x7f) * 2 ** shift;
+    }
+    return value;
   };
   let previous = -1;
-  for (let v = 0; v + 1 < tfOffsets.length; v++) {
-    const from = tfOffsets[v];
-    const to = tfOffsets[v + 1];
-    if (from === to) continue;
-    const need = o + 15 + (to - from) * 5;
-    if (need > out.length) {
-      const grown = new Uint8Array(Math.max(need, out.length * 2));
-      grown.set(out.subarray(0, o));
-      out = grown;
+  for (let v = 0; v < size; v++) {
+    const from = addedOffsets[v];
+    const to = addedOffsets[v + 1];
+    const isOld = oldTerm + 1 < newIdOfOld.length && newIdOfOld[oldTerm + 1] === v;
+    let length = to - from;
+    let body = 0;
+    let last = 0;
+    if (isOld) {
+      oldTerm++;
+      while (at >= bytes.length) {
+        if (++p >= parts.length) throw broken(`set ends before term ${oldTerm}`);
+        bytes = parts[p];
+        at = 0;
+        oldId = -1;
+      }
+      oldId += next();
+      if (oldId !== oldTerm) throw broken(`names term ${oldId} where term ${oldTerm} was expected`);
+      if (next() !== 1) throw broken(`has other than one slot for term ${oldTerm}`);
+      const count = next();
+      length += count;
+      body = at;
+      if (to > from) {
+        // Ids ascend: each zigzag gap is twice the gap, and the ids add up to the last.
+        for (let k = 0; k < count; k++) {
+          let b = bytes[at++];
+          let gap = b & 0x7f;
+          for (let shift = 7; b >= 0x80; shift += 7) {
+            b = bytes[at++];
+            gap += (b & 0x7f) * 2 ** shift;
+          }
+          last += gap / 2;
+        }
+      } else {
+        // Skip the ids: a number ends at its one byte under 128.
+        for (let k = 0; k < count; k++) while (bytes[at++] >= 0x80);
+      }
+      if (at > bytes.length) throw broken('ends inside a posting list');
     }
+    if (length === 0) continue;
+    room(15 + (at - body) + (to - from) * 5);
     write(v - previous);
     previous = v;
     write(1);
-    write(to - from);
-    // Ids ascend, so each zigzag gap is twice the gap.
-    for (let k = from, last = 0; k < to; k++) {
-      write((docs[k] - last) * 2);
-      last = docs[k];
+    write(length);
+    if (isOld) {
+      if (at - body > 32) {
+        buffer.set(bytes.subarray(body, at), o);
+        o += at - body;
+      } else for (let i = body; i < at; i++) buffer[o++] = bytes[i];
+    }
+    for (let k = from; k < to; k++) {
+      write((added[k] - last) * 2);
+      last = added[k];
     }
     if (o >= partBytes) {
-      parts.push(out.slice(0, o));
+      out.push(buffer.slice(0, o));
       o = 0;
       previous = -1;
     }
   }
-  if (o > 0 || parts.length === 0) parts.push(out.slice(0, o));
-  return parts;
+  if (oldTerm + 1 !== newIdOfOld.length) throw broken(`set holds ${oldTerm + 1} of ${newIdOfOld.length} terms`);
+  if (at < bytes.length || parts.slice(p + 1).some((part) => part.length > 0)) throw broken(`set holds more than ${newIdOfOld.length} terms`);
+  if (o > 0 || out.length === 0) out.push(buffer.slice(0, o));
+  return out;
 }
 
 export class PostingsFileError extends Error {}
@@ -209,35 +278,4 @@ export function countPostingPart(bytes: Uint8Array, vocabularySize: number, coun
     if (at > bytes.length) throw new PostingsFileError('a posting part ends inside a posting list: a partial copy?');
   }
   return { first, last: id };
-}
-
-/**
- * Every term's posting ids in one array, laid out as `tfOffsets` lays out
- * tf.u8 (vocabulary order), straight from the parts without building
- * FlexSearch's arrays: what an append to the index starts from. Null unless
- * every term has one slot of ids ascending, as the builder writes them.
- */
-export function decodePostingsFlat(parts: readonly Uint8Array[], tfOffsets: Uint32Array): Uint32Array | null {
-  const vocabularySize = tfOffsets.length - 1;
-  const docs = new Uint32Array(tfOffsets[vocabularySize]);
-  const scratch = { values: new Uint32Array(0) };
-  for (const bytes of parts) {
-    const n = readVarints(bytes, 0, bytes.length, scratch);
-    const v = scratch.values;
-    for (let i = 0, id = -1; i < n; ) {
-      id += v[i++];
-      if (id >= vocabularySize || v[i++] !== 1) return null;
-      const length = v[i++];
-      let out = tfOffsets[id];
-      if (tfOffsets[id + 1] - out !== length || i + length > n) return null;
-      let last = 0;
-      for (const end = i + length; i < end; i++) {
-        const z = v[i];
-        // An odd zigzag is a step back, and a zero one (but the first) a repeat: not ids ascending.
-        if (z & 1 || (z === 0 && out > tfOffsets[id])) return null;
-        docs[out++] = last += z >>> 1;
-      }
-    }
-  }
-  return docs;
 }
