@@ -56,8 +56,10 @@ export interface IndexContents {
  * An index's data with FlexSearch's files already encoded, and no FlexSearch
  * index: what a rebuild that appends articles makes (index-builder/append.ts).
  */
-export interface EncodedIndexData extends Omit<BuiltIndexData, 'index'> {
+export interface EncodedIndexData extends Omit<BuiltIndexData, 'index' | 'posOffsets' | 'positions'> {
   flex: { registry: Uint8Array; postings: Uint8Array[] };
+  /** The positions, which another thread may still be writing (index-builder/translate-codes.ts). */
+  words: Promise<Pick<BuiltIndexData, 'posOffsets' | 'positions'>>;
 }
 
 function flexFiles(data: BuiltIndexData | EncodedIndexData): EncodedIndexData['flex'] {
@@ -193,8 +195,9 @@ export async function writeIndexDir(out: string, contents: IndexContents): Promi
     await writeArticles(staging, contents);
     await writeFile(path.join(staging, VOCABULARY_FILE), JSON.stringify(data.vocabulary));
     await writeFile(path.join(staging, WORD_COUNTS_FILE), JSON.stringify(Array.from(data.wordCounts)));
+    const binaries: Pick<BuiltIndexData, keyof typeof BINARY_FILES> = 'words' in data ? { ...data, ...(await data.words) } : data;
     for (const [name, file] of Object.entries(BINARY_FILES)) {
-      await writeFile(path.join(staging, file), bytesOf(data[name as keyof typeof BINARY_FILES]));
+      await writeFile(path.join(staging, file), bytesOf(binaries[name as keyof typeof BINARY_FILES]));
     }
     await writeFile(path.join(staging, INPUTS_FILE), contents.inputs);
     await writeFile(path.join(staging, REJECTS_FILE), contents.rejects.map((r) => JSON.stringify(r) + '\n').join(''));
