@@ -8,7 +8,8 @@
 // The result must equal assembleIndexData over all the articles, byte for
 // byte: the same sorted vocabulary, postings in docId order with their tf
 // bytes, and word codes by frequency (wordCodesOf), which an added word can
-// reorder; so the previous positions are translated code by code.
+// reorder; so the previous positions are translated code by code, on a worker
+// thread (index-builder/translate-codes.ts).
 import { type ArticleTerms, type IndexData, compareTerms, wordCodesOf } from '../lib/search/index-data';
 import { appendPostingParts, encodeRegisteredIds } from '../lib/search/postings-file';
 import { translateCodesAside } from './translate-codes';
@@ -118,9 +119,8 @@ export function appendIndexData(
     titleLength[docId] = a.titleLength;
   });
 
-  const flex = { registry: encodeRegisteredIds(registered), postings: appendPostingParts(parts, newIdOfOld, addedIds, addedOffsets) };
   return {
-    flex,
+    flex: { registry: encodeRegisteredIds(registered), postings: appendPostingParts(parts, newIdOfOld, addedIds, addedOffsets) },
     vocabulary,
     tfOffsets,
     tf,
