@@ -168,7 +168,11 @@ function appendPositions(old: IndexData, oldCounts: Uint32Array, newIdOfOld: Uin
       }
     });
     posOffsets[oldCount + added.length] = o;
+    // The size came from the stored word counts: words that do not add up to it were not counted by them.
+    if (o !== length) throw new Error(`${o} bytes of positions where the word counts make ${length}: rebuild with --full`);
     return { posOffsets, positions: out };
   });
+  // Handled: the writer awaits it and reports a failure; a build that fails before then must not leave it unhandled.
+  words.catch(() => {});
   return { wordCounts, wordCodes, words };
 }

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BINARY_FILES, INPUTS_FILE, MANIFEST_FILE, REJECTS_FILE } from '../lib/search/layout';
+import { BINARY_FILES, INPUTS_FILE, MANIFEST_FILE, REJECTS_FILE, WORD_COUNTS_FILE } from '../lib/search/layout';
 import { loadEngine } from '../lib/search/load';
 import { parseSearchParams } from '../lib/search/params';
 import { type BuildOptions, type BuildSummary, buildIndex } from './build';
@@ -153,6 +153,20 @@ describe('incremental rebuild that only adds articles', () => {
     expect(summary.extended).toBe(true);
     // The previous articles' words are coded anew, not copied.
     expect(readFileSync(path.join(out, BINARY_FILES.positions)).subarray(0, positionsBefore.length)).not.toEqual(positionsBefore);
+    expect(snapshot(out)).toEqual(snapshot(full));
+  });
+
+  it('assembles the index again, as a full build would, when the previous index has no word counts', async () => {
+    const before = archive('uncounted-a', { 'a.jsonl': base });
+    const after = archive('uncounted-b', { 'a.jsonl': base, 'b.jsonl': [record(30)] });
+    const out = path.join(root, 'uncounted-incremental');
+    const full = path.join(root, 'uncounted-full');
+    await buildIndex({ inputs: [before], out });
+    rmSync(path.join(out, WORD_COUNTS_FILE));
+    const summary = await buildIndex({ inputs: [after], out });
+    await buildIndex({ inputs: [after], out: full, full: true });
+    expect(summary.extended).toBe(false);
+    expect(summary.analyzed).toBe(1);
     expect(snapshot(out)).toEqual(snapshot(full));
   });
 
