@@ -7,6 +7,7 @@ import { type ArticleMeta, metaOf } from '../lib/search/article-store';
 import { assembleIndexData } from '../lib/search/index-data';
 import { MANIFEST_FILE } from '../lib/search/layout';
 import { AnalysisError, type AnalyzeOptions, analyzeArticles } from './analyze-pool';
+import { appendIndexData } from './append';
 import { type ArticleDiff, articleHash, diffArticles, readPreviousHashes } from './diff';
 import {
   type InputOptions,
@@ -61,6 +62,8 @@ export interface BuildSummary {
   skippedFiles: number;
   /** Why every article was analyzed (no previous index, `--full`, …), when it was. */
   fullBecause: string | null;
+  /** The build only added articles after the previous index's, which it extended instead of assembling the index again (index-builder/append.ts). */
+  extended: boolean;
   ms: number;
 }
 
@@ -127,17 +130,32 @@ async function checkOutput(out: string): Promise<void> {
 }
 
 /**
- * The previous index's compressed block, when it held exactly the articles
- * `first .. first + count` (unchanged, in the same order, a whole block):
- * an archive that grows at its end recompresses only its last block.
+ * The previous index's block that held exactly the articles `first .. first +
+ * count` (unchanged, in the same order, a whole block), or -1: an archive
+ * that grows at its end recompresses only its last block.
  */
-function sameBlock(previous: PreviousIndex, oldDocIds: Int32Array, first: number, count: number): Uint8Array | null {
+function sameBlock(previous: PreviousIndex, oldDocIds: Int32Array, first: number, count: number): number {
   const start = oldDocIds[first];
-  if (start < 0 || start % ARTICLES_PER_BLOCK !== 0) return null;
-  if (Math.min(ARTICLES_PER_BLOCK, previous.articleCount - start) !== count) return null;
-  for (let i = 1; i < count; i++) if (oldDocIds[first + i] !== start + i) return null;
-  const b = start / ARTICLES_PER_BLOCK;
-  return previous.articleBytes.subarray(previous.blockOffsets[b], previous.blockOffsets[b + 1]);
+  if (start < 0 || start % ARTICLES_PER_BLOCK !== 0) return -1;
+  if (Math.min(ARTICLES_PER_BLOCK, previous.articleCount - start) !== count) return -1;
+  for (let i = 1; i < count; i++) if (oldDocIds[first + i] !== start + i) return -1;
+  return start / ARTICLES_PER_BLOCK;
+}
+
+/** How many blocks from the start the new articles file has as the previous one has them, in the same places. */
+function sharedBlocks(previous: PreviousIndex, oldDocIds: Int32Array): number {
+  let b = 0;
+  for (let first = 0; first < oldDocIds.length; first += ARTICLES_PER_BLOCK, b++) {
+    if (sameBlock(previous, oldDocIds, first, Math.min(ARTICLES_PER_BLOCK, oldDocIds.length - first)) !== b) break;
+  }
+  return b;
+}
+
+/** Whether the build only adds articles after the previous index's, which all stay unchanged in their places. */
+function appendsTo(previous: PreviousIndex, oldDocIds: Int32Array): boolean {
+  if (oldDocIds.length < previous.articleCount) return false;
+  for (let d = 0; d < previous.articleCount; d++) if (oldDocIds[d] !== d) return false;
+  return true;
 }
 
 interface Reading {
@@ -157,30 +175,32 @@ async function readAll(plan: InputPlan, options: Omit<InputOptions, 'onFile' | '
   const r: Reading = { byId: new Map(), rejects: [], replaced: [], report: [], files: 0, records: 0, log: new InputLog() };
   let bytes = 0;
   const outcomes = readInputs(plan, r.log, { ...options, onFile: () => r.files++, onBytes: (n) => (bytes += n) });
-  for await (const outcome of outcomes) {
-    r.records++;
-    if (!outcome.ok) {
-      r.rejects.push(outcome.reject);
-      r.report.push(outcome.reject);
-    } else {
-      // The later record with an id replaces the earlier one, and takes its place in the order too.
-      const { id, where } = outcome;
-      const earlier = r.byId.get(id);
-      if (earlier) {
-        const later = formatWhere(where);
-        const entry: ReadReject = {
-          ...earlier.where,
-          id,
-          reason: `duplicate id "${id}": replaced by the later record at ${later}`,
-          replacedBy: later,
-        };
-        r.replaced.push(entry);
-        r.report.push(entry);
-        r.byId.delete(id);
+  for await (const batch of outcomes) {
+    for (const outcome of batch) {
+      r.records++;
+      if (!outcome.ok) {
+        r.rejects.push(outcome.reject);
+        r.report.push(outcome.reject);
+      } else {
+        // The later record with an id replaces the earlier one, and takes its place in the order too.
+        const { id, where } = outcome;
+        const earlier = r.byId.get(id);
+        if (earlier) {
+          const later = formatWhere(where);
+          const entry: ReadReject = {
+            ...earlier.where,
+            id,
+            reason: `duplicate id "${id}": replaced by the later record at ${later}`,
+            replacedBy: later,
+          };
+          r.replaced.push(entry);
+          r.report.push(entry);
+          r.byId.delete(id);
+        }
+        r.byId.set(id, outcome);
       }
-      r.byId.set(id, outcome);
+      progress?.read({ files: r.files, records: r.records, bytes });
     }
-    progress?.read({ files: r.files, records: r.records, bytes });
   }
   return r;
 }
@@ -204,6 +224,7 @@ function metaWithPrevious(articles: readonly Article[], previous: ArticleMeta | 
 
 export async function buildIndex({ inputs, out, fields, strict = false, full = false, progress, analyze }: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
+  let reuseToClose: PreviousIndex | null = null;
   try {
     let plan;
     try {
@@ -219,6 +240,7 @@ export async function buildIndex({ inputs, out, fields, strict = false, full = f
     const fingerprint = analyzerFingerprint();
     const previousIndex = full ? { none: '--full' } : await readPreviousIndex(out, fingerprint);
     const reuse = 'index' in previousIndex ? previousIndex.index : null;
+    reuseToClose = reuse;
     const previous = reuse ? reuse.hashes : await readPreviousHashes(out);
 
     // A file is not read again only when the previous index can give its articles.
@@ -250,15 +272,20 @@ export async function buildIndex({ inputs, out, fields, strict = false, full = f
     const articles = [...byId.values()].map((o) => o.article ?? new PreviousArticle(o.id, reuse!.docIdOf(o.id)));
     const hashes = new Map(articles.map((a): [string, string] => [a.id, a instanceof PreviousArticle ? previous!.get(a.id)! : articleHash(a)]));
     const oldDocIds = new Int32Array(articles.length).fill(-1);
-    if (reuse) articles.forEach((article, docId) => (oldDocIds[docId] = reuse.reusable(article.id, hashes.get(article.id)!)));
-    const { terms, perArticle, analyzed } = await analyzeArticles(articles, {
+    if (reuse) {
+      articles.forEach(
+        (a, docId) => (oldDocIds[docId] = a instanceof PreviousArticle ? a.previousDocId : reuse.reusable(a.id, hashes.get(a.id)!)),
+      );
+    }
+    const base = reuse && appendsTo(reuse, oldDocIds) ? reuse.appendBase() : null;
+    const { terms, perArticle, analyzed } = await analyzeArticles(base ? articles.slice(reuse!.articleCount) : articles, {
       ...analyze,
       progress,
-      readBack: reuse ? { oldDocIds, termsOf: (old, table) => reuse.termsOf(old, table) } : undefined,
+      readBack: reuse && !base ? { oldDocIds, termsOf: (old, table) => reuse.termsOf(old, table) } : undefined,
     }).catch((e: unknown) => {
       throw e instanceof AnalysisError ? new BuildError(`${e.message}: the existing index was left untouched`) : e;
     });
-    const data = assembleIndexData(terms, perArticle);
+    const data = base ? appendIndexData(base, terms, perArticle) : assembleIndexData(terms, perArticle);
     progress?.writing();
     try {
       await writeIndexDir(out, {
@@ -273,7 +300,13 @@ export async function buildIndex({ inputs, out, fields, strict = false, full = f
         inputs: encodeInputLog(reading.log, (id) => byId.get(id)),
         rejects: report,
         analyzer: fingerprint,
-        reuseBlocks: reuse ? (first, count) => sameBlock(reuse, oldDocIds, first, count) : undefined,
+        reuseBlocks: reuse
+          ? (first, count) => {
+              const b = sameBlock(reuse, oldDocIds, first, count);
+              return b < 0 ? null : reuse.block(b);
+            }
+          : undefined,
+        articlesPrefix: reuse ? { file: reuse.articlesFile, blockOffsets: reuse.blockOffsets, blocks: sharedBlocks(reuse, oldDocIds) } : undefined,
       });
     } catch (e) {
       throw new BuildError(`cannot write the index to ${out}: ${(e as Error).message}`);
@@ -292,9 +325,12 @@ export async function buildIndex({ inputs, out, fields, strict = false, full = f
       analyzed,
       skippedFiles: reading.log.skipped,
       fullBecause: 'none' in previousIndex ? previousIndex.none : null,
+      extended: base !== null,
       ms: Math.round(performance.now() - started),
     };
   } finally {
+    // The previous articles file stays open while the build reads blocks from it.
+    reuseToClose?.close();
     progress?.stop();
   }
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Article } from '../lib/types';
-import { articleHash, diffArticles, hashArticles, readPreviousHashes } from './diff';
+import { articleHash, diffArticles, encodeHashes, hashArticles, readPreviousHashes } from './diff';
 
 const article = (id: string, title = 'افزایش قیمت نان'): Article => ({
   id,
@@ -54,12 +54,21 @@ describe('diffArticles', () => {
 });
 
 describe('readPreviousHashes', () => {
-  it('reads the article hashes of an index directory', async () => {
+  it('reads the article hashes of an index directory as older builds wrote them: one object of id → hash', async () => {
     const index = path.join(dir, 'index');
     mkdirSync(index);
     writeFileSync(path.join(index, 'manifest.json'), '{"format": 2}');
     writeFileSync(path.join(index, 'article-hashes.json'), JSON.stringify({ '1': articleHash(article('1')) }));
     expect(await readPreviousHashes(index)).toEqual(new Map([['1', articleHash(article('1'))]]));
+  });
+
+  it('reads the hashes as a build writes them: ids and hashes, in two arrays', async () => {
+    const index = path.join(dir, 'arrays');
+    mkdirSync(index);
+    writeFileSync(path.join(index, 'manifest.json'), '{"format": 4}');
+    const hashes = new Map([['خبر-۲', articleHash(article('2'))], ['1', articleHash(article('1'))]]);
+    writeFileSync(path.join(index, 'article-hashes.json'), encodeHashes(hashes));
+    expect(await readPreviousHashes(index)).toEqual(hashes);
   });
 
   it('answers null where there is no index, or no manifest', async () => {

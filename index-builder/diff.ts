@@ -53,6 +53,24 @@ export function diffArticles(previous: ArticleHashes | null, next: ArticleHashes
   return diff;
 }
 
+/** HASHES_FILE as written: ids and hashes as two arrays, not one object (parsing 100,000 keys took 0.3 s). */
+export function encodeHashes(hashes: ArticleHashes): string {
+  return JSON.stringify({ ids: [...hashes.keys()], hashes: [...hashes.values()] });
+}
+
+/** HASHES_FILE's text as a map, or null when it is not one; an object of id → hash, as older builds wrote it, is read too. */
+export function parseHashes(text: string): Map<string, string> | null {
+  const stored: unknown = JSON.parse(text);
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return null;
+  const { ids, hashes } = stored as { ids?: unknown; hashes?: unknown };
+  if (Array.isArray(ids) && Array.isArray(hashes) && ids.length === hashes.length) {
+    const map = new Map<string, string>();
+    for (let i = 0; i < ids.length; i++) map.set(String(ids[i]), String(hashes[i]));
+    return map;
+  }
+  return new Map(Object.entries(stored as Record<string, string>));
+}
+
 /**
  * The content hashes of the index in `dir`, or null when there is none: no
  * manifest (not an index), or articles that cannot be read (then the build
@@ -61,9 +79,7 @@ export function diffArticles(previous: ArticleHashes | null, next: ArticleHashes
 export async function readPreviousHashes(dir: string): Promise<Map<string, string> | null> {
   try {
     JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8'));
-    const hashes: unknown = JSON.parse(await readFile(path.join(dir, HASHES_FILE), 'utf8'));
-    if (typeof hashes !== 'object' || hashes === null || Array.isArray(hashes)) return null;
-    return new Map(Object.entries(hashes as Record<string, string>));
+    return parseHashes(await readFile(path.join(dir, HASHES_FILE), 'utf8'));
   } catch {
     return null;
   }

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INPUTS_FILE, MANIFEST_FILE, REJECTS_FILE } from '../lib/search/layout';
+import { BINARY_FILES, INPUTS_FILE, MANIFEST_FILE, REJECTS_FILE, WORD_COUNTS_FILE } from '../lib/search/layout';
 import { loadEngine } from '../lib/search/load';
 import { parseSearchParams } from '../lib/search/params';
 import { type BuildOptions, type BuildSummary, buildIndex } from './build';
@@ -131,6 +131,72 @@ function expectSameAsReadingAll(r: Awaited<ReturnType<typeof rebuildInPlace>>) {
   expect(r.read.skippedFiles).toBe(0);
   expect(counts(r.summary)).toEqual(counts(r.read));
 }
+
+describe('incremental rebuild that only adds articles', () => {
+  it('extends the previous index instead of assembling it again, and writes what a full build writes', async () => {
+    const before = archive('extend-a', { 'a.jsonl': base });
+    const after = archive('extend-b', { 'a.jsonl': base, 'b.jsonl': [record(30, 'زلزله در کرمان'), record(31)] });
+    const { out, full, summary } = await rebuildAndFull('extend', before, after);
+    expect(summary.extended).toBe(true);
+    expect(snapshot(out)).toEqual(snapshot(full));
+  });
+
+  it('codes the words again when an added article makes a word the most frequent', async () => {
+    const before = archive('recode-a', { 'a.jsonl': base });
+    const after = archive('recode-b', { 'a.jsonl': base, 'b.jsonl': [record(30, Array(60).fill('آتشفشان').join(' '))] });
+    const out = path.join(root, 'recode-incremental');
+    const full = path.join(root, 'recode-full');
+    await buildIndex({ inputs: [before], out });
+    const positionsBefore = readFileSync(path.join(out, BINARY_FILES.positions));
+    const summary = await buildIndex({ inputs: [after], out });
+    await buildIndex({ inputs: [after], out: full, full: true });
+    expect(summary.extended).toBe(true);
+    // The previous articles' words are coded anew, not copied.
+    expect(readFileSync(path.join(out, BINARY_FILES.positions)).subarray(0, positionsBefore.length)).not.toEqual(positionsBefore);
+    expect(snapshot(out)).toEqual(snapshot(full));
+  });
+
+  it('assembles the index again, as a full build would, when the previous index has no word counts', async () => {
+    const before = archive('uncounted-a', { 'a.jsonl': base });
+    const after = archive('uncounted-b', { 'a.jsonl': base, 'b.jsonl': [record(30)] });
+    const out = path.join(root, 'uncounted-incremental');
+    const full = path.join(root, 'uncounted-full');
+    await buildIndex({ inputs: [before], out });
+    rmSync(path.join(out, WORD_COUNTS_FILE));
+    const summary = await buildIndex({ inputs: [after], out });
+    await buildIndex({ inputs: [after], out: full, full: true });
+    expect(summary.extended).toBe(false);
+    expect(summary.analyzed).toBe(1);
+    expect(snapshot(out)).toEqual(snapshot(full));
+  });
+
+  it('assembles the index again when an article is also removed', async () => {
+    const before = archive('extend-removed-a', { 'a.jsonl': base });
+    const after = archive('extend-removed-b', { 'a.jsonl': base.filter((_, i) => i !== 7), 'b.jsonl': [record(30)] });
+    const { out, full, summary } = await rebuildAndFull('extend-removed', before, after);
+    expect(summary.extended).toBe(false);
+    expect(summary.diff).toEqual({ added: 1, updated: 0, removed: 1, unchanged: 20 });
+    expect(snapshot(out)).toEqual(snapshot(full));
+  });
+
+  it('assembles the index again when an article is also updated', async () => {
+    const before = archive('extend-updated-a', { 'a.jsonl': base });
+    const after = archive('extend-updated-b', { 'a.jsonl': base.map((line, i) => (i === 3 ? record(3, 'خبر تازه') : line)), 'b.jsonl': [record(30)] });
+    const { out, full, summary } = await rebuildAndFull('extend-updated', before, after);
+    expect(summary.extended).toBe(false);
+    expect(summary.diff).toEqual({ added: 1, updated: 1, removed: 0, unchanged: 20 });
+    expect(snapshot(out)).toEqual(snapshot(full));
+  });
+
+  it('assembles the index again when an unchanged article moves to the end', async () => {
+    const before = archive('moved-a', { 'a.jsonl': base });
+    const after = archive('moved-b', { 'a.jsonl': base.filter((_, i) => i !== 3), 'b.jsonl': [base[3]] });
+    const { out, full, summary } = await rebuildAndFull('moved', before, after);
+    expect(summary.extended).toBe(false);
+    expect(summary.diff).toEqual({ added: 0, updated: 0, removed: 0, unchanged: 21 });
+    expect(snapshot(out)).toEqual(snapshot(full));
+  });
+});
 
 describe('incremental rebuild of a large vocabulary', () => {
   // The read-back enters the previous vocabulary into the term table at once, so an article analyzed

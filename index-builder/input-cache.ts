@@ -192,16 +192,17 @@ export interface InputOptions {
 }
 
 /**
- * Every outcome of the planned inputs, in order, as readArticles gives them;
- * but a file the previous build read with the same size, digest and key is
- * replayed from `options.previous` instead. Each file goes into `log`.
+ * Every outcome of the planned inputs, in order, as readArticles gives them,
+ * in batches; but a file the previous build read with the same size, digest
+ * and key is replayed from `options.previous` instead, in one batch (an
+ * await per outcome took about 0.1 s for 100,000). Each file goes into `log`.
  */
-export async function* readInputs(plan: InputPlan, log: InputLog, options: InputOptions): AsyncGenerator<InputOutcome> {
+export async function* readInputs(plan: InputPlan, log: InputLog, options: InputOptions): AsyncGenerator<InputOutcome[]> {
   const { key, previous, reread } = options;
   for (const entry of plan.entries) {
     if ('reject' in entry) {
       const { ok: _ok, ...reject } = entry.reject as { ok: false } & ReadReject;
-      yield { ok: false, reject };
+      yield [{ ok: false, reject }];
       continue;
     }
     const { file } = entry;
@@ -216,10 +217,12 @@ export async function* readInputs(plan: InputPlan, log: InputLog, options: Input
       log.files.push({ path: absolute, size: seen.size, sha256: seen.sha256, key, outcomes: same.outcomes });
       log.skipped++;
       options.onBytes?.(seen.size);
-      for (const o of same.outcomes) {
-        if (!Array.isArray(o)) yield { ok: false, reject: { ...o, file } };
-        else yield { ok: true, id: o[0], where: { file, line: o[1] ?? undefined, record: o[2] ?? undefined }, article: null, kept: o[3] === 1, input };
-      }
+      yield same.outcomes.map(
+        (o): InputOutcome =>
+          Array.isArray(o)
+            ? { ok: true, id: o[0], where: { file, line: o[1] ?? undefined, record: o[2] ?? undefined }, article: null, kept: o[3] === 1, input }
+            : { ok: false, reject: { ...o, file } },
+      );
       continue;
     }
     const logged: InputFile = { path: absolute, size: seen?.size ?? 0, sha256: seen?.sha256 ?? null, key, outcomes: [] };
@@ -230,11 +233,11 @@ export async function* readInputs(plan: InputPlan, log: InputLog, options: Input
       if (outcome.ok) {
         const { article, line, record } = outcome;
         logged.outcomes.push([article.id, line ?? null, record ?? null]);
-        yield { ok: true, id: article.id, where: { file: outcome.file, line, record }, article, kept: false, input };
+        yield [{ ok: true, id: article.id, where: { file: outcome.file, line, record }, article, kept: false, input }];
       } else {
         const { ok: _ok, ...reject } = outcome;
         logged.outcomes.push(reject);
-        yield { ok: false, reject };
+        yield [{ ok: false, reject }];
       }
     }
     if (seen && logged.sha256 !== null) {

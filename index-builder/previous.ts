@@ -7,15 +7,18 @@
 // of every article with its count and title flag, every word in order, and
 // every article as written; so a rebuild equals a full build of the same input.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ARTICLES_PER_BLOCK, decodeArticleBlock } from '../lib/search/article-blocks';
 import type { ArticleMeta } from '../lib/search/article-store';
 import { postingsOf } from '../lib/search/flex';
 import type { ArticleTerms, IndexData, TermTable } from '../lib/search/index-data';
-import { ARTICLES_FILE, HASHES_FILE, MANIFEST_FILE, type IndexManifest } from '../lib/search/layout';
+import { ARTICLES_FILE, FLEX_DIR, HASHES_FILE, MANIFEST_FILE, WORD_COUNTS_FILE, type IndexManifest } from '../lib/search/layout';
 import { readIndexFiles } from '../lib/search/load';
+import { registeredIds } from '../lib/search/postings-file';
+import type { AppendBase } from './append';
+import { parseHashes } from './diff';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -46,9 +49,11 @@ export interface PreviousIndex {
   reusable(id: string, hash: string): number;
   /** Previous article `docId`'s analysis, in `table`'s ids: views of arrays all articles share, to read, not to change or transfer. */
   termsOf(docId: number, table: TermTable): ArticleTerms;
-  /** The previous articles file and where its blocks start. */
-  articleBytes: Buffer;
+  /** The previous articles file, and where its blocks start (its length last). */
+  articlesFile: string;
   blockOffsets: Float64Array;
+  /** The compressed bytes of the previous index's block `b`. */
+  block(b: number): Buffer;
   articleCount: number;
   /** Content hash per id. */
   hashes: ReadonlyMap<string, string>;
@@ -57,6 +62,10 @@ export interface PreviousIndex {
   meta: ArticleMeta;
   /** Previous article `docId` as its block holds it: the JSON line a build writes for it. */
   lineOf(docId: number): string;
+  /** The previous index to append articles to (index-builder/append.ts), or null when it lacks what that needs. */
+  appendBase(): AppendBase | null;
+  /** Closes the articles file, if a block was read. */
+  close(): void;
 }
 
 /** Why the previous index cannot be reused, or the index itself. */
@@ -71,30 +80,78 @@ export async function readPreviousIndex(dir: string, fingerprint: string): Promi
   }
   if (manifest.analyzer !== fingerprint) return { none: 'the previous index was made by other analyzer code' };
   try {
-    const [files, hashesText, articleBytes] = await Promise.all([
-      readIndexFiles(dir),
-      readFile(path.join(dir, HASHES_FILE), 'utf8'),
-      readFile(path.join(dir, ARTICLES_FILE)),
-    ]);
-    const hashes = new Map(Object.entries(JSON.parse(hashesText) as Record<string, string>));
+    const [files, hashesText] = await Promise.all([readIndexFiles(dir), readFile(path.join(dir, HASHES_FILE), 'utf8')]);
+    const hashes = parseHashes(hashesText);
+    if (!hashes) throw new Error(`${HASHES_FILE} is not a map of hashes`);
     const docIdOf = new Map(files.meta.ids.map((id, d) => [id, d]));
     const read = new AnalysisReader(files.data, files.meta.ids.length);
-    const lines = new LineReader(articleBytes, files.blockOffsets, files.slots);
+    const articlesFile = path.join(dir, ARTICLES_FILE);
+    const blocks = new BlockFile(articlesFile, files.blockOffsets);
+    const lines = new LineReader(blocks, files.slots);
     return {
       index: {
         reusable: (id, hash) => (hashes.get(id) === hash ? (docIdOf.get(id) ?? -1) : -1),
         termsOf: (d, table) => read.termsOf(d, table),
-        articleBytes,
+        articlesFile,
         blockOffsets: files.blockOffsets,
+        block: (b) => blocks.read(b),
         articleCount: files.meta.ids.length,
         hashes,
         docIdOf: (id) => docIdOf.get(id) ?? -1,
         meta: files.meta,
         lineOf: (d) => lines.lineOf(d),
+        appendBase: () => appendBaseOf(dir, manifest, files.data),
+        close: () => blocks.close(),
       },
     };
   } catch (e) {
     return { none: `the previous index cannot be read (${(e as Error).message})` };
+  }
+}
+
+/** What an append starts from; null when the index lacks the word counts. */
+function appendBaseOf(dir: string, manifest: IndexManifest, data: IndexData): AppendBase | null {
+  let wordCounts: Uint32Array;
+  try {
+    const counts: unknown = JSON.parse(readFileSync(path.join(dir, WORD_COUNTS_FILE), 'utf8'));
+    if (!Array.isArray(counts) || counts.length !== data.vocabulary.length) return null;
+    wordCounts = Uint32Array.from(counts as number[]);
+  } catch {
+    return null;
+  }
+  const parts = manifest.flex.filter((f) => f.key === '1.map').map((f) => readFileSync(path.join(dir, FLEX_DIR, f.file)));
+  return { data, parts, wordCounts, registered: registeredIds(data.index) };
+}
+
+/**
+ * The previous articles file, read a block at a time as blocks are asked
+ * for: a rebuild that appends articles needs one block of it, or none (the
+ * rest is copied by the writer), and reading all of it (112 MB at 100,000
+ * articles) took about 0.2 s.
+ */
+class BlockFile {
+  private fd: number | null = null;
+
+  constructor(
+    private readonly file: string,
+    private readonly offsets: Float64Array,
+  ) {}
+
+  read(b: number): Buffer {
+    this.fd ??= openSync(this.file, 'r');
+    const start = this.offsets[b];
+    const bytes = Buffer.allocUnsafe(this.offsets[b + 1] - start);
+    for (let at = 0; at < bytes.length; ) {
+      const n = readSync(this.fd, bytes, at, bytes.length - at, start + at);
+      if (n === 0) throw new Error(`${this.file} ends inside block ${b}: a partial copy?`);
+      at += n;
+    }
+    return bytes;
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
   }
 }
 
@@ -104,15 +161,14 @@ class LineReader {
   private lines: string[] = [];
 
   constructor(
-    private readonly bytes: Buffer,
-    private readonly blockOffsets: Float64Array,
+    private readonly blocks: BlockFile,
     private readonly slots: Uint32Array,
   ) {}
 
   lineOf(d: number): string {
     const b = Math.floor(this.slots[d] / ARTICLES_PER_BLOCK);
     if (b !== this.block) {
-      this.lines = decodeArticleBlock(this.bytes.subarray(this.blockOffsets[b], this.blockOffsets[b + 1]));
+      this.lines = decodeArticleBlock(this.blocks.read(b));
       this.block = b;
     }
     return this.lines[this.slots[d] % ARTICLES_PER_BLOCK];

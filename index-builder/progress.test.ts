@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineProgress } from './progress';
+import { BarProgress, LineProgress } from './progress';
 
 function clocked() {
   const lines: string[] = [];
@@ -43,5 +43,37 @@ describe('LineProgress: plain lines for logs', () => {
     at(2500);
     progress.analyzing(100_000);
     expect(lines).toEqual(['index: analyzing 100,000 articles…']);
+  });
+});
+
+/** A terminal 100 columns wide that keeps what is written; `drawn` is every line the bar drew, in order. */
+function terminal() {
+  const chunks: string[] = [];
+  const stream = { isTTY: true, columns: 100, write: (chunk: string) => chunks.push(String(chunk)) > 0 } as unknown as NodeJS.WriteStream;
+  let now = 0;
+  const progress = new BarProgress(stream, () => now);
+  return { progress, at: (ms: number) => (now = ms), drawn: () => chunks.filter((c) => c.startsWith('index ')) };
+}
+
+describe('BarProgress: a bar on a terminal', () => {
+  it('shows the analysis as a bar with its articles, rate and ETA', () => {
+    const { progress, at, drawn } = terminal();
+    progress.reading({ files: 1, bytes: 100 });
+    progress.read({ files: 1, records: 10, bytes: 100 });
+    at(1000);
+    progress.analyzing(1000);
+    at(3000);
+    progress.analyzed(250);
+    progress.stop();
+    expect(drawn().at(-1)).toBe('index analyzing [██████░░░░░░░░░░░░░░░░░░] 25% | 250 of 1,000 articles | 125/s | ETA 6 s');
+  });
+
+  it('shows no analysis bar when no article is analyzed', () => {
+    const { progress, drawn } = terminal();
+    progress.reading({ files: 1, bytes: 100 });
+    progress.analyzing(0);
+    progress.analyzed(0);
+    progress.stop();
+    expect(drawn().filter((line) => line.includes('analyzing'))).toEqual([]);
   });
 });

@@ -100,16 +100,23 @@ export class LineProgress implements BuildProgress {
   stop(): void {}
 }
 
-/** A bar redrawn in place: `index reading [████░░░░] 45% | 41,000 records | 8,200/s | ETA 12 s`. */
+/**
+ * A bar redrawn in place, one for each long stage:
+ * `index reading [████░░░░] 45% | 41,000 records | 8,200/s | ETA 12 s`, then
+ * `index analyzing [██░░░░░░] 25% | 250 of 1,000 articles | 125/s | ETA 6 s`.
+ */
 export class BarProgress implements BuildProgress {
   private readonly bar: cliProgress.SingleBar;
   private started = 0;
-  private lastDraw = 0;
+  private lastDraw = -Infinity;
   private running = false;
-  private statusShown = false;
   private plan = { files: 0, bytes: 0 };
+  private total = 0;
 
-  constructor(private readonly stream: NodeJS.WriteStream) {
+  constructor(
+    stream: NodeJS.WriteStream,
+    private readonly now: () => number = () => performance.now(),
+  ) {
     this.bar = new cliProgress.SingleBar(
       {
         stream,
@@ -123,39 +130,57 @@ export class BarProgress implements BuildProgress {
     );
   }
 
-  reading(plan: { files: number; bytes: number }): void {
-    this.plan = plan;
-    this.started = performance.now();
-    this.bar.start(Math.max(plan.bytes > 0 ? plan.bytes : plan.files, 1), 0, { stage: 'reading', count: '0 records', rate: '0', remaining: '' });
+  /** At most ten redraws a second: the builder reports after every record. */
+  private due(): boolean {
+    const t = this.now();
+    if (t - this.lastDraw < 100) return false;
+    this.lastDraw = t;
+    return true;
+  }
+
+  /** Rate since the stage started, and the ETA at that pace once a share is done. */
+  private pace(done: number, share: number): { rate: string; remaining: string } {
+    const seconds = (this.now() - this.started) / 1000;
+    return {
+      rate: formatCount(seconds > 0 ? done / seconds : 0),
+      remaining: share > 0.01 && share < 1 ? `ETA ${formatSeconds((seconds / share) * (1 - share))}` : '',
+    };
+  }
+
+  private startBar(total: number, stage: string, count: string): void {
+    this.stopBar();
+    this.started = this.now();
+    this.lastDraw = -Infinity;
+    this.bar.start(Math.max(total, 1), 0, { stage, count, rate: '0', remaining: '' });
     this.running = true;
   }
 
+  reading(plan: { files: number; bytes: number }): void {
+    this.plan = plan;
+    this.startBar(plan.bytes > 0 ? plan.bytes : plan.files, 'reading', '0 records');
+  }
+
   read(s: ReadState): void {
-    const now = performance.now();
-    if (now - this.lastDraw < 100) return;
-    this.lastDraw = now;
+    if (!this.running || !this.due()) return;
     const done = this.plan.bytes > 0 ? s.bytes : Math.max(0, s.files - 1);
     const total = this.plan.bytes > 0 ? this.plan.bytes : this.plan.files;
-    const seconds = (now - this.started) / 1000;
-    const share = total > 0 ? done / total : 0;
-    this.bar.update(done, {
-      count: `${formatCount(s.records)} records`,
-      rate: formatCount(seconds > 0 ? s.records / seconds : 0),
-      remaining: share > 0.01 && share < 1 ? `ETA ${formatSeconds((seconds / share) * (1 - share))}` : '',
-    });
+    this.bar.update(done, { count: `${formatCount(s.records)} records`, ...this.pace(s.records, total > 0 ? done / total : 0) });
   }
 
   analyzing(total: number): void {
-    // A status line while analyzing, not a bar: only the log lines show its count.
-    this.stopBar();
-    this.stream.write(`index analyzing ${formatCount(total)} articles…`);
-    this.statusShown = true;
+    this.total = total;
+    // Nothing to analyze (a rebuild that read every article back): no bar to show.
+    if (total === 0) this.stopBar();
+    else this.startBar(total, 'analyzing', `0 of ${formatCount(total)} articles`);
   }
 
-  analyzed(): void {}
+  analyzed(done: number): void {
+    if (!this.running || this.total === 0 || (!this.due() && done < this.total)) return;
+    this.bar.update(done, { count: `${formatCount(done)} of ${formatCount(this.total)} articles`, ...this.pace(done, done / this.total) });
+  }
 
   writing(): void {
-    this.clearStatus();
+    this.stopBar();
   }
 
   private stopBar(): void {
@@ -163,14 +188,8 @@ export class BarProgress implements BuildProgress {
     this.running = false;
   }
 
-  private clearStatus(): void {
-    if (this.statusShown) this.stream.write('\r\x1b[K');
-    this.statusShown = false;
-  }
-
   stop(): void {
     this.stopBar();
-    this.clearStatus();
   }
 }
 

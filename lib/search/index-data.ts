@@ -35,6 +35,15 @@ export interface IndexData {
   positions: Uint8Array;
 }
 
+/**
+ * What a build makes beside the index: how often each vocabulary term occurs
+ * as a word, which the word codes rank (the index keeps only the ranks). A
+ * rebuild that appends articles ranks the words again from these counts.
+ */
+export interface BuiltIndexData extends IndexData {
+  wordCounts: Uint32Array;
+}
+
 export const TF_TITLE = 128;
 export const TF_MAX = 127;
 
@@ -138,7 +147,7 @@ export function buildIndexData(articles: readonly Article[]): IndexData {
  * order makes, without tokenizing 100,000 texts a second time (half the build
  * time at 100,000 articles).
  */
-export function assembleIndexData(terms: readonly string[], perArticle: readonly ArticleTerms[]): IndexData {
+export function assembleIndexData(terms: readonly string[], perArticle: readonly ArticleTerms[]): BuiltIndexData {
   const n = perArticle.length;
   const df = new Uint32Array(terms.length);
   for (const a of perArticle) {
@@ -171,31 +180,61 @@ export function assembleIndexData(terms: readonly string[], perArticle: readonly
     titleLength[docId] = a.titleLength;
   });
 
+  const index = flexIndexOf(vocabulary, tfOffsets, docs, registered);
+  const { wordCounts, wordCodes, posOffsets, positions } = encodePositions(
+    perArticle.map((a) => a.words),
+    rank,
+    vocabulary.length,
+  );
+  return { index, vocabulary, tfOffsets, tf, docLength, titleLength, wordCodes, posOffsets, positions, wordCounts };
+}
+
+/**
+ * FlexSearch holding `docs[tfOffsets[v] .. tfOffsets[v + 1])` (ascending) as
+ * the postings of vocabulary[v], and `registered` (the articles with a term,
+ * ascending) as its registry.
+ */
+export function flexIndexOf(vocabulary: readonly string[], tfOffsets: Uint32Array, docs: Uint32Array, registered: number[]): Index {
   const index = createFlexIndex();
   // FlexSearch's import takes parsed JSON as well as strings (its types say only strings).
   index.import('1.reg', registered as unknown as string);
   const entries = vocabulary.map((term, v) => [term, [docs.subarray(tfOffsets[v], tfOffsets[v + 1])]]);
   index.import('1.map', entries as unknown as string);
-
-  const { wordCodes, posOffsets, positions } = encodePositions(
-    perArticle.map((a) => a.words),
-    rank,
-    vocabulary.length,
-  );
-  return { index, vocabulary, tfOffsets, tf, docLength, titleLength, wordCodes, posOffsets, positions };
+  return index;
 }
 
 /**
- * Codes words by frequency (the most frequent gets 0; ties in vocabulary
- * order, so the bytes are deterministic) and writes each article's sequence.
+ * Each vocabulary id's word code: the most frequent word gets 0, ties go in
+ * vocabulary order, so the bytes are deterministic. Sorted as one number per
+ * word (rarity, then id) in a Float64Array: a numeric sort, about 15 ms for
+ * the 102,000 terms of 100,000 articles against 45 ms with a comparator (a
+ * rebuild that appends articles ranks them all again).
+ */
+export function wordCodesOf(frequency: Uint32Array): Uint32Array {
+  const size = frequency.length;
+  let most = 0;
+  for (let v = 0; v < size; v++) if (frequency[v] > most) most = frequency[v];
+  const wordCodes = new Uint32Array(size);
+  if ((most + 1) * size >= 2 ** 53) {
+    const byFrequency = Array.from({ length: size }, (_, v) => v).sort((a, b) => frequency[b] - frequency[a] || a - b);
+    byFrequency.forEach((v, code) => (wordCodes[v] = code));
+    return wordCodes;
+  }
+  const keys = new Float64Array(size);
+  for (let v = 0; v < size; v++) keys[v] = (most - frequency[v]) * size + v;
+  keys.sort();
+  for (let code = 0; code < size; code++) wordCodes[keys[code] % size] = code;
+  return wordCodes;
+}
+
+/**
+ * Codes words by frequency (wordCodesOf) and writes each article's sequence.
  * `sequences` hold provisional ids, `rank` maps them to vocabulary ids.
  */
 function encodePositions(sequences: readonly Uint32Array[], rank: Uint32Array, vocabularySize: number) {
-  const frequency = new Uint32Array(vocabularySize);
-  for (const seq of sequences) for (let i = 0; i < seq.length; i++) frequency[rank[seq[i]]]++;
-  const byFrequency = Array.from({ length: vocabularySize }, (_, v) => v).sort((a, b) => frequency[b] - frequency[a] || a - b);
-  const wordCodes = new Uint32Array(vocabularySize);
-  byFrequency.forEach((v, code) => (wordCodes[v] = code));
+  const wordCounts = new Uint32Array(vocabularySize);
+  for (const seq of sequences) for (let i = 0; i < seq.length; i++) wordCounts[rank[seq[i]]]++;
+  const wordCodes = wordCodesOf(wordCounts);
   const posOffsets = new Uint32Array(sequences.length + 1);
   const out = new VarintWriter(1 << 16);
   sequences.forEach((seq, d) => {
@@ -203,5 +242,5 @@ function encodePositions(sequences: readonly Uint32Array[], rank: Uint32Array, v
     for (let i = 0; i < seq.length; i++) out.write(wordCodes[rank[seq[i]]]);
   });
   posOffsets[sequences.length] = out.length;
-  return { wordCodes, posOffsets, positions: out.bytes() };
+  return { wordCounts, wordCodes, posOffsets, positions: out.bytes() };
 }

@@ -10,14 +10,16 @@ export const ARTICLE_BLOCKS_FILE = 'article-blocks.f64';
 export const ARTICLE_SLOTS_FILE = 'article-slots.u32';
 /** The fields of every article the engine holds in memory (lib/search/article-store.ts). */
 export const META_FILE = 'article-meta.json';
-/** Content hash per article id: what the next build compares against. Not read by the server. */
+/** Content hash per article id (`{ ids, hashes }`, two arrays in docId order): what the next build compares against. Not read by the server. */
 export const HASHES_FILE = 'article-hashes.json';
+/** How often each vocabulary term occurs as a word (an array in vocabulary order): what the next build ranks word codes from when it appends articles. Not read by the server. */
+export const WORD_COUNTS_FILE = 'word-counts.json';
 /** Per input file, its size and digest and what reading it produced, so the next build can skip it when unchanged (index-builder/input-cache.ts). Not read by the server. */
 export const INPUTS_FILE = 'input-files.json';
 /** Records the build could not index (file, line, reason). Not read by the server. */
 export const REJECTS_FILE = 'rejects.jsonl';
 /** What only the builder and the user read: the functions need not ship them (next.config.mjs). */
-export const BUILDER_ONLY_FILES: readonly string[] = [HASHES_FILE, INPUTS_FILE, REJECTS_FILE];
+export const BUILDER_ONLY_FILES: readonly string[] = [HASHES_FILE, WORD_COUNTS_FILE, INPUTS_FILE, REJECTS_FILE];
 export const VOCABULARY_FILE = 'vocabulary.json';
 /** FlexSearch's registry and postings (lib/search/postings-file.ts). */
 export const FLEX_DIR = 'flex';

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createFlexIndex, postingsOf } from './flex';
-import { PostingsFileError, countPostingPart, decodePostingPart, decodeRegistry, encodePostingParts, encodeRegistry, registeredIds } from './postings-file';
+import {
+  PostingsFileError,
+  appendPostingParts,
+  countPostingPart,
+  decodePostingPart,
+  decodeRegistry,
+  encodePostingParts,
+  encodeRegisteredIds,
+  encodeRegistry,
+  registeredIds,
+} from './postings-file';
 import { importOnDemand } from './flex';
 
 function sample() {
@@ -86,3 +96,30 @@ describe('FlexSearch postings in varint parts', () => {
   });
 });
 
+
+describe('appendPostingParts: the previous parts with ids added after each term’s', () => {
+  it('writes what encodePostingParts writes for the extended postings, a new term sorted in, cut at the same bound', () => {
+    const { index, vocabulary } = sample();
+    // Article 301 has کتاب and the new term «زلزله», which sorts between خانه and کتاب.
+    const extended = createFlexIndex();
+    for (const [id, text] of [[0, 'کتاب خانه ملی'], [2, 'کتاب ملی'], [5, 'خانه'], [300, 'کتاب'], [301, 'زلزله کتاب']] as const) extended.add(id, text);
+    const after = ['خانه', 'زلزله', 'کتاب', 'ملی'];
+    // Per new term, the ids it gains: none, [301], [301], none.
+    const added = Uint32Array.from([301, 301]);
+    const addedOffsets = Uint32Array.from([0, 0, 1, 2, 2]);
+    const previous = encodePostingParts(index, vocabulary, 1);
+    expect(appendPostingParts(previous, Uint32Array.from([0, 2, 3]), added, addedOffsets, 1)).toEqual(encodePostingParts(extended, after, 1));
+    expect(appendPostingParts(previous, Uint32Array.from([0, 2, 3]), added, addedOffsets)).toEqual(encodePostingParts(extended, after));
+  });
+
+  it('refuses parts that hold other terms than the vocabulary says', () => {
+    const { index, vocabulary } = sample();
+    const previous = encodePostingParts(index, vocabulary);
+    expect(() => appendPostingParts(previous, Uint32Array.from([0, 1]), new Uint32Array(0), new Uint32Array(3))).toThrow(PostingsFileError);
+  });
+
+  it('has a registry written from the ids alone', () => {
+    const { index } = sample();
+    expect(encodeRegisteredIds([0, 2, 5, 300])).toEqual(encodeRegistry(index));
+  });
+});

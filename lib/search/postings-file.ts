@@ -25,9 +25,14 @@ export function registeredIds(index: Index): number[] {
 }
 
 export function encodeRegistry(index: Index): Uint8Array {
+  return encodeRegisteredIds(registeredIds(index));
+}
+
+/** The registry of the articles `ids` (ascending). */
+export function encodeRegisteredIds(ids: readonly number[]): Uint8Array {
   const out = new VarintWriter();
   let previous = -1;
-  for (const id of registeredIds(index)) {
+  for (const id of ids) {
     out.write(id - previous - 1);
     previous = id;
   }
@@ -76,6 +81,122 @@ export function encodePostingParts(index: Index, vocabulary: readonly string[], 
   });
   if (out.length > 0 || parts.length === 0) parts.push(out.bytes().slice());
   return parts;
+}
+
+/**
+ * The parts encodePostingParts would write for the postings of `parts`
+ * (the previous vocabulary's, one ascending slot per term) with ids added
+ * after them: previous term v is term newIdOfOld[v] now, and term v gains
+ * added[addedOffsets[v] .. addedOffsets[v + 1]), ids above all its previous
+ * ones. A previous list's bytes are copied as they are; only a list that
+ * gains ids is decoded, for its last id (a rebuild that adds 100 articles to
+ * 100,000 decoded and encoded 19 million ids otherwise).
+ */
+export function appendPostingParts(
+  parts: readonly Uint8Array[],
+  newIdOfOld: Uint32Array,
+  added: Uint32Array,
+  addedOffsets: Uint32Array,
+  partBytes = POSTING_PART_BYTES,
+): Uint8Array[] {
+  const size = addedOffsets.length - 1;
+  const broken = (why: string) => new PostingsFileError(`a posting part ${why}: a partial copy?`);
+  const out: Uint8Array[] = [];
+  let buffer = new Uint8Array(partBytes * 2 + 64);
+  let o = 0;
+  const room = (n: number) => {
+    if (o + n <= buffer.length) return;
+    const grown = new Uint8Array(Math.max(o + n, buffer.length * 2));
+    grown.set(buffer.subarray(0, o));
+    buffer = grown;
+  };
+  const write = (value: number) => {
+    while (value >= 0x80) {
+      buffer[o++] = (value & 0x7f) | 0x80;
+      value >>>= 7;
+    }
+    buffer[o++] = value;
+  };
+  // The previous parts, read term by term in step with the new vocabulary.
+  let p = -1;
+  let bytes: Uint8Array = new Uint8Array(0);
+  let at = 0;
+  let oldId = -1;
+  let oldTerm = -1;
+  const next = () => {
+    let b = bytes[at++];
+    let value = b & 0x7f;
+    for (let shift = 7; b >= 0x80; shift += 7) {
+      b = bytes[at++];
+      value += (b & 0x7f) * 2 ** shift;
+    }
+    return value;
+  };
+  let previous = -1;
+  for (let v = 0; v < size; v++) {
+    const from = addedOffsets[v];
+    const to = addedOffsets[v + 1];
+    const isOld = oldTerm + 1 < newIdOfOld.length && newIdOfOld[oldTerm + 1] === v;
+    let length = to - from;
+    let body = 0;
+    let last = 0;
+    if (isOld) {
+      oldTerm++;
+      while (at >= bytes.length) {
+        if (++p >= parts.length) throw broken(`set ends before term ${oldTerm}`);
+        bytes = parts[p];
+        at = 0;
+        oldId = -1;
+      }
+      oldId += next();
+      if (oldId !== oldTerm) throw broken(`names term ${oldId} where term ${oldTerm} was expected`);
+      if (next() !== 1) throw broken(`has other than one slot for term ${oldTerm}`);
+      const count = next();
+      length += count;
+      body = at;
+      if (to > from) {
+        // Ids ascend: each zigzag gap is twice the gap, and the ids add up to the last.
+        for (let k = 0; k < count; k++) {
+          let b = bytes[at++];
+          let gap = b & 0x7f;
+          for (let shift = 7; b >= 0x80; shift += 7) {
+            b = bytes[at++];
+            gap += (b & 0x7f) * 2 ** shift;
+          }
+          last += gap / 2;
+        }
+      } else {
+        // Skip the ids: a number ends at its one byte under 128.
+        for (let k = 0; k < count; k++) while (bytes[at++] >= 0x80);
+      }
+      if (at > bytes.length) throw broken('ends inside a posting list');
+    }
+    if (length === 0) continue;
+    room(15 + (at - body) + (to - from) * 5);
+    write(v - previous);
+    previous = v;
+    write(1);
+    write(length);
+    if (isOld) {
+      if (at - body > 32) {
+        buffer.set(bytes.subarray(body, at), o);
+        o += at - body;
+      } else for (let i = body; i < at; i++) buffer[o++] = bytes[i];
+    }
+    for (let k = from; k < to; k++) {
+      write((added[k] - last) * 2);
+      last = added[k];
+    }
+    if (o >= partBytes) {
+      out.push(buffer.slice(0, o));
+      o = 0;
+      previous = -1;
+    }
+  }
+  if (oldTerm + 1 !== newIdOfOld.length) throw broken(`set holds ${oldTerm + 1} of ${newIdOfOld.length} terms`);
+  if (at < bytes.length || parts.slice(p + 1).some((part) => part.length > 0)) throw broken(`set holds more than ${newIdOfOld.length} terms`);
+  if (o > 0 || out.length === 0) out.push(buffer.slice(0, o));
+  return out;
 }
 
 export class PostingsFileError extends Error {}
