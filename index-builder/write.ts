@@ -7,7 +7,8 @@ import type { Article } from '../lib/types';
 import type { BuiltIndexData } from '../lib/search/index-data';
 import { type ArticleMeta, withFacetKeys } from '../lib/search/article-store';
 import { type ArticleHashes, encodeHashes } from './diff';
-import { ARTICLES_PER_BLOCK, type BlockReuse, encodeArticleBlocks } from '../lib/search/article-blocks';
+import { ARTICLES_PER_BLOCK, type BlockReuse } from '../lib/search/article-blocks';
+import { encodeArticleBlocksAside } from './deflate-blocks';
 import { encodePostingParts, encodeRegistry } from '../lib/search/postings-file';
 import {
   ARTICLE_BLOCKS_FILE,
@@ -81,10 +82,11 @@ async function writeArticles(
   const first = kept?.blocks ?? 0;
   const skip = first * ARTICLES_PER_BLOCK;
   const prefixBytes = kept ? kept.blockOffsets[first] : 0;
-  const tail = encodeArticleBlocks(
-    articles.slice(skip),
-    reuseBlocks && ((from, count) => reuseBlocks(from + skip, count)),
+  const tail = await encodeArticleBlocksAside(
+    // The kept blocks may end with the last, partial one: then nothing follows them.
+    Math.max(0, articles.length - skip),
     (d) => lineOf(d + skip),
+    reuseBlocks && ((from, count) => reuseBlocks(from + skip, count)),
   );
   if (kept) {
     // A clone where the file system can make one, else a copy in the kernel.
@@ -191,8 +193,10 @@ export async function writeIndexDir(out: string, contents: IndexContents): Promi
       analyzer: contents.analyzer,
       flex: parts.map(({ key, file }) => ({ key, file })),
     };
+    // The articles first: their blocks deflate on other threads while this one writes the rest.
+    const articles = writeArticles(staging, contents);
+    articles.catch(() => {}); // awaited below; a rejection must not go unhandled meanwhile
     for (const part of parts) await writeFile(path.join(staging, FLEX_DIR, part.file), part.data);
-    await writeArticles(staging, contents);
     await writeFile(path.join(staging, VOCABULARY_FILE), JSON.stringify(data.vocabulary));
     await writeFile(path.join(staging, WORD_COUNTS_FILE), JSON.stringify(Array.from(data.wordCounts)));
     const binaries: Pick<BuiltIndexData, keyof typeof BINARY_FILES> = 'words' in data ? { ...data, ...(await data.words) } : data;
@@ -201,6 +205,7 @@ export async function writeIndexDir(out: string, contents: IndexContents): Promi
     }
     await writeFile(path.join(staging, INPUTS_FILE), contents.inputs);
     await writeFile(path.join(staging, REJECTS_FILE), contents.rejects.map((r) => JSON.stringify(r) + '\n').join(''));
+    await articles;
     // The manifest last: a directory without one is not an index.
     await writeFile(path.join(staging, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
   } catch (e) {

@@ -27,35 +27,54 @@ export interface ArticleBlocks {
  */
 export type BlockReuse = (first: number, count: number) => Uint8Array | null;
 
+/** zlib's level for the blocks: the builder's worker threads deflate with it too. */
+export const BLOCK_LEVEL = LEVEL;
+
+/** One block's bytes as the earlier index kept them, or its lines joined, to deflate. */
+export type BlockSource = { kept: Buffer } | { raw: Buffer };
+
 /**
- * `lineOf` gives an article's JSON line where the article itself is not at
- * hand (the builder keeps some articles only as lines of an earlier index);
- * it must be what JSON.stringify would write.
+ * The blocks of `articleCount` articles in docId order. `lineOf` gives an
+ * article's JSON line where the article itself is not at hand (the builder
+ * keeps some articles only as lines of an earlier index); it must be what
+ * JSON.stringify would write.
  */
+export function* blockSources(articleCount: number, lineOf: (docId: number) => string, reuse?: BlockReuse): Generator<BlockSource> {
+  for (let first = 0; first < articleCount; first += ARTICLES_PER_BLOCK) {
+    const count = Math.min(ARTICLES_PER_BLOCK, articleCount - first);
+    const old = reuse?.(first, count);
+    if (old) {
+      yield { kept: Buffer.from(old.buffer, old.byteOffset, old.byteLength) };
+      continue;
+    }
+    const lines: string[] = [];
+    for (let d = first; d < first + count; d++) lines.push(lineOf(d));
+    yield { raw: Buffer.from(lines.join('\n')) };
+  }
+}
+
+export function deflateBlock(raw: Uint8Array): Buffer {
+  return deflateRawSync(raw, { level: LEVEL });
+}
+
+/** The blocks of `articleCount` articles, compressed, with where each starts and each article's slot. */
+export function blocksOf(blocks: Buffer[], articleCount: number): ArticleBlocks {
+  const blockOffsets = new Float64Array(blocks.length + 1);
+  for (let b = 0; b < blocks.length; b++) blockOffsets[b + 1] = blockOffsets[b] + blocks[b].length;
+  // Articles fill the blocks in docId order: block × ARTICLES_PER_BLOCK + line is the docId.
+  const slots = new Uint32Array(articleCount);
+  for (let d = 0; d < articleCount; d++) slots[d] = d;
+  return { blocks, blockOffsets, slots };
+}
+
 export function encodeArticleBlocks(
   articles: readonly Article[],
   reuse?: BlockReuse,
   lineOf = (docId: number) => JSON.stringify(articles[docId]),
 ): ArticleBlocks {
-  const count = Math.ceil(articles.length / ARTICLES_PER_BLOCK);
   const blocks: Buffer[] = [];
-  const blockOffsets = new Float64Array(count + 1);
-  const slots = new Uint32Array(articles.length);
-  let at = 0;
-  for (let b = 0; b < count; b++) {
-    const first = b * ARTICLES_PER_BLOCK;
-    const members = articles.slice(first, first + ARTICLES_PER_BLOCK);
-    members.forEach((_, line) => (slots[first + line] = b * ARTICLES_PER_BLOCK + line));
-    const old = reuse?.(first, members.length);
-    const block = old
-      ? Buffer.from(old.buffer, old.byteOffset, old.byteLength)
-      : deflateRawSync(Buffer.from(members.map((_, line) => lineOf(first + line)).join('\n')), { level: LEVEL });
-    blockOffsets[b] = at;
-    at += block.length;
-    blocks.push(block);
-  }
-  blockOffsets[count] = at;
-  return { blocks, blockOffsets, slots };
+  for (const source of blockSources(articles.length, lineOf, reuse)) blocks.push('kept' in source ? source.kept : deflateBlock(source.raw));
+  return blocksOf(blocks, articles.length);
 }
 
 /** The JSON lines of one block (JSON.stringify escapes newlines, so a line is an article). */
