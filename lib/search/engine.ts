@@ -65,8 +65,8 @@ interface Variant {
   weight: number;
 }
 
-/** Index of the first element >= key in a sorted array. */
-function lowerBound(sorted: readonly string[], key: string): number {
+/** Index of the first element >= key in a sorted array (the vocabulary, or a posting list). */
+function lowerBound<T extends string | number>(sorted: ArrayLike<T>, key: T): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -98,14 +98,8 @@ function lookUp(lookups: number, length: number): boolean {
 
 /** Where `docId` is in the ascending `ids`, or -1. */
 function indexIn(ids: ArrayLike<number>, docId: number): number {
-  let lo = 0;
-  let hi = ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ids[mid] < docId) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < ids.length && ids[lo] === docId ? lo : -1;
+  const at = lowerBound(ids, docId);
+  return at < ids.length && ids[at] === docId ? at : -1;
 }
 
 /** Articles a query matched and their scores; the arrays are the engine's scratch space. */
