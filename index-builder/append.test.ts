@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ArticleAnalyzer, type BuiltIndexData, assembleIndexData } from '../lib/search/index-data';
 import { encodePostingParts, encodeRegistry, registeredIds } from '../lib/search/postings-file';
+import { articleWith } from '../lib/article';
 import type { Article } from '../lib/types';
 import { type AppendBase, appendIndexData } from './append';
 
-const article = (title: string, ...body: string[]): Article => ({
-  id: title,
-  title,
-  body,
-  publishedAt: null,
-  jalali: null,
-  source: null,
-  tags: [],
-  url: null,
-  dateline: null,
-  agency: null,
-  category: null,
-});
+const article = (title: string, ...body: string[]): Article => articleWith({ id: title, title, body });
 
 const before = [
   article('بارش برف در تهران', 'برف سنگین راه‌های تهران را بست.'),

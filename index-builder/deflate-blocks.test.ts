@@ -1,22 +1,18 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { articleWith } from '../lib/article';
 import type { Article } from '../lib/types';
 import { ARTICLES_PER_BLOCK, decodeArticleBlock, encodeArticleBlocks } from '../lib/search/article-blocks';
 import { encodeArticleBlocksAside } from './deflate-blocks';
 
-const article = (i: number): Article => ({
-  id: `a${i}`,
-  title: `گزارش شماره ${i}`,
-  body: [`بند نخست خبر ${i} درباره همکاری‌های دو کشور.`, 'بند دوم'.repeat(1 + (i % 7))],
-  jalali: { year: 1402, month: 1 + (i % 12), day: 1 + (i % 28) },
-  publishedAt: null,
-  source: 'ایرنا',
-  tags: [],
-  url: null,
-  dateline: null,
-  agency: null,
-  category: null,
-});
+const article = (i: number): Article =>
+  articleWith({
+    id: `a${i}`,
+    title: `گزارش شماره ${i}`,
+    body: [`بند نخست خبر ${i} درباره همکاری‌های دو کشور.`, 'بند دوم'.repeat(1 + (i % 7))],
+    jalali: { year: 1402, month: 1 + (i % 12), day: 1 + (i % 28) },
+    source: 'ایرنا',
+  });
 
 // 1,501 articles: several batches of blocks for the workers, and a last block of one article.
 const articles = Array.from({ length: 1501 }, (_, i) => article(i));

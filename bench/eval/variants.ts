@@ -1,6 +1,7 @@
 // Variant pairs: two spellings (or inflections) of the same words must find
 // each other's document.
 import { readFileSync } from 'node:fs';
+import { articleWith } from '../../lib/article';
 import type { Article } from '../../lib/types';
 import type { System } from './ranker';
 
@@ -20,19 +21,7 @@ const FILLER_BEFORE = 'گزارش نمونه درباره بازار کتاب';
 const FILLER_AFTER = 'پایان گزارش نمونه';
 
 function doc(id: string, text: string): Article {
-  return {
-    id,
-    title: `${FILLER_TITLE} ${id}`,
-    body: [FILLER_BEFORE, text, FILLER_AFTER],
-    publishedAt: null,
-    jalali: null,
-    source: null,
-    tags: [],
-    url: null,
-    dateline: null,
-    agency: null,
-    category: null,
-  };
+  return articleWith({ id, title: `${FILLER_TITLE} ${id}`, body: [FILLER_BEFORE, text, FILLER_AFTER] });
 }
 
 export interface PairOutcome extends VariantPair {

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { articleWith } from '../article';
 import type { Article } from '../types';
 import { ARTICLES_PER_BLOCK, decodeArticleBlock, encodeArticleBlocks, inflateArticleBlock, lineOf } from './article-blocks';
 
-const article = (id: string, body: string[]): Article => ({
-  id,
-  title: `خبر ${id}`,
-  body,
-  publishedAt: null,
-  jalali: null,
-  source: null,
-  tags: [],
-  url: null,
-  dateline: null,
-  agency: null,
-  category: null,
-});
+const article = (id: string, body: string[]): Article => articleWith({ id, title: `خبر ${id}`, body });
 
 describe('articles in deflated blocks', () => {
   const articles = Array.from({ length: ARTICLES_PER_BLOCK * 2 + 3 }, (_, i) => article(String(i), [`بند اول\nبا سطر دوم ${i}`, 'بند «دوم»']));
