@@ -12,6 +12,7 @@
 // thread (index-builder/translate-codes.ts).
 import { type ArticleTerms, type IndexData, compareTerms, wordCodesOf } from '../lib/search/index-data';
 import { appendPostingParts, encodeRegisteredIds } from '../lib/search/postings-file';
+import { sortedIndexOf } from '../lib/search/sorted';
 import { translateCodesAside } from './translate-codes';
 import type { EncodedIndexData } from './write';
 
@@ -24,20 +25,6 @@ export interface AppendBase {
   registered: readonly number[];
   /** How often each term occurs as a word (BuiltIndexData.wordCounts). */
   wordCounts: Uint32Array;
-}
-
-/** Where `term` is in the sorted `vocabulary`, or -1. */
-function find(vocabulary: readonly string[], term: string): number {
-  let lo = 0;
-  let hi = vocabulary.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const c = compareTerms(vocabulary[mid], term);
-    if (c === 0) return mid;
-    if (c < 0) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 const varintLength = (n: number) => (n < 0x80 ? 1 : n < 0x4000 ? 2 : n < 0x200000 ? 3 : n < 0x10000000 ? 4 : 5);
@@ -62,7 +49,7 @@ export function appendIndexData(
   const oldIdOf = new Int32Array(terms.length).fill(-1);
   for (let id = 0; id < terms.length; id++) {
     if (addedDf[id] === 0) continue;
-    oldIdOf[id] = find(old.vocabulary, terms[id]);
+    oldIdOf[id] = sortedIndexOf(old.vocabulary, terms[id]);
     if (oldIdOf[id] < 0) fresh.push(id);
   }
   fresh.sort((a, b) => compareTerms(terms[a], terms[b]));

@@ -25,6 +25,7 @@ import { makeSnippets } from './snippets';
 import { kthLargest, topK } from './top';
 import { parseQuery, queryView, type ParsedQuery } from './query';
 import { SideBySide } from './proximity';
+import { lowerBound, sortedIndexOf } from './sorted';
 import type { SearchParams } from './params';
 
 const FACET_LIMIT = 20;
@@ -65,18 +66,6 @@ interface Variant {
   weight: number;
 }
 
-/** Index of the first element >= key in a sorted array (the vocabulary, or a posting list). */
-function lowerBound<T extends string | number>(sorted: ArrayLike<T>, key: T): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The articles a step still cares about: a list, and a quick test for it.
  * When the list is short and a posting list long, each article is looked up
@@ -94,12 +83,6 @@ const LOOKUP_COST = 2;
 /** Whether to look `lookups` articles up in a sorted list of `length` ids rather than read the list through. */
 function lookUp(lookups: number, length: number): boolean {
   return lookups * LOOKUP_COST * Math.log2(length + 2) < length;
-}
-
-/** Where `docId` is in the ascending `ids`, or -1. */
-function indexIn(ids: ArrayLike<number>, docId: number): number {
-  const at = lowerBound(ids, docId);
-  return at < ids.length && ids[at] === docId ? at : -1;
 }
 
 /** Articles a query matched and their scores; the arrays are the engine's scratch space. */
@@ -287,7 +270,7 @@ export class SearchEngine {
       if (!ids) continue;
       if (within && lookUp(within.docs.length, ids.length)) {
         for (const docId of within.docs) {
-          const i = indexIn(ids, docId);
+          const i = sortedIndexOf(ids, docId);
           if (i >= 0) visit(docId, tf[at + i]);
         }
       } else {
@@ -348,7 +331,7 @@ export class SearchEngine {
             if (!ids) continue;
             if (within && lookUp(within.docs.length, ids.length)) {
               for (const docId of within.docs) {
-                const i = indexIn(ids, docId);
+                const i = sortedIndexOf(ids, docId);
                 if (i < 0) continue;
                 const packed = tf[at + i];
                 if (!titleOnly || packed & TF_TITLE) this.keepBest(docId, weight * this.tfPart(docId, packed), mark, docs);
