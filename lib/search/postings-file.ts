@@ -101,22 +101,8 @@ export function appendPostingParts(
 ): Uint8Array[] {
   const size = addedOffsets.length - 1;
   const broken = (why: string) => new PostingsFileError(`a posting part ${why}: a partial copy?`);
-  const out: Uint8Array[] = [];
-  let buffer = new Uint8Array(partBytes * 2 + 64);
-  let o = 0;
-  const room = (n: number) => {
-    if (o + n <= buffer.length) return;
-    const grown = new Uint8Array(Math.max(o + n, buffer.length * 2));
-    grown.set(buffer.subarray(0, o));
-    buffer = grown;
-  };
-  const write = (value: number) => {
-    while (value >= 0x80) {
-      buffer[o++] = (value & 0x7f) | 0x80;
-      value >>>= 7;
-    }
-    buffer[o++] = value;
-  };
+  const appended: Uint8Array[] = [];
+  let out = new VarintWriter(partBytes * 2 + 64);
   // The previous parts, read term by term in step with the new vocabulary.
   let p = -1;
   let bytes: Uint8Array = new Uint8Array(0);
@@ -172,31 +158,25 @@ export function appendPostingParts(
       if (at > bytes.length) throw broken('ends inside a posting list');
     }
     if (length === 0) continue;
-    room(15 + (at - body) + (to - from) * 5);
-    write(v - previous);
+    out.write(v - previous);
     previous = v;
-    write(1);
-    write(length);
-    if (isOld) {
-      if (at - body > 32) {
-        buffer.set(bytes.subarray(body, at), o);
-        o += at - body;
-      } else for (let i = body; i < at; i++) buffer[o++] = bytes[i];
-    }
+    out.write(1);
+    out.write(length);
+    if (isOld) out.writeBytes(bytes.subarray(body, at));
     for (let k = from; k < to; k++) {
-      write((added[k] - last) * 2);
+      out.write(zigzag(added[k] - last));
       last = added[k];
     }
-    if (o >= partBytes) {
-      out.push(buffer.slice(0, o));
-      o = 0;
+    if (out.length >= partBytes) {
+      appended.push(out.bytes().slice());
+      out = new VarintWriter(partBytes * 2 + 64);
       previous = -1;
     }
   }
   if (oldTerm + 1 !== newIdOfOld.length) throw broken(`set holds ${oldTerm + 1} of ${newIdOfOld.length} terms`);
   if (at < bytes.length || parts.slice(p + 1).some((part) => part.length > 0)) throw broken(`set holds more than ${newIdOfOld.length} terms`);
-  if (o > 0 || out.length === 0) out.push(buffer.slice(0, o));
-  return out;
+  if (out.length > 0 || appended.length === 0) appended.push(out.bytes().slice());
+  return appended;
 }
 
 export class PostingsFileError extends Error {}

@@ -21,6 +21,14 @@ describe('varints', () => {
     for (const v of values) w.write(v);
     expect(decode(w.bytes())).toEqual(values);
   });
+
+  it('take bytes already encoded as they are, between numbers, past the first capacity', () => {
+    const w = new VarintWriter(2);
+    w.write(300);
+    w.writeBytes(varintBytes([1, 200, 70000]));
+    w.write(5);
+    expect(decode(w.bytes())).toEqual([300, 1, 200, 70000, 5]);
+  });
 });
 
 describe('runAt: a run of numbers found by searching bytes', () => {

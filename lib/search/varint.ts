@@ -13,17 +13,27 @@ export class VarintWriter {
     this.buffer = new Uint8Array(capacity);
   }
 
+  private room(bytes: number): void {
+    if (this.length + bytes <= this.buffer.length) return;
+    const grown = new Uint8Array(Math.max(this.buffer.length * 2 + 5, this.length + bytes));
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
+  }
+
   write(value: number): void {
-    if (this.length + 5 > this.buffer.length) {
-      const grown = new Uint8Array(this.buffer.length * 2 + 5);
-      grown.set(this.buffer.subarray(0, this.length));
-      this.buffer = grown;
-    }
+    this.room(5);
     while (value >= 0x80) {
       this.buffer[this.length++] = (value & 0x7f) | 0x80;
       value >>>= 7;
     }
     this.buffer[this.length++] = value;
+  }
+
+  /** Bytes already encoded, copied as they are. */
+  writeBytes(bytes: Uint8Array): void {
+    this.room(bytes.length);
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
   }
 
   bytes(): Uint8Array {
