@@ -43,7 +43,11 @@ class DeflatePool {
       });
       // A failed worker takes its batches with it: they are deflated here instead.
       const fail = () => {
-        for (const [id, p] of this.pending) if (id % threads === i) (this.pending.delete(id), p.resolve(null));
+        for (const [id, p] of this.pending) {
+          if (id % threads !== i) continue;
+          this.pending.delete(id);
+          p.resolve(null);
+        }
       };
       worker.on('error', fail);
       worker.on('exit', fail);
