@@ -15,6 +15,7 @@ import { NavigationProvider, PendingRegion } from './components/Navigation';
 import {
   ActiveFilters,
   DownloadMenu,
+  MatchedForms,
   MatchToggle,
   NoResults,
   Pagination,
@@ -113,13 +114,14 @@ export default async function SearchPage({ searchParams }: PageProps) {
           <Timeline facets={response.facets} state={state} />
           <ActiveFilters state={state} />
           <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
-            <Stats total={response.total} tookMs={response.tookMs} />
+            <Stats total={response.total} tookMs={response.tookMs} typing={params.prefix === 'last'} />
             <div className="flex flex-wrap items-center gap-3">
               <SortLinks state={state} />
               {response.total > 0 && <DownloadMenu state={state} total={response.total} />}
             </div>
           </div>
           <ParsedQuery view={response.query} />
+          <MatchedForms view={response.query} state={state} />
           {response.total === 0 ? (
             <NoResults unmatched={response.unmatched} relaxations={relaxations(engine, params, state)} state={state} />
           ) : (

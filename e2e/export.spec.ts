@@ -46,11 +46,14 @@ test('export: the CSV has a BOM, the header row and one row per match', async ({
   ]);
 });
 
-test('export: JSON Lines, one object per match; bad parameters are a 400 with the API error', async ({ request }) => {
+test('export: JSON Lines, a metadata record then one object per match; bad parameters are a 400 with the API error', async ({ request }) => {
   const total = (await (await request.get(`/api/search?${query}`)).json()).total as number;
   const res = await request.get(`/api/export?format=jsonl&${query}`);
   expect(res.headers()['content-disposition']).toMatch(/\.jsonl"/);
-  const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+  const [first, ...lines] = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+  expect(first.kavosh_export).toMatchObject({ query: '', from: '1400', to: '1403', total, match: 'all' });
+  expect(first.kavosh_export.index_built_at).toMatch(/^\d{4}-\d\d-\d\dT/);
+  expect(first.kavosh_export.exported_at).toMatch(/[+-]0[34]:30$/);
   expect(lines).toHaveLength(total);
   expect(Object.keys(lines[0])).toEqual(['id', 'title', 'jalali_date', 'gregorian_date', 'source', 'tags', 'url']);
 
@@ -58,4 +61,20 @@ test('export: JSON Lines, one object per match; bad parameters are a 400 with th
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error).toMatchObject({ code: 'bad_parameter' });
   expect((await request.get('/api/export?format=pdf')).status()).toBe(400);
+  expect((await request.get('/api/export?format=csv&meta=yes')).status()).toBe(400);
+});
+
+test('export: a CSV opens with a # line naming the search only when asked (meta=1)', async ({ request }) => {
+  const plain = (await (await request.get(`/api/export?format=csv&q=${encodeURIComponent('کتاب')}`)).body()).subarray(3).toString('utf8');
+  expect(plain.startsWith('id,')).toBe(true);
+  const body = (await (await request.get(`/api/export?format=csv&meta=1&q=${encodeURIComponent('کتاب')}&from=1400`)).body()).subarray(3).toString('utf8');
+  const [comment, header] = body.split('\r\n');
+  expect(comment).toMatch(/^# Kavosh export; query: کتاب; match: all; sort: relevance; from: 1400; articles: \d+; exported: .+; index built: \d{4}-/);
+  expect(header).toBe('id,title,jalali_date,gregorian_date,source,tags,url');
+});
+
+test('export: a search shared while it was typed (prefix=last) exports whole words', async ({ request }) => {
+  const whole = (await (await request.get(`/api/search?q=${encodeURIComponent('کتاب')}`)).json()).total as number;
+  const text = await (await request.get(`/api/export?format=jsonl&prefix=last&q=${encodeURIComponent('کتاب')}`)).text();
+  expect(text.trim().split('\n')).toHaveLength(whole + 1);
 });

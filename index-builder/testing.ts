@@ -4,13 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
 
-/** Every file under a directory by relative path, sorted: two equal snapshots are byte-for-byte equal trees. */
+/**
+ * Every file under a directory by relative path, sorted: two equal snapshots are byte-for-byte equal trees, but
+ * for the time of writing in the manifest (`builtAt`), which no two builds share.
+ */
 export function snapshot(dir: string): Map<string, Buffer> {
   const files: [string, Buffer][] = [];
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath, entry.name);
-    files.push([path.relative(dir, full), readFileSync(full)]);
+    let bytes = readFileSync(full);
+    if (entry.name === 'manifest.json') bytes = Buffer.from(bytes.toString('utf8').replace(/\n  "builtAt": "[^"]*",/, ''));
+    files.push([path.relative(dir, full), bytes]);
   }
   return new Map(files.sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -191,6 +191,7 @@ export async function writeIndexDir(out: string, contents: IndexContents): Promi
       articleCount: contents.articles.length,
       vocabularySize: data.vocabulary.length,
       analyzer: contents.analyzer,
+      builtAt: new Date().toISOString(),
       flex: parts.map(({ key, file }) => ({ key, file })),
     };
     // The articles first: their blocks deflate on other threads while this one writes the rest.

@@ -88,8 +88,20 @@ export interface QueryTerm {
   terms: string[];
   /** `title:` / «عنوان:» restricts it to the title. */
   field: 'any' | 'title';
-  /** The word being typed: longer words match too. */
+  /** A prefix (`word*`, or the word being typed with `prefix=last`): longer words match too. */
   prefix: boolean;
+  /** One quoted word («"کتاب‌ها"»): that spelling only, without its inflections. */
+  exact?: boolean;
+}
+
+/** Something the parser did not do as typed, said in the parsed-query line (never an HTTP error). */
+export interface QueryNotice {
+  /** `prefix_too_short`: `*` after a word of one letter; the word is searched whole. */
+  code: 'prefix_too_short';
+  /** The word as typed. */
+  text: string;
+  /** In Persian, for the page. */
+  message: string;
 }
 
 /** How a query was understood; the page shows it when operators were used. */
@@ -102,6 +114,29 @@ export interface QueryView {
   ignored: string[];
   match: MatchMode;
   hasOperators: boolean;
+  notices: QueryNotice[];
+  /** How each query word was matched: the forms the archive has of it, with their article counts. */
+  words: WordForms[];
+}
+
+/** One query word and the spellings, inflections (and, for a prefix, longer words) it matched. */
+export interface WordForms {
+  /** As typed («رئیس‌جمهور»; two words typed apart that the archive also writes solid: «بین المللی»). */
+  text: string;
+  prefix: boolean;
+  /** Most articles first; at most FORMS_LISTED of them. */
+  forms: FormCount[];
+  /** How many more forms matched than are listed (a short prefix begins thousands of words). */
+  more: number;
+}
+
+export interface FormCount {
+  /** The form as the index holds it: folded (ی/ک, no ZWNJ, no diacritics); two words for a compound written apart. */
+  form: string;
+  /** Articles of the whole archive (before filters) that have this form. */
+  articles: number;
+  /** `word`: the word itself; `variant`: a spelling or inflection of it; `prefix`: a longer word it begins; `apart`: the word written as its two halves side by side. */
+  kind: 'word' | 'variant' | 'prefix' | 'apart';
 }
 
 /** The body of GET /api/search. */

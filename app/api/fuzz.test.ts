@@ -241,7 +241,7 @@ describe(`hostile requests (seed ${SEED})`, () => {
 
     const e = await send('export', `format=jsonl&q=${encodeURIComponent('کتابخانه')}`);
     expect(e.status).toBe(200);
-    const ids = (e.body as string).trim().split('\n').map((l) => JSON.parse(l).id).sort();
+    const ids = (e.body as string).trim().split('\n').slice(1).map((l) => JSON.parse(l).id).sort();
     expect(ids).toEqual(['4312876', '4884390', '5501001']);
   });
 });

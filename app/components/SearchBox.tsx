@@ -5,16 +5,26 @@ import { searchHref, type UrlState } from './href';
 import { useNavigation } from './Navigation';
 
 export const DEBOUNCE_MS = 200;
+/**
+ * After this long without a keystroke the user has stopped typing: the live
+ * results (the last word as a prefix) give way to the whole-word answer, the
+ * one a researcher may quote.
+ */
+export const SETTLE_MS = 900;
 
 /**
  * The query box. It only rewrites the URL; the server renders the results.
- * Without JavaScript it is a plain GET form that submits the same parameters.
+ * While the user types, the live results take the last word as a prefix
+ * (`prefix=last`); Enter, the button, leaving the box or a pause give the
+ * whole-word search. Without JavaScript it is a plain GET form that submits
+ * the same parameters (whole words).
  * Keys: `/` (anywhere) focuses it, Esc clears it, ArrowDown goes to the results.
  */
 export function SearchBox({ state }: { state: UrlState }) {
   const { pending, navigate } = useNavigation();
   const [value, setValue] = useState(state.q ?? '');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const settle = useRef<ReturnType<typeof setTimeout> | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -24,17 +34,27 @@ export function SearchBox({ state }: { state: UrlState }) {
     if (document.activeElement !== input.current) setValue(state.q ?? '');
   }, [state.q]);
 
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
-
-  const go = (q: string) => {
+  const stopTimers = () => {
     if (timer.current) clearTimeout(timer.current);
+    if (settle.current) clearTimeout(settle.current);
     timer.current = null;
-    navigate(searchHref(stateRef.current, { q }), { replace: true });
+    settle.current = null;
+  };
+
+  useEffect(() => stopTimers, []);
+
+  /** The whole-word search for `q` (a submit, a pause, leaving the box). */
+  const go = (q: string) => {
+    stopTimers();
+    navigate(searchHref(stateRef.current, { q, prefix: undefined }), { replace: true });
+  };
+
+  /** The live results while typing: the last word also as a prefix, until the user pauses. */
+  const goTyping = (q: string) => {
+    timer.current = null;
+    const typing = /\S$/u.test(q);
+    navigate(searchHref(stateRef.current, { q, prefix: typing ? 'last' : undefined }), { replace: true });
+    if (typing) settle.current = setTimeout(() => go(q), SETTLE_MS - DEBOUNCE_MS);
   };
 
   const hidden: [string, string][] = [];
@@ -77,8 +97,12 @@ export function SearchBox({ state }: { state: UrlState }) {
           onChange={(e) => {
             const q = e.target.value;
             setValue(q);
-            if (timer.current) clearTimeout(timer.current);
-            timer.current = setTimeout(() => go(q), DEBOUNCE_MS);
+            stopTimers();
+            timer.current = setTimeout(() => goTyping(q), DEBOUNCE_MS);
+          }}
+          onBlur={() => {
+            // Leaving the box ends the typing: never leave a prefix answer behind.
+            if (timer.current || settle.current || stateRef.current.prefix) go(value);
           }}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {

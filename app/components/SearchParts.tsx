@@ -78,10 +78,12 @@ export function SortLinks({ state }: { state: UrlState }) {
 
 /** «دانلود نتایج»: every match of this search as CSV or JSON Lines. */
 export function DownloadMenu({ state, total }: { state: UrlState; total: number }) {
-  const params = toSearchParams({ ...state, page: undefined, size: undefined });
-  const href = (format: 'csv' | 'jsonl') => {
+  // An export is a submitted search: whole words, never the typing prefix.
+  const params = toSearchParams({ ...state, page: undefined, size: undefined, prefix: undefined });
+  const href = (format: 'csv' | 'jsonl', meta = false) => {
     const p = new URLSearchParams(params);
     p.set('format', format);
+    if (meta) p.set('meta', '1');
     return `/api/export?${p.toString()}`;
   };
   return (
@@ -98,8 +100,13 @@ export function DownloadMenu({ state, total }: { state: UrlState; total: number 
             </a>
           </li>
           <li>
+            <a href={href('csv', true)} download className={linkClass} data-testid="export-csv-meta">
+              <bdi dir="ltr">CSV</bdi> با سطر نخستِ # (جستجو، تاریخ خروجی و ساخت نمایه)
+            </a>
+          </li>
+          <li>
             <a href={href('jsonl')} download className={linkClass} data-testid="export-jsonl">
-              <bdi dir="ltr">JSON Lines</bdi>
+              <bdi dir="ltr">JSON Lines</bdi> (رکورد نخست: جستجو و تاریخ‌ها)
             </a>
           </li>
         </ul>
@@ -108,12 +115,59 @@ export function DownloadMenu({ state, total }: { state: UrlState; total: number 
   );
 }
 
-/** «N نتیجه در X میلی‌ثانیه». */
-export function Stats({ total, tookMs }: { total: number; tookMs: number }) {
+/**
+ * «N نتیجه در X میلی‌ثانیه». While the box is typed in (`prefix=last`) the
+ * count is of the live results and says so: it is not the whole-word answer.
+ */
+export function Stats({ total, tookMs, typing = false }: { total: number; tookMs: number; typing?: boolean }) {
   return (
-    <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="total" role="status">
+    <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="total" data-typing={typing || undefined} role="status">
       {faCount(total)} نتیجه در {faMillis(tookMs)} میلی‌ثانیه
+      {typing && <span data-testid="typing-note"> (در حال تایپ: واژهٔ آخر به‌عنوان آغاز واژه)</span>}
     </p>
+  );
+}
+
+/**
+ * How each query word was matched: «جنگ: جنگ ۶۹۳ · جنگها ۱۲۰ …», each form
+ * with its articles in the archive, and a link that leaves one form out of
+ * the search (`-"form"` added to the query).
+ */
+export function MatchedForms({ view, state }: { view: QueryViewData; state: UrlState }) {
+  const words = view.words.filter((w) => w.forms.length > 1 || w.more > 0 || w.forms.some((f) => f.kind !== 'word'));
+  if (words.length === 0) return null;
+  const q = state.q?.trim() ?? '';
+  return (
+    <details className="text-sm" data-testid="matched-forms">
+      <summary className="cursor-pointer text-stone-700 hover:text-stone-900 dark:text-stone-300 dark:hover:text-white">
+        شکل‌هایی که شمرده شد
+      </summary>
+      <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
+        شمار هر شکل: مقاله‌های کل آرشیو که آن را دارند (پیش از فیلترها). «کنار گذاشتن» مقاله‌های دارای آن شکل را از جستجو بیرون می‌گذارد.
+      </p>
+      <ul className="mt-1 space-y-1">
+        {words.map((w) => (
+          <li key={`${w.prefix ? '*' : ''}${w.text}`} data-testid="word-forms" data-word={w.text}>
+            <span className="font-semibold">{w.text}{w.prefix && '…'}:</span>{' '}
+            {w.forms.map((f, i) => (
+              <span key={f.form} data-testid="form" data-form={f.form} data-kind={f.kind}>
+                {i > 0 && ' · '}
+                {f.form} <span className="text-stone-600 dark:text-stone-400">{faCount(f.articles)}</span>
+                {f.kind !== 'word' && f.kind !== 'apart' && (
+                  <>
+                    {' '}
+                    <Link prefetch={false} href={searchHref(state, { q: `${q} -"${f.form}"` })} className={`text-xs ${linkClass}`} aria-label={`کنار گذاشتن شکل «${f.form}»`} data-testid="leave-out">
+                      (کنار گذاشتن)
+                    </Link>
+                  </>
+                )}
+              </span>
+            ))}
+            {w.more > 0 && <span className="text-stone-600 dark:text-stone-400"> · و {faCount(w.more)} شکل دیگر</span>}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -150,7 +204,7 @@ function Parts({ parts }: { parts: QueryPart[] }) {
 
 /** The parsed query, when operators were used: what the engine understood. */
 export function ParsedQuery({ view }: { view: QueryViewData }) {
-  if (!view.hasOperators) return null;
+  if (!view.hasOperators && view.notices.length === 0) return null;
   const { parts, excluded, ignored } = describeQuery(view);
   const sep: QueryPart = { kind: 'op', text: '،' };
   return (
@@ -166,6 +220,11 @@ export function ParsedQuery({ view }: { view: QueryViewData }) {
       {ignored.length > 0 && (
         <span className="text-stone-600 dark:text-stone-400"> (نادیده: {ignored.join('، ')})</span>
       )}
+      {view.notices.map((n) => (
+        <span key={n.code + n.text} className="block text-amber-900 dark:text-amber-200" data-testid="query-notice">
+          {n.message}
+        </span>
+      ))}
     </p>
   );
 }
@@ -177,7 +236,9 @@ export function SearchHelp() {
     ['کتابخانه -تبریز', 'خبرهای دارای «تبریز» کنار گذاشته می‌شوند'],
     ['زلزله OR زمین‌لرزه', 'هر یک از دو واژه (یا: «زلزله یا زمین‌لرزه»)'],
     ['title:کتابخانه', 'فقط در عنوان (یا: «عنوان:کتابخانه»)'],
-    ['کتاب', 'واژهٔ نیمه‌تمام: کتابخانه و کتاب‌ها هم پیدا می‌شوند'],
+    ['کتاب', 'واژهٔ کامل، با شکل‌ها و صرف‌هایش: کتاب‌ها و کتابی هم، کتابخانه نه'],
+    ['کتاب*', 'هر واژه‌ای که با «کتاب» آغاز شود: کتابخانه هم (دست‌کم دو حرف)'],
+    ['"کتاب‌ها"', 'یک واژه در گیومه: فقط همین شکل'],
   ];
   return (
     <details className="text-sm" data-testid="search-help">

@@ -9,6 +9,11 @@ export interface UrlState {
   match?: string;
   page?: string;
   size?: string;
+  /**
+   * `last` while the box is typed in (the last word is a prefix). Never carried
+   * by a link: any change made elsewhere gives whole words again.
+   */
+  prefix?: string;
   /** Repeatable: OR within the list. */
   source?: string[];
   /** Repeatable: OR within the list; AND with the sources. */
@@ -17,7 +22,7 @@ export interface UrlState {
 
 export type UrlChanges = { [K in keyof UrlState]?: UrlState[K] | undefined };
 
-export const SINGLE_KEYS = ['q', 'from', 'to', 'sort', 'match', 'page', 'size'] as const;
+export const SINGLE_KEYS = ['q', 'from', 'to', 'sort', 'match', 'page', 'size', 'prefix'] as const;
 export const LIST_KEYS = ['source', 'tag'] as const;
 type SingleKey = (typeof SINGLE_KEYS)[number];
 type ListKey = (typeof LIST_KEYS)[number];
@@ -59,7 +64,10 @@ export function toSearchParams(state: UrlState): URLSearchParams {
   return params;
 }
 
-/** The state with `changes` applied; a changed query, filter or order goes back to page 1. */
+/**
+ * The state with `changes` applied; a changed query, filter or order goes back
+ * to page 1, and any link but the search box's own typing is whole words.
+ */
 export function applyChanges(state: UrlState, changes: UrlChanges = {}): UrlState {
   const next: UrlState = { ...state };
   for (const [key, value] of Object.entries(changes) as [keyof UrlState, string | string[] | undefined][]) {
@@ -67,6 +75,7 @@ export function applyChanges(state: UrlState, changes: UrlChanges = {}): UrlStat
     else (next as Record<string, string | string[]>)[key] = value;
   }
   if (!('page' in changes)) delete next.page;
+  if (!('prefix' in changes)) delete next.prefix;
   return next;
 }
 
@@ -128,7 +137,7 @@ export function articleHref(id: string, state: UrlState | string | undefined): s
   const s: UrlState = typeof state === 'string' ? { q: state } : (state ?? {});
   const params = new URLSearchParams();
   if (s.q) params.set('q', s.q);
-  const back = toSearchParams(s).toString();
+  const back = toSearchParams({ ...s, prefix: undefined }).toString();
   if (back && typeof state !== 'string') params.set('back', back);
   const query = params.toString();
   return query ? `${base}?${query}` : base;

@@ -11,7 +11,7 @@ describe('describeQuery', () => {
       excluded: [word('سیستان')],
       ignored: ['در'],
       match: 'all',
-      hasOperators: true,
+      hasOperators: true, notices: [], words: [],
     };
     expect(queryText(view)).toBe('«کتابخانه ملی» و («تبریز» یا «تهران») بدون «سیستان» (نادیده: در)');
     expect(describeQuery(view).parts[0]).toMatchObject({ kind: 'term', phrase: true });
@@ -23,7 +23,7 @@ describe('describeQuery', () => {
       excluded: [],
       ignored: [],
       match: 'any',
-      hasOperators: true,
+      hasOperators: true, notices: [], words: [],
     };
     expect(queryText(view)).toBe('عنوان: «کتاب…» یا «فرهنگ»');
   });

@@ -40,9 +40,10 @@ describe('SearchEngine.search: matching', () => {
     expect(search({ q: 'فوتبال ' }).total).toBe(0);
   });
 
-  it('matches the last word as a prefix while it is typed', () => {
-    expect(ids({ q: 'کتا' }).sort()).toEqual(['a1', 'a2', 'a6']);
-    expect(ids({ q: 'کتا ' })).toEqual([]);
+  it('matches the last word as a prefix only while it is typed (prefix=last)', () => {
+    expect(ids({ q: 'کتا', prefix: 'last' }).sort()).toEqual(['a1', 'a2', 'a6']);
+    expect(ids({ q: 'کتا ', prefix: 'last' })).toEqual([]);
+    expect(ids({ q: 'کتا' })).toEqual([]);
   });
 
   it('ranks a title match above a body-only match', () => {

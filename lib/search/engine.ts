@@ -4,6 +4,8 @@
 import type {
   Article,
   ArticleResponse,
+  FormCount,
+  WordForms,
   MatchMode,
   MonthCount,
   QueryTerm,
@@ -29,6 +31,13 @@ import { lowerBound, sortedIndexOf } from './sorted';
 import type { SearchParams } from './params';
 
 const FACET_LIMIT = 20;
+/** Forms listed per query word in the answer; the rest are counted in `more`. */
+export const FORMS_LISTED = 20;
+
+/** The query of a search, with the typing rule its `prefix` parameter asks for. */
+function parseSearch(params: SearchParams): ParsedQuery {
+  return parseQuery(params.q, { prefixLast: params.prefix === 'last' });
+}
 
 // BM25 (Robertson/Sparck Jones idf, the usual k1 and b).
 const K1 = 1.2;
@@ -116,6 +125,9 @@ export class SearchEngine {
   private readonly tags: FacetField;
 
   private readonly variantCache = new Map<string, Variant[]>();
+
+  /** When the index was written (the manifest's `builtAt`); null for an index made in memory or before it was recorded. */
+  builtAt: string | null = null;
 
   // Scratch space reused by every query (searches are synchronous).
   private epoch = 0;
@@ -219,12 +231,12 @@ export class SearchEngine {
   }
 
   /**
-   * The vocabulary terms a query word stands for: every word it begins while
-   * it is being typed; otherwise the word and the inflected forms the archive
-   * has of the same stem («دوست» → «دوستان», «دوست‌ها»).
+   * The vocabulary terms a query word stands for: the word and the inflected
+   * forms the archive has of the same stem («دوست» → «دوستان», «دوست‌ها»);
+   * a quoted word only itself; a prefix all of those and every word it begins.
    */
   private variants(clause: QueryTerm): Variant[] {
-    const key = (clause.prefix ? '*' : '=') + clause.terms[0];
+    const key = (clause.prefix ? '*' : clause.exact ? '"' : '=') + clause.terms[0];
     let found = this.variantCache.get(key);
     if (!found) {
       // Matching, proximity and highlighting each ask; typing repeats queries.
@@ -237,12 +249,20 @@ export class SearchEngine {
 
   private computeVariants(clause: QueryTerm): Variant[] {
     const term = clause.terms[0];
+    if (clause.exact) {
+      const id = this.termId(term);
+      return id >= 0 ? [{ id, weight: 1 }] : [];
+    }
     if (clause.prefix) {
+      // A prefix finds at least what the whole word finds: «رئیس‌جمهور» while
+      // typed keeps «رئیس‌جمهوری» and the forms of its stem.
+      const out = this.variants({ ...clause, prefix: false });
+      const seen = new Set(out.map((v) => v.id));
       const from = lowerBound(this.vocabulary, term);
       const to = lowerBound(this.vocabulary, term + '\uffff');
-      const out: Variant[] = [];
-      for (let id = from; id < to; id++) out.push({ id, weight: this.vocabulary[id] === term ? 1 : VARIANT_WEIGHT });
-      return out;
+      const all = [...out];
+      for (let id = from; id < to; id++) if (!seen.has(id)) all.push({ id, weight: VARIANT_WEIGHT });
+      return all;
     }
     const base = stem(term, this.known);
     const out = new Map<number, number>();
@@ -443,7 +463,8 @@ export class SearchEngine {
     const groupOf = new Map<QueryTerm, number>();
     query.groups.forEach((g, i) => g.forEach((c) => groupOf.set(c, i)));
     query.groups.forEach((group, g) => {
-      if (group.length !== 1 || group[0].kind !== 'word' || group[0].prefix) return;
+      // A prefix keeps the word's own compounds: typing must not lose what the whole word finds.
+      if (group.length !== 1 || group[0].kind !== 'word' || group[0].exact) return;
       const clause = group[0];
       const term = clause.terms[0];
       for (let cut = MIN_SPLIT; cut <= term.length - MIN_SPLIT && term.length >= 5; cut++) {
@@ -459,13 +480,17 @@ export class SearchEngine {
         }
       }
     });
-    // Words typed apart, stop words included («بین المللی»), may be one solid word.
+    // Words typed apart, stop words included («بین المللی»), may be one solid
+    // word; while the second is typed («رئیس جمهو»), a solid word it begins.
     query.sequence.forEach((clause, j) => {
       const next = query.sequence[j + 1];
-      if (!next || clause.prefix || next.prefix || clause.field !== next.field) return;
+      if (!next || clause.prefix || clause.exact || next.exact || clause.field !== next.field) return;
       const joined = clause.terms[0] + next.terms[0];
-      if (this.termId(joined) < 0) return;
-      const solid: QueryTerm = { ...clause, text: `${clause.text} ${next.text}`, terms: [joined] };
+      const found = next.prefix
+        ? this.vocabulary[lowerBound(this.vocabulary, joined)]?.startsWith(joined)
+        : this.termId(joined) >= 0;
+      if (!found) return;
+      const solid: QueryTerm = { ...clause, text: `${clause.text} ${next.text}`, terms: [joined], prefix: next.prefix };
       for (const c of [clause, next]) {
         const g = groupOf.get(c);
         if (g !== undefined) out[g].push(solid);
@@ -638,12 +663,14 @@ export class SearchEngine {
     const phrases: HighlightPlan['phrases'] = [];
     query.groups.forEach((group, g) => {
       for (const clause of group) {
-        if (clause.kind === 'phrase') phrases.push({ terms: clause.terms, group: g });
-        else if (clause.prefix) prefixes.push({ prefix: clause.terms[0], group: g });
-        else {
-          groupOf.set(clause.terms[0], g);
-          for (const { id } of this.variants(clause)) groupOf.set(this.vocabulary[id], g);
+        if (clause.kind === 'phrase') {
+          phrases.push({ terms: clause.terms, group: g });
+          continue;
         }
+        // A prefix's own list holds the forms of its stem, which it need not begin.
+        if (clause.prefix) prefixes.push({ prefix: clause.terms[0], group: g });
+        groupOf.set(clause.terms[0], g);
+        for (const { id } of this.variants(clause)) groupOf.set(this.vocabulary[id], g);
       }
     });
     return {
@@ -656,6 +683,39 @@ export class SearchEngine {
       phrases,
       groups: query.groups.length,
     };
+  }
+
+  /**
+   * How each query word was matched, for the line beside the total: every form
+   * the archive has that the word stood for, with its article count, so a
+   * researcher sees what a total is made of and can leave a form out.
+   */
+  private wordForms(query: ParsedQuery): WordForms[] {
+    const out: WordForms[] = [];
+    const seen = new Set<string>();
+    for (const group of this.withCompounds(query)) {
+      for (const clause of group) {
+        if (clause.kind !== 'word' || clause.apart) continue;
+        const key = `${clause.prefix ? '*' : ''}${clause.text}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        // A prefix's list holds the whole word's forms first; what it adds are longer words.
+        const whole = clause.prefix ? new Set(this.variants({ ...clause, prefix: false }).map((v) => v.id)) : null;
+        const forms: FormCount[] = this.variants(clause).map(({ id }) => ({
+          form: this.vocabulary[id],
+          articles: this.documentFrequency(id),
+          kind: this.vocabulary[id] === clause.terms[0] ? 'word' : whole && !whole.has(id) ? 'prefix' : 'variant',
+        }));
+        for (const apart of group) {
+          if (!apart.apart || apart.text !== clause.text) continue;
+          const articles = this.phraseMatches(apart.terms, apart.field === 'title', undefined, true).length;
+          if (articles > 0) forms.push({ form: apart.terms.join(' '), articles, kind: 'apart' });
+        }
+        forms.sort((a, b) => b.articles - a.articles || (a.form < b.form ? -1 : a.form > b.form ? 1 : 0));
+        out.push({ text: clause.text, prefix: clause.prefix, forms: forms.slice(0, FORMS_LISTED), more: Math.max(0, forms.length - FORMS_LISTED) });
+      }
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- answers
@@ -673,8 +733,8 @@ export class SearchEngine {
   }
 
   /** Ids of the `limit` best articles for `q`, best first (evaluation and benchmarks). */
-  rank(q: string, options: { match?: MatchMode; limit?: number } = {}): string[] {
-    const query = parseQuery(q);
+  rank(q: string, options: { match?: MatchMode; limit?: number; prefixLast?: boolean } = {}): string[] {
+    const query = parseQuery(q, { prefixLast: options.prefixLast });
     const { docs } = this.match(query, options.match ?? 'all');
     return this.ordered(docs, options.limit ?? 1000, 'relevance', query.groups.length > 0).map((d) => this.articles.meta.ids[d]);
   }
@@ -747,15 +807,27 @@ export class SearchEngine {
    * Every article the search matches, in its order, ignoring page and size:
    * the export streams these without building a response in memory.
    */
-  *allMatches(params: SearchParams): Generator<Article> {
-    const query = parseQuery(params.q);
+  allMatches(params: SearchParams): Generator<Article> {
+    return this.exportable(params).rows;
+  }
+
+  /** How many articles the search matches, and those articles in its order (read as they are pulled). */
+  exportable(params: SearchParams): { total: number; rows: Generator<Article> } {
+    const query = parseSearch(params);
     const { hits } = this.select(params, query);
-    for (const docId of this.ordered(hits, hits.length, params.sort, query.groups.length > 0)) yield this.articles.get(docId);
+    const order = this.ordered(hits, hits.length, params.sort, query.groups.length > 0);
+    const articles = this.articles;
+    return {
+      total: order.length,
+      rows: (function* () {
+        for (const docId of order) yield articles.get(docId);
+      })(),
+    };
   }
 
   search(params: SearchParams): SearchResponse {
     const started = performance.now();
-    const query = parseQuery(params.q);
+    const query = parseSearch(params);
     const { hits, facets, unmatched } = this.select(params, query);
     const plan = this.plan(query);
     const offset = (params.page - 1) * params.size;
@@ -780,7 +852,7 @@ export class SearchEngine {
       tookMs: Math.round((performance.now() - started) * 100) / 100,
       results,
       facets,
-      query: queryView(query, params.match),
+      query: queryView(query, params.match, this.wordForms(query)),
       unmatched,
     };
   }

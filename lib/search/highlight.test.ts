@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { highlight } from './highlight';
 import { planOf } from './plan-for-tests';
 
-const marked = (text: string, q: string) =>
-  highlight(text, planOf(q))
+const marked = (text: string, q: string, prefixLast = false) =>
+  highlight(text, planOf(q, prefixLast))
     .filter((s) => s.hit)
     .map((s) => s.text);
 
@@ -29,11 +29,19 @@ describe('highlight', () => {
   });
 
   it('marks longer words for the prefix being typed', () => {
-    expect(marked('کتابخانه و کتاب و کتیبه', 'کتاب')).toEqual(['کتابخانه', 'کتاب']);
+    expect(marked('کتابخانه و کتاب و کتیبه', 'کتاب', true)).toEqual(['کتابخانه', 'کتاب']);
+  });
+
+  it('marks longer words for an explicit prefix («کتاب*»)', () => {
+    expect(marked('کتابخانه و کتاب و کتیبه', 'کتاب*')).toEqual(['کتابخانه', 'کتاب']);
+  });
+
+  it('does not mark longer words for a submitted word', () => {
+    expect(marked('کتابخانه و کتاب', 'کتاب')).toEqual(['کتاب']);
   });
 
   it('does not mark a prefix once the word is finished', () => {
-    expect(marked('کتابخانه و کتاب', 'کتاب ')).toEqual(['کتاب']);
+    expect(marked('کتابخانه و کتاب', 'کتاب ', true)).toEqual(['کتاب']);
   });
 
   it('does not mark words the query does not contain', () => {

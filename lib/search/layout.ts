@@ -40,6 +40,12 @@ export interface IndexManifest {
   vocabularySize: number;
   /** What analyzer code made it (index-builder/previous.ts): a rebuild reuses its analysis only when equal. */
   analyzer?: string;
+  /**
+   * When the index was written (ISO 8601, UTC): exports cite it so a published
+   * figure can be traced to the archive it was counted in. The one field a
+   * rebuild of the same articles changes.
+   */
+  builtAt?: string;
   /** FlexSearch's parts in import order: `1.reg` first, then `1.map` parts, each stored as FLEX_DIR/<file>. */
   flex: { key: string; file: string }[];
 }

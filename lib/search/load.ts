@@ -86,11 +86,14 @@ export interface IndexFiles {
   blockOffsets: Float64Array;
   /** Per docId, its block and line. */
   slots: Uint32Array;
+  manifest: IndexManifest;
 }
 
 export async function loadEngine(dir: string): Promise<SearchEngine> {
-  const { data, meta, blockOffsets, slots } = await readIndexFiles(dir);
-  return new SearchEngine(new FileStore(path.join(dir, ARTICLES_FILE), blockOffsets, slots, meta), data);
+  const { data, meta, blockOffsets, slots, manifest } = await readIndexFiles(dir);
+  const engine = new SearchEngine(new FileStore(path.join(dir, ARTICLES_FILE), blockOffsets, slots, meta), data);
+  engine.builtAt = manifest.builtAt ?? null;
+  return engine;
 }
 
 export async function readIndexFiles(dir: string): Promise<IndexFiles> {
@@ -147,5 +150,5 @@ export async function readIndexFiles(dir: string): Promise<IndexFiles> {
   ) {
     throw new IndexLoadError(`${dir}: term frequencies or positions do not match the postings: rebuild the index`);
   }
-  return { data, meta, blockOffsets: typed(blockOffsets, Float64Array), slots: articleSlots };
+  return { data, meta, blockOffsets: typed(blockOffsets, Float64Array), slots: articleSlots, manifest };
 }

@@ -13,7 +13,17 @@ const fails = (raw: Record<string, string>) => {
 
 describe('parseSearchParams', () => {
   it('fills the defaults', () => {
-    expect(parseSearchParams({})).toEqual({ q: '', from: null, to: null, sort: 'relevance', page: 1, size: 10, match: 'all', source: [], tag: [] });
+    expect(parseSearchParams({})).toEqual({ q: '', from: null, to: null, sort: 'relevance', page: 1, size: 10, match: 'all', source: [], tag: [], prefix: 'none' });
+  });
+
+  it('reads prefix=last for search-as-you-type, and whole words without it', () => {
+    expect(parseSearchParams({ q: 'جنگ', prefix: 'last' }).prefix).toBe('last');
+    expect(parseSearchParams({ q: 'جنگ' }).prefix).toBe('none');
+    expect(parseSearchParams({ q: 'جنگ', prefix: 'none' }).prefix).toBe('none');
+  });
+
+  it('refuses another prefix value, naming the parameter', () => {
+    expect(() => parseSearchParams({ prefix: 'all' })).toThrow(/prefix: expected last or none, got "all"/);
   });
 
   it('reads Jalali bounds in Persian digits', () => {

@@ -19,6 +19,11 @@ export interface SearchParams {
   source: string[];
   /** Tags to keep (any of them); empty keeps all. */
   tag: string[];
+  /**
+   * `last`: the last word is being typed and matches every word it begins
+   * (search-as-you-type). `none` (the default, and any link without it): whole words.
+   */
+  prefix: 'none' | 'last';
 }
 
 export const MAX_QUERY_LENGTH = 1000;
@@ -120,6 +125,15 @@ const schema = z.object({
     }),
   source: values('source'),
   tag: values('tag'),
+  prefix: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = raw === undefined || raw === '' ? 'none' : raw;
+      if (value === 'none' || value === 'last') return value as SearchParams['prefix'];
+      ctx.addIssue({ code: 'custom', message: `prefix: expected last or none, got "${value.slice(0, 40)}"` });
+      return z.NEVER;
+    }),
 });
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -136,7 +150,7 @@ function all(raw: RawParams, name: string): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-const SINGLE = ['q', 'from', 'to', 'sort', 'page', 'size', 'match'] as const;
+const SINGLE = ['q', 'from', 'to', 'sort', 'page', 'size', 'match', 'prefix'] as const;
 const REPEATABLE = ['source', 'tag'] as const;
 
 /** Parses and validates search parameters; throws ParamError naming the first bad one. */

@@ -3,8 +3,8 @@
 import type { HighlightPlan } from './highlight';
 import { parseQuery } from './query';
 
-export function planOf(q: string): HighlightPlan {
-  const query = parseQuery(q);
+export function planOf(q: string, prefixLast = false): HighlightPlan {
+  const query = parseQuery(q, { prefixLast });
   const exact = new Map<string, number>();
   const prefixes: [string, number][] = [];
   const phrases: HighlightPlan['phrases'] = [];

@@ -1,19 +1,60 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from './query';
 
-const groups = (q: string) => parseQuery(q).groups.map((g) => g.map((c) => `${c.kind}:${c.terms.join(' ')}${c.field === 'title' ? '@title' : ''}${c.prefix ? '*' : ''}`));
+const groups = (q: string, prefixLast = false) => parseQuery(q, { prefixLast }).groups.map((g) => g.map((c) => `${c.kind}:${c.terms.join(' ')}${c.field === 'title' ? '@title' : ''}${c.prefix ? '*' : ''}`));
 
 describe('parseQuery', () => {
   it('requires every plain word, each its own group', () => {
     expect(groups('کتابخانه ملی ')).toEqual([['word:کتابخانه'], ['word:ملی']]);
   });
 
-  it('treats the last word as a prefix while it is being typed', () => {
-    expect(groups('کتابخانه مل')).toEqual([['word:کتابخانه'], ['word:مل*']]);
+  it('matches a submitted last word whole, trailing space or not', () => {
+    expect(groups('جنگ')).toEqual([['word:جنگ']]);
+    expect(groups('کتابخانه مل')).toEqual([['word:کتابخانه'], ['word:مل']]);
   });
 
-  it('never treats a one-letter word as a prefix', () => {
-    expect(groups('ک')).toEqual([['word:ک']]);
+  it('treats the last word as a prefix while it is being typed (prefixLast)', () => {
+    expect(groups('کتابخانه مل', true)).toEqual([['word:کتابخانه'], ['word:مل*']]);
+  });
+
+  it('does not treat a finished word as a prefix while typing (a space follows it)', () => {
+    expect(groups('کتابخانه مل ', true)).toEqual([['word:کتابخانه'], ['word:مل']]);
+  });
+
+  it('never treats a one-letter word as a prefix while typing', () => {
+    expect(groups('ک', true)).toEqual([['word:ک']]);
+  });
+
+  it('reads word* as a prefix anywhere in the query, typed or submitted', () => {
+    expect(groups('جنگ* ایران')).toEqual([['word:جنگ*'], ['word:ایران']]);
+    expect(groups('ایران -جنگ*')).toEqual([['word:ایران']]);
+    expect(parseQuery('ایران -جنگ*').excluded.map((c) => c.prefix)).toEqual([true]);
+  });
+
+  it('keeps a word and its affix typed apart as one prefix («همکاری های*»)', () => {
+    expect(groups('همکاری های*')).toEqual([['word:همکاریهای*']]);
+  });
+
+  it('refuses * on a one-letter word with a notice, searching the word whole', () => {
+    const q = parseQuery('ب* کرمان');
+    expect(q.groups.map((g) => g[0].prefix)).toEqual([false, false]);
+    expect(q.notices).toHaveLength(1);
+    expect(q.notices[0]).toMatchObject({ code: 'prefix_too_short', text: 'ب' });
+    expect(q.notices[0].message).toContain('دست‌کم دو حرف');
+  });
+
+  it('takes a lone * as nothing', () => {
+    expect(groups('جنگ *')).toEqual([['word:جنگ']]);
+  });
+
+  it('reads one quoted word as that spelling only', () => {
+    const [clause] = parseQuery('"کتاب‌ها"').groups[0];
+    expect(clause).toMatchObject({ kind: 'word', terms: ['کتابها'], exact: true });
+    expect(parseQuery('کتاب‌ها').groups[0][0].exact).toBeUndefined();
+  });
+
+  it('never makes a quoted word a prefix while typing', () => {
+    expect(groups('"کتاب"', true)).toEqual([['word:کتاب']]);
   });
 
   it('keeps a word and its affix typed apart as one word', () => {
@@ -45,7 +86,7 @@ describe('parseQuery', () => {
   });
 
   it('takes a stray OR or a lone minus as plain text', () => {
-    expect(groups('OR')).toEqual([['word:or*']]);
+    expect(groups('OR')).toEqual([['word:or']]);
     expect(groups('کتاب - ')).toEqual([['word:کتاب']]);
   });
 

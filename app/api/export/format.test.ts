@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '@/lib/types';
-import { BOM, contentDisposition, csvField, csvRow, exportFilename, exportRecord, exportStream, jsonlRecord } from './format';
+import { BOM, contentDisposition, csvField, csvMetaLine, csvRow, exportFilename, exportMeta, exportRecord, exportStream, jsonlMetaRecord, jsonlRecord } from './format';
 
 const article = (id: string, extra: Partial<Article> = {}): Article => ({
   id,
@@ -147,5 +147,40 @@ describe('the download name', () => {
   it('is an attachment with an RFC 5987 name', () => {
     const header = contentDisposition({ ascii: 'kavosh.csv', utf8: 'kavosh-کتاب.csv' });
     expect(header).toBe(`attachment; filename="kavosh.csv"; filename*=UTF-8''${encodeURIComponent('kavosh-کتاب.csv')}`);
+  });
+});
+
+describe('what an export was counted from', () => {
+  const search = { q: 'کتاب\nخانه', match: 'all', sort: 'newest', from: '1400', to: null, source: ['ایسنا'], tag: [] };
+  // 2026-12-02 06:00 UTC is 09:30 in Tehran, 1405-09-11.
+  const meta = exportMeta(search, 42, new Date('2026-12-02T06:00:00Z'), '2026-12-01T20:00:00.000Z');
+
+  it('gives the export time in Tehran time and as a Jalali day, and the index build time', () => {
+    expect(meta.exported_at).toBe('2026-12-02T09:30:00+03:30');
+    expect(meta.exported_jalali).toBe('1405-09-11');
+    expect(meta.index_built_at).toBe('2026-12-01T20:00:00.000Z');
+    expect(meta.total).toBe(42);
+  });
+
+  it('opens JSON Lines with one record under a key no article has', () => {
+    const record = JSON.parse(jsonlMetaRecord(meta));
+    expect(Object.keys(record)).toEqual(['kavosh_export']);
+    expect(record.kavosh_export).toMatchObject({ query: 'کتاب\nخانه', from: '1400', source: ['ایسنا'] });
+  });
+
+  it('writes the CSV # line as one line, whatever the query holds', () => {
+    const line = csvMetaLine(meta);
+    expect(line.endsWith('\r\n')).toBe(true);
+    expect(line.slice(0, -2)).not.toMatch(/[\r\n]/);
+    expect(line).toMatch(/^# Kavosh export; query: کتاب خانه; match: all; sort: newest; from: 1400; source: ایسنا; articles: 42; /);
+  });
+
+  it('puts the # line after the BOM and before the header, only when asked', async () => {
+    const rows = () => [article('1')][Symbol.iterator]();
+    const asked = await readAll(exportStream(rows(), 'csv', { meta, csvMeta: true }));
+    expect(asked.startsWith(BOM + '# Kavosh export;')).toBe(true);
+    expect(asked.split('\r\n')[1]).toBe('id,title,jalali_date,gregorian_date,source,tags,url');
+    const plain = await readAll(exportStream(rows(), 'csv', { meta }));
+    expect(plain.startsWith(BOM + 'id,')).toBe(true);
   });
 });

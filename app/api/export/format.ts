@@ -1,6 +1,6 @@
 // What an export row holds and how it is written: CSV (RFC 4180) and JSON Lines.
 import type { Article } from '@/lib/types';
-import { formatJalaliKey } from '@/lib/jalali';
+import { formatJalaliKey, tehranJalaliOf, tehranOffsetAt } from '@/lib/jalali';
 import { gregorianDate } from '@/app/components/dates';
 
 export type ExportFormat = 'csv' | 'jsonl';
@@ -92,6 +92,83 @@ export function contentDisposition(name: { ascii: string; utf8: string }): strin
 }
 
 /**
+ * What an export was counted from, so a published figure can be traced: the
+ * search as asked, when it was exported (Tehran time, and the Jalali day) and
+ * when the index was built. JSON Lines open with it as their first record;
+ * a CSV opens with it as a `#` line only when asked (`meta=1`), since most CSV
+ * readers take every line as a row.
+ */
+export interface ExportMeta {
+  query: string;
+  match: string;
+  sort: string;
+  from: string | null;
+  to: string | null;
+  source: string[];
+  tag: string[];
+  undated?: string | null;
+  /** Articles in the file. */
+  total: number;
+  /** ISO 8601 with the Tehran offset. */
+  exported_at: string;
+  exported_jalali: string;
+  /** ISO 8601 (UTC), or null when the index did not record it. */
+  index_built_at: string | null;
+}
+
+/** `now` as an instant in Tehran time, to the second: «2026-12-02T09:30:00+03:30». */
+export function tehranIso(now: Date): string {
+  const offset = tehranOffsetAt(now);
+  const [sign, hh, mm] = [offset[0] === '-' ? -1 : 1, Number(offset.slice(1, 3)), Number(offset.slice(4, 6))];
+  const local = new Date(now.getTime() + sign * (hh * 60 + mm) * 60_000);
+  return local.toISOString().slice(0, 19) + offset;
+}
+
+export function exportMeta(
+  search: { q: string; match: string; sort: string; from: string | null; to: string | null; source: string[]; tag: string[] },
+  total: number,
+  now: Date,
+  builtAt: string | null,
+): ExportMeta {
+  return {
+    query: search.q,
+    match: search.match,
+    sort: search.sort,
+    from: search.from,
+    to: search.to,
+    source: search.source,
+    tag: search.tag,
+    total,
+    exported_at: tehranIso(now),
+    exported_jalali: formatJalaliKey(tehranJalaliOf(now)),
+    index_built_at: builtAt,
+  };
+}
+
+/** The first record of a JSON Lines export: one key, so no article record can be taken for it. */
+export function jsonlMetaRecord(meta: ExportMeta): string {
+  return JSON.stringify({ kavosh_export: meta }) + '\n';
+}
+
+/** The `#` line opening a CSV export when asked: one line, whatever the query holds. */
+export function csvMetaLine(meta: ExportMeta): string {
+  const one = (text: string) => text.replace(/[\r\n]+/g, ' ');
+  const parts = [
+    `query: ${one(meta.query)}`,
+    `match: ${meta.match}`,
+    `sort: ${meta.sort}`,
+    meta.from ? `from: ${meta.from}` : null,
+    meta.to ? `to: ${meta.to}` : null,
+    meta.source.length ? `source: ${meta.source.map(one).join(' | ')}` : null,
+    meta.tag.length ? `tag: ${meta.tag.map(one).join(' | ')}` : null,
+    `articles: ${meta.total}`,
+    `exported: ${meta.exported_at} (${meta.exported_jalali})`,
+    `index built: ${meta.index_built_at ?? 'unknown'}`,
+  ];
+  return `# Kavosh export; ${parts.filter(Boolean).join('; ')}\r\n`;
+}
+
+/**
  * Rows of an export, pulled lazily from `rows` in chunks of about `chunk`
  * records: memory holds one chunk, never the whole result. The iterator is
  * closed when the reader cancels or `signal` aborts.
@@ -99,7 +176,7 @@ export function contentDisposition(name: { ascii: string; utf8: string }): strin
 export function exportStream(
   rows: Iterator<Article>,
   format: ExportFormat,
-  options: { signal?: AbortSignal; chunk?: number } = {},
+  options: { signal?: AbortSignal; chunk?: number; meta?: ExportMeta; csvMeta?: boolean } = {},
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const chunk = options.chunk ?? 256;
@@ -123,7 +200,8 @@ export function exportStream(
         let text = '';
         if (!started) {
           started = true;
-          if (format === 'csv') text += BOM + csvHeader();
+          if (format === 'csv') text += BOM + (options.meta && options.csvMeta ? csvMetaLine(options.meta) : '') + csvHeader();
+          else if (options.meta) text += jsonlMetaRecord(options.meta);
         }
         for (let i = 0; i < chunk; i++) {
           const next = rows.next();

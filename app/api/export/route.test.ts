@@ -57,7 +57,8 @@ describe('GET /api/export', () => {
   it('applies the filters of the search', async () => {
     const res = await call(`format=jsonl&q=${encodeURIComponent('کتابخانه')}&source=${encodeURIComponent('ایسنا')}&tag=${encodeURIComponent('کتاب')}`);
     expect(res.headers.get('content-type')).toMatch(/^application\/jsonl/);
-    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+    const [meta, ...lines] = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(meta.kavosh_export).toMatchObject({ query: 'کتابخانه', source: ['ایسنا'], tag: ['کتاب'], total: lines.length });
     const expected = records.filter((_, i) => i % 2 === 1 && i % 3 === 0).map((r) => r.id).sort();
     expect(lines.map((l) => l.id).sort()).toEqual(expected);
     expect(lines[0]).toHaveProperty('tags');

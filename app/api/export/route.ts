@@ -5,7 +5,7 @@ import { getEngine } from '@/lib/search/instance';
 import { parseSearchParams } from '@/lib/search/params';
 import { errorResponse, handleError } from '../respond';
 import { tehranGregorian } from '@/app/components/dates';
-import { contentDisposition, exportFilename, exportStream, type ExportFormat } from './format';
+import { contentDisposition, exportFilename, exportMeta, exportStream, type ExportFormat } from './format';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -22,11 +22,23 @@ export async function GET(request: NextRequest) {
     if (format !== 'csv' && format !== 'jsonl') {
       return errorResponse(400, 'bad_parameter', `format: expected csv or jsonl, got "${format.slice(0, 40)}"`);
     }
-    const params = parseSearchParams(search);
+    const csvMeta = (search.get('meta') ?? '').trim();
+    if (csvMeta !== '' && csvMeta !== '0' && csvMeta !== '1') {
+      return errorResponse(400, 'bad_parameter', `meta: expected 1 (a # line opening the CSV) or 0, got "${csvMeta.slice(0, 40)}"`);
+    }
+    // An export is a submitted search: whole words, whatever the box was doing.
+    const params = { ...parseSearchParams(search), prefix: 'none' as const };
     const engine = await getEngine();
-    const rows = engine.allMatches(params);
-    const today = tehranGregorian(new Date().toISOString())?.date ?? '';
-    return new Response(exportStream(rows, format, { signal: request.signal }), {
+    const { total, rows } = engine.exportable(params);
+    const now = new Date();
+    const today = tehranGregorian(now.toISOString())?.date ?? '';
+    const meta = exportMeta(
+      { q: params.q, match: params.match, sort: params.sort, from: search.get('from'), to: search.get('to'), source: params.source, tag: params.tag },
+      total,
+      now,
+      engine.builtAt,
+    );
+    return new Response(exportStream(rows, format, { signal: request.signal, meta, csvMeta: csvMeta === '1' }), {
       headers: {
         'Content-Type': CONTENT_TYPE[format],
         'Content-Disposition': contentDisposition(exportFilename(params.q, format, today)),
