@@ -12,7 +12,7 @@ import { SearchEngine } from '../../lib/search/engine';
 import { parseSearchParams } from '../../lib/search/params';
 import type { ParsedQuery } from '../../lib/search/query';
 import { INDEX_DIR } from './paths';
-import { readQueryMix, type BenchQuery } from './queries';
+import { benchParams as paramsOf, readQueryMix, type BenchQuery } from './queries';
 
 const METHODS = [
   'search',
@@ -91,7 +91,6 @@ const engine = await loadEngine(INDEX_DIR);
 const mix = readQueryMix();
 const queries = mix.queries.filter((q) => !types || types.includes(q.type));
 const byType = new Map<string, Map<string, { ms: number; calls: number }>>();
-const paramsOf = (q: BenchQuery) => ({ q: q.q, size: '10', ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) });
 for (let r = 0; r < Number(values.repeat); r++) {
   for (const q of queries) {
     table = byType.get(q.type) ?? new Map();

@@ -22,7 +22,7 @@ import { parseSearchParams } from '../../lib/search/params';
 import { parseQuery } from '../../lib/search/query';
 import { MANIFEST_FILE, VOCABULARY_FILE, type IndexManifest } from '../../lib/search/layout';
 
-import type { BenchQuery } from './queries';
+import { benchParams as paramsOf, type BenchQuery } from './queries';
 
 export interface MeasureConfig {
   indexDir: string;
@@ -130,12 +130,6 @@ async function loadFlexIndex(dir: string): Promise<Index> {
   return (await importFlexIndex(dir, manifest, vocabulary)).index;
 }
 
-function paramsOf(q: BenchQuery) {
-  const raw: Record<string, string> = { q: q.q, size: '10' };
-  if (q.from) raw.from = q.from;
-  if (q.to) raw.to = q.to;
-  return raw;
-}
 
 async function main() {
   const config = JSON.parse(readFileSync(process.argv[2], 'utf8')) as MeasureConfig;

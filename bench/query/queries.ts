@@ -35,6 +35,19 @@ export interface BenchQuery {
   to?: string;
 }
 
+/**
+ * The API parameters a bench query is sent with: the `typing` ones as the
+ * search box sends them while the user types (`prefix=last`), every other
+ * one as a submitted search (whole words).
+ */
+export function benchParams(q: BenchQuery): Record<string, string> {
+  const raw: Record<string, string> = { q: q.q, size: '10' };
+  if (q.from) raw.from = q.from;
+  if (q.to) raw.to = q.to;
+  if (q.type === 'typing') raw.prefix = 'last';
+  return raw;
+}
+
 export interface QueryFile {
   seed: number;
   description: string;
