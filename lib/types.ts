@@ -96,8 +96,12 @@ export interface QueryTerm {
 
 /** Something the parser did not do as typed, said in the parsed-query line (never an HTTP error). */
 export interface QueryNotice {
-  /** `prefix_too_short`: `*` after a word of one letter; the word is searched whole. */
-  code: 'prefix_too_short';
+  /**
+   * `prefix_too_short`: `*` after a word of one letter; the word is searched whole.
+   * `word_too_long`: a word longer than any the index holds; it matches nothing.
+   * `query_cut`: the query was longer than the API takes and was cut at a word boundary.
+   */
+  code: 'prefix_too_short' | 'word_too_long' | 'query_cut';
   /** The word as typed. */
   text: string;
   /** In Persian, for the page. */

@@ -28,7 +28,7 @@ import { kthLargest, topK } from './top';
 import { parseQuery, queryView, type ParsedQuery } from './query';
 import { SideBySide } from './proximity';
 import { lowerBound, sortedIndexOf } from './sorted';
-import type { SearchParams } from './params';
+import { MAX_QUERY_LENGTH, type SearchParams } from './params';
 
 const FACET_LIMIT = 20;
 /** Forms listed per query word in the answer; the rest are counted in `more`. */
@@ -36,7 +36,15 @@ export const FORMS_LISTED = 20;
 
 /** The query of a search, with the typing rule its `prefix` parameter asks for. */
 function parseSearch(params: SearchParams): ParsedQuery {
-  return parseQuery(params.q, { prefixLast: params.prefix === 'last' });
+  const query = parseQuery(params.q, { prefixLast: params.prefix === 'last' });
+  if (params.queryCut) {
+    query.notices.push({
+      code: 'query_cut',
+      text: params.q.slice(-40),
+      message: `جستجو بیش از ${MAX_QUERY_LENGTH.toLocaleString('fa-IR')} نویسه بود و پس از واژهٔ «${params.q.split(/\s+/u).pop()}» بریده شد.`,
+    });
+  }
+  return query;
 }
 
 // BM25 (Robertson/Sparck Jones idf, the usual k1 and b).

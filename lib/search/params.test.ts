@@ -41,6 +41,18 @@ describe('parseSearchParams', () => {
     expect(parseSearchParams({ q: 'ک'.repeat(5000) }).q).toHaveLength(MAX_QUERY_LENGTH);
   });
 
+  it('cuts a long query at a word boundary and says it did («در » × 500 does not end in «د»)', () => {
+    const params = parseSearchParams({ q: 'در '.repeat(500) });
+    expect(params.q.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+    expect(params.q.endsWith('در')).toBe(true);
+    expect(params.q.split(' ').every((w) => w === 'در')).toBe(true);
+    expect(params.queryCut).toBe(true);
+  });
+
+  it('leaves a query within the limit as it is, not marked cut', () => {
+    expect(parseSearchParams({ q: 'کتابخانه ملی' }).queryCut).toBeUndefined();
+  });
+
   it('takes the first of repeated parameters', () => {
     expect(parseSearchParams(new URLSearchParams('q=الف&q=ب&page=2&page=3'))).toMatchObject({ q: 'الف', page: 2 });
   });

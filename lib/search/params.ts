@@ -24,6 +24,8 @@ export interface SearchParams {
    * (search-as-you-type). `none` (the default, and any link without it): whole words.
    */
   prefix: 'none' | 'last';
+  /** The query was over MAX_QUERY_LENGTH and was cut at the last word boundary before it (the page says so). */
+  queryCut?: true;
 }
 
 export const MAX_QUERY_LENGTH = 1000;
@@ -96,11 +98,11 @@ const values = (param: string) =>
   });
 
 const schema = z.object({
-  // Never an error for a query: long ones are cut, odd characters are the analyzer's business.
+  // Never an error for a query: long ones are cut (below), odd characters are the analyzer's business.
   q: z
     .string()
     .optional()
-    .transform((q) => (q ?? '').slice(0, MAX_QUERY_LENGTH)),
+    .transform((q) => q ?? ''),
   from: bound('from'),
   to: bound('to'),
   sort: z
@@ -153,6 +155,14 @@ function all(raw: RawParams, name: string): string[] {
 const SINGLE = ['q', 'from', 'to', 'sort', 'page', 'size', 'match', 'prefix'] as const;
 const REPEATABLE = ['source', 'tag'] as const;
 
+/** `q` cut to at most `max` characters, at the last space before the cut, so that no word is searched half. */
+export function cutAtWord(q: string, max: number): string {
+  if (q.length <= max) return q;
+  const head = q.slice(0, max + 1);
+  const space = head.search(/\s\S*$/u);
+  return (space > 0 ? head.slice(0, space) : q.slice(0, max)).trimEnd();
+}
+
 /** Parses and validates search parameters; throws ParamError naming the first bad one. */
 export function parseSearchParams(raw: RawParams): SearchParams {
   const input = Object.fromEntries([
@@ -164,7 +174,11 @@ export function parseSearchParams(raw: RawParams): SearchParams {
     const issue = parsed.error.issues[0];
     throw new ParamError(String(issue.path[0] ?? 'query'), issue.message);
   }
-  const params = parsed.data;
+  const params: SearchParams = parsed.data;
+  if (params.q.length > MAX_QUERY_LENGTH) {
+    params.q = cutAtWord(params.q, MAX_QUERY_LENGTH);
+    params.queryCut = true;
+  }
   if (params.from && params.to && boundToDayNumber(params.from, 'start') > boundToDayNumber(params.to, 'end')) {
     throw new ParamError('from', 'from: the start of the date range is after its end (to)');
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery } from './query';
+import { NO_TERM, parseQuery } from './query';
 
 const groups = (q: string, prefixLast = false) => parseQuery(q, { prefixLast }).groups.map((g) => g.map((c) => `${c.kind}:${c.terms.join(' ')}${c.field === 'title' ? '@title' : ''}${c.prefix ? '*' : ''}`));
 
@@ -107,5 +107,29 @@ describe('parseQuery', () => {
   it('says when operators were used', () => {
     expect(parseQuery('کتاب ملی').hasOperators).toBe(false);
     expect(parseQuery('کتاب -ملی').hasOperators).toBe(true);
+  });
+
+  it('makes a word longer than the index holds match nothing, with a notice (not an empty query)', () => {
+    const q = parseQuery('q'.repeat(100));
+    expect(q.groups).toHaveLength(1);
+    expect(q.groups[0][0]).toMatchObject({ terms: [NO_TERM], exact: true });
+    expect(q.notices.map((n) => n.code)).toEqual(['word_too_long']);
+  });
+
+  it('keeps the other words beside an overlong one', () => {
+    expect(groups(`کتاب ${'ب'.repeat(70)}`)).toEqual([['word:کتاب'], [`word:${NO_TERM}`]]);
+  });
+
+  it('makes a phrase with an overlong word match nothing', () => {
+    expect(parseQuery(`"کتاب ${'ب'.repeat(70)}"`).groups[0][0].terms).toContain(NO_TERM);
+  });
+
+  it('asks a word or phrase typed twice once («"در این"» × 3)', () => {
+    expect(groups('"در این" "در این" "در این"')).toEqual([['phrase:در این']]);
+    expect(groups('کتاب کتاب ملی')).toEqual([['word:کتاب'], ['word:ملی']]);
+  });
+
+  it('keeps a repeated word and a prefix of it apart («جنگ جنگ*»)', () => {
+    expect(groups('جنگ جنگ*')).toEqual([['word:جنگ'], ['word:جنگ*']]);
   });
 });

@@ -6,7 +6,7 @@
 //   a OR b, a یا b   either
 //   title:word, عنوان:word   in the title only
 import type { MatchMode, QueryNotice, QueryTerm, QueryView, WordForms } from '../types';
-import { analyze } from '../persian/analyze';
+import { analyze, MAX_TERM_LENGTH } from '../persian/analyze';
 import { CharKind, charKind } from '../persian/chars';
 import { isStopword } from '../persian/stopwords';
 
@@ -38,6 +38,34 @@ export interface ParseOptions {
 
 /** The shortest word `*` (or typing) may expand: one letter begins a tenth of the vocabulary. */
 export const MIN_PREFIX = 2;
+
+/**
+ * The term of a word longer than any the index holds (the analyzer drops runs
+ * over MAX_TERM_LENGTH as hashes and glued URLs): no vocabulary term equals
+ * it, so the word matches nothing instead of vanishing from the query, which
+ * left an empty query that listed every article.
+ */
+export const NO_TERM = '\u0000';
+
+/** Words of the query whose neighbours are checked for proximity: a long paste is not 500 pairs of checks. */
+const MAX_SEQUENCE = 32;
+
+/** A word of the query over MAX_TERM_LENGTH letters, if any (as typed, shortened for the message). */
+function overlong(text: string): string | null {
+  for (const word of text.split(/[\s\u00a0]+/u)) {
+    if ([...word.matchAll(/[\p{L}\p{N}]/gu)].length > MAX_TERM_LENGTH) return word;
+  }
+  return null;
+}
+
+function overlongNotice(word: string): QueryNotice {
+  const shown = word.length > 24 ? `${word.slice(0, 24)}…` : word;
+  return {
+    code: 'word_too_long',
+    text: word,
+    message: `«${shown}» بیش از ${MAX_TERM_LENGTH.toLocaleString('fa-IR')} حرف دارد؛ چنین واژه‌ای در نمایه نیست و هیچ خبری با آن پیدا نمی‌شود.`,
+  };
+}
 
 const OR_WORDS = new Set(['OR', 'or', 'یا', '|']);
 const FIELD = /^(title|عنوان):/i;
@@ -103,12 +131,20 @@ function term(kind: QueryTerm['kind'], text: string, terms: string[], title: boo
 function wordsOf(items: RawItem[], notices: QueryNotice[]): QueryTerm[] {
   let text = '';
   const starEnds = new Set<number>();
+  const longRanges: [number, number][] = [];
   items.forEach((it, i) => {
     if (i > 0) text += ' ';
+    const start = text.length;
     text += it.text;
     if (it.star) starEnds.add(text.length);
+    const word = overlong(it.text);
+    if (word) {
+      longRanges.push([start, text.length]);
+      notices.push(overlongNotice(word));
+    }
   });
-  return analyze(text).map((t) => {
+  const inLong = (t: { start: number; end: number }) => longRanges.some(([s, e]) => t.start < e && t.end > s);
+  const clauses = analyze(text).filter((t) => !inLong(t)).map((t) => {
     const clause = term('word', text.slice(t.start, t.end), [t.term], items[0].title);
     if (starEnds.has(t.end)) {
       if (t.term.length >= MIN_PREFIX) clause.prefix = true;
@@ -116,6 +152,9 @@ function wordsOf(items: RawItem[], notices: QueryNotice[]): QueryTerm[] {
     }
     return clause;
   });
+  // Each overlong word stays in the query as a word that matches nothing.
+  for (const [s, e] of longRanges) clauses.push({ ...term('word', text.slice(s, e), [NO_TERM], items[0].title), exact: true });
+  return clauses;
 }
 
 export function parseQuery(q: string, options: ParseOptions = {}): ParsedQuery {
@@ -155,7 +194,9 @@ export function parseQuery(q: string, options: ParseOptions = {}): ParsedQuery {
       flushRun();
       const clauses = item.phrase
         ? (() => {
-            const terms = analyze(item.text).map((t) => t.term);
+            const long = overlong(item.text);
+            const terms = long ? [NO_TERM] : analyze(item.text).map((t) => t.term);
+            if (long) notices.push(overlongNotice(long));
             if (terms.length === 0) return [];
             const clause = term(terms.length > 1 ? 'phrase' : 'word', item.text, terms, item.title);
             // One quoted word is that spelling only: «-"کتاب‌ها"» leaves out one form, not every inflection.
@@ -186,6 +227,18 @@ export function parseQuery(q: string, options: ParseOptions = {}): ParsedQuery {
     }
   }
 
+  // Plain words in the order typed, repeats kept («در … در …» stand beside other words twice).
+  const sequence = groups.filter((g) => g.length === 1 && g[0].kind === 'word').map((g) => g[0]);
+  // A word or phrase typed twice asks nothing more: «"در این"» × 110 would be checked 110 times.
+  const distinct = new Set<string>();
+  const unique = groups.filter((g) => {
+    const key = JSON.stringify(g.map((c) => [c.kind, c.terms, c.field, c.prefix, c.exact ?? false]));
+    if (distinct.has(key)) return false;
+    distinct.add(key);
+    return true;
+  });
+  groups.splice(0, groups.length, ...unique);
+
   // Stop words are not required, unless the query is nothing but stop words.
   const ignored: string[] = [];
   const optional: QueryTerm[][] = [];
@@ -206,7 +259,7 @@ export function parseQuery(q: string, options: ParseOptions = {}): ParsedQuery {
     excluded,
     ignored,
     optional,
-    sequence: groups.filter((g) => g.length === 1 && g[0].kind === 'word').map((g) => g[0]),
+    sequence: sequence.slice(0, MAX_SEQUENCE),
     hasOperators,
     terms: [...new Set(kept.flatMap((g) => g.flatMap((c) => c.terms)))],
     notices,

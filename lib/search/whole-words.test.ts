@@ -143,3 +143,17 @@ describe('the answer says how each word was matched (query.words)', () => {
     expect(words('"جنگها"')[0].forms).toEqual([{ form: 'جنگها', articles: 1, kind: 'word' }]);
   });
 });
+
+describe('a query never matches more than it asks', () => {
+  it('one word over 64 letters matches no article, not every article', () => {
+    const r = engine.search(parseSearchParams({ q: 'q'.repeat(100) }));
+    expect(r.total).toBe(0);
+    expect(r.query.notices[0].code).toBe('word_too_long');
+  });
+
+  it('a query cut at the length limit says so in its notices', () => {
+    const r = engine.search(parseSearchParams({ q: 'جنگ '.repeat(400) }));
+    expect(r.query.notices.map((n) => n.code)).toContain('query_cut');
+    expect(r.total).toBe(found({ q: 'جنگ' }).length);
+  });
+});
