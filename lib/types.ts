@@ -171,6 +171,16 @@ export interface ArticleResponse {
   category: string | null;
 }
 
+/** The body of GET /api/health. */
+export interface HealthResponse {
+  /** `index_unavailable` (HTTP 503) until an index has loaded. */
+  status: 'ok' | 'index_unavailable';
+  /** The index being served: its articles, when it was built (null if it did not record it) and when this process loaded it. */
+  index: { articles: number; builtAt: string | null; loadedAt: string } | null;
+  /** The last load that failed since the index served was loaded, and when it is tried again. */
+  lastReloadError: { message: string; at: string; retryInMs: number } | null;
+}
+
 /** The body of every 4xx answer. */
 export interface ApiError {
   error: { code: string; message: string };

@@ -5,10 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError, ArticleResponse, SearchResponse } from '@/lib/types';
+import type { ApiError, ArticleResponse, HealthResponse, SearchResponse } from '@/lib/types';
 import { buildIndex } from '@/index-builder/build';
 import { GET as searchRoute } from './search/route';
 import { GET as articleRoute } from './articles/[id]/route';
+import { GET as healthRoute } from './health/route';
 
 const library = `افتتاح تالار تازه کتابخانه ملی
 کد خبر 900001
@@ -118,5 +119,17 @@ describe('GET /api/articles/<id>', () => {
     const { status, body } = await article('no-such-id');
     expect(status).toBe(404);
     expect(body.error.code).toBe('not_found');
+  });
+});
+
+describe('GET /api/health', () => {
+  it('says what is served: the article count and the build date of the index', async () => {
+    const res = await healthRoute();
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as HealthResponse;
+    expect(body.status).toBe('ok');
+    expect(body.index?.articles).toBe(3);
+    expect(body.index?.builtAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(body.lastReloadError).toBeNull();
   });
 });

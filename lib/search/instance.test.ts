@@ -1,6 +1,6 @@
 // The server's engine follows the index on disk: a rebuild is served from the
 // next check on, without a restart, and a broken one never replaces a good one.
-import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { buildIndex } from '../../index-builder/build';
 import type { SearchEngine } from './engine';
-import { EngineSource, RELOAD_CHECK_MS } from './instance';
+import { EngineSource, RELOAD_CHECK_MS, RETRY_FIRST_MS } from './instance';
 import { ARTICLES_FILE, MANIFEST_FILE, VOCABULARY_FILE } from './layout';
 import { loadEngine } from './load';
 import { parseSearchParams } from './params';
@@ -167,6 +167,63 @@ describe('EngineSource: a broken index never replaces a good one', () => {
     expect(ids(after, 'زلزله')).toEqual(['e1']);
     expect(loads).toBe(1); // the broken index is not read again every second
     expect(log).toEqual([expect.stringMatching(/^search: the new index at .* did not load, still serving the previous one: .*vocabulary\.json/)]);
+  });
+
+  it('tries a broken index again after a backoff, and serves it once its file is back', async () => {
+    const fx = await indexed(EARTHQUAKE, SNOW);
+    const { source, clock } = sourceOn(fx.out);
+    const before = await source.get();
+    await fx.add(FLOOD);
+    const vocabulary = path.join(fx.out, VOCABULARY_FILE);
+    const saved = readFileSync(vocabulary);
+    unlinkSync(vocabulary);
+    clock.t += RELOAD_CHECK_MS;
+    await source.get();
+    await source.settled();
+    expect(source.status().lastError?.message).toMatch(/vocabulary\.json/);
+
+    writeFileSync(vocabulary, saved); // the same manifest: only a retry can see it
+    clock.t += RETRY_FIRST_MS;
+    await source.get();
+    await source.settled();
+    const after = await source.get();
+    expect(after).not.toBe(before);
+    expect(ids(after, 'سیل')).toEqual(['f1']);
+    expect(source.status().lastError).toBeNull();
+  });
+
+  it('waits twice as long before each further retry of the same broken index', async () => {
+    const fx = await indexed(EARTHQUAKE, SNOW);
+    let loads = 0;
+    const { source, clock } = sourceOn(fx.out, (dir) => (loads++, loadEngine(dir)));
+    await source.get();
+    await fx.add(FLOOD);
+    unlinkSync(path.join(fx.out, VOCABULARY_FILE));
+    loads = 0;
+    const tick = async (ms: number) => {
+      clock.t += ms;
+      await source.get();
+      await source.settled();
+    };
+    await tick(RELOAD_CHECK_MS); // fails: retry in 5 s
+    await tick(RETRY_FIRST_MS); // fails: retry in 10 s
+    expect(loads).toBe(2);
+    await tick(RETRY_FIRST_MS);
+    expect(loads).toBe(2);
+    await tick(RETRY_FIRST_MS);
+    expect(loads).toBe(3);
+    expect(source.status().lastError?.retryInMs).toBe(4 * RETRY_FIRST_MS);
+  });
+
+  it('reports what it serves: articles, build date, load time', async () => {
+    const fx = await indexed(EARTHQUAKE, SNOW);
+    const { source } = sourceOn(fx.out);
+    expect(source.status().serving).toBeNull();
+    await source.get();
+    const { serving, lastError } = source.status();
+    expect(serving).toMatchObject({ dir: fx.out, articles: 2 });
+    expect(Date.parse(serving!.builtAt!)).toBeLessThanOrEqual(Date.parse(serving!.loadedAt));
+    expect(lastError).toBeNull();
   });
 
   it('loads the next good index after a broken one', async () => {

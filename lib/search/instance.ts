@@ -13,6 +13,22 @@ export const DEFAULT_INDEX_DIR = 'data/index';
 export const RELOAD_CHECK_MS = 1000;
 /** A load is retried this many times when the index is swapped again while it is being read. */
 const LOAD_ATTEMPTS = 3;
+/**
+ * A new index that failed to load is tried again after this long, then twice
+ * as long each time up to RETRY_MAX_MS: a file put back (or a slow copy that
+ * finishes) is picked up without a new manifest, and a broken index is not
+ * read every second.
+ */
+export const RETRY_FIRST_MS = 5_000;
+export const RETRY_MAX_MS = 300_000;
+
+/** What a process serves, for `/api/health` and the logs. */
+export interface EngineStatus {
+  /** The index being served, or null before the first load. */
+  serving: { dir: string; articles: number; builtAt: string | null; loadedAt: string } | null;
+  /** The last load that failed and has not been followed by a good one. */
+  lastError: { message: string; at: string; retryInMs: number } | null;
+}
 
 export function indexDir(): string {
   // The index is shipped by outputFileTracingIncludes (next.config.mjs); without
@@ -49,6 +65,17 @@ interface Loaded {
   engine: SearchEngine;
   /** What `identify` said of the index this engine was read from. */
   id: string | null;
+  dir: string;
+  loadedAt: Date;
+}
+
+interface Failure {
+  id: string | null;
+  message: string;
+  /** On the `now` clock. */
+  at: number;
+  wallAt: Date;
+  retryInMs: number;
 }
 
 export interface EngineSourceOptions {
@@ -72,8 +99,8 @@ export class EngineSource {
   private first: Promise<SearchEngine> | null = null;
   private lastCheck = -Infinity;
   private checking: Promise<void> | null = null;
-  /** The index that failed to load: not tried again until another one replaces it. */
-  private failed: string | null = null;
+  /** The index that failed to load: tried again after a backoff, or at once when another one replaces it. */
+  private failed: Failure | null = null;
 
   constructor(options: EngineSourceOptions = {}) {
     this.dir = options.dir ?? indexDir;
@@ -96,6 +123,30 @@ export class EngineSource {
     return Promise.resolve(current.engine);
   }
 
+  status(): EngineStatus {
+    const c = this.current;
+    const f = this.failed;
+    return {
+      serving: c ? { dir: c.dir, articles: c.engine.size, builtAt: c.engine.builtAt, loadedAt: c.loadedAt.toISOString() } : null,
+      lastError: f ? { message: f.message, at: f.wallAt.toISOString(), retryInMs: Math.max(0, f.at + f.retryInMs - this.now()) } : null,
+    };
+  }
+
+  /** Notes a failed load: the first failure of an index is logged, a retry waits longer each time. */
+  private fail(id: string | null, e: unknown, what: string): void {
+    const message = (e as Error).message;
+    const again = this.failed !== null && this.failed.id === id;
+    const retryInMs = again ? Math.min(this.failed!.retryInMs * 2, RETRY_MAX_MS) : RETRY_FIRST_MS;
+    if (!again || this.failed!.message !== message) this.log(`${what}: ${message}`);
+    this.failed = { id, message, at: this.now(), wallAt: new Date(), retryInMs };
+  }
+
+  /** Whether the index `id` failed to load and its next retry is not due yet. */
+  private waiting(id: string | null): boolean {
+    const f = this.failed;
+    return f !== null && f.id === id && this.now() - f.at < f.retryInMs;
+  }
+
   /** Resolves when a check (and the reload it started) has finished. */
   async settled(): Promise<void> {
     await this.checking;
@@ -105,9 +156,17 @@ export class EngineSource {
     if (!this.first) {
       this.first = (async () => {
         const dir = this.dir();
-        const loaded = await this.loadConsistent(dir, await identify(dir));
-        if (!loaded) throw new Error(`the search index at ${dir} kept being replaced while it was read: try again`);
+        const id = await identify(dir);
+        let loaded: Loaded | null;
+        try {
+          loaded = await this.loadConsistent(dir, id);
+          if (!loaded) throw new Error(`the search index at ${dir} kept being replaced while it was read: try again`);
+        } catch (e) {
+          this.failed = { id, message: (e as Error).message, at: this.now(), wallAt: new Date(), retryInMs: 0 };
+          throw e;
+        }
         this.current = loaded;
+        this.failed = null;
         this.lastCheck = this.now();
         return loaded.engine;
       })().finally(() => {
@@ -123,13 +182,12 @@ export class EngineSource {
     const dir = this.dir();
     const id = await identify(dir);
     // No index there for now (between the builder's two renames, or deleted): keep serving this one.
-    if (id === null || id === current.id || id === this.failed) return;
+    if (id === null || id === current.id || this.waiting(id)) return;
     let loaded: Loaded | null;
     try {
       loaded = await this.loadConsistent(dir, id);
     } catch (e) {
-      this.failed = id;
-      this.log(`search: the new index at ${dir} did not load, still serving the previous one: ${(e as Error).message}`);
+      this.fail(id, e, `search: the new index at ${dir} did not load, still serving the previous one`);
       return;
     }
     if (!loaded) return; // replaced again meanwhile: the next check loads the newest
@@ -149,7 +207,7 @@ export class EngineSource {
     for (let attempt = 0; attempt < LOAD_ATTEMPTS; attempt++) {
       const engine = await this.load(dir);
       const after = await identify(dir);
-      if (after !== null && after === id) return { engine, id };
+      if (after !== null && after === id) return { engine, id, dir, loadedAt: new Date() };
       storeOf(engine)?.close();
       id = after;
     }
@@ -164,4 +222,9 @@ const source = ((globalThis as Record<symbol, unknown>)[SOURCE] ??= new EngineSo
 
 export function getEngine(): Promise<SearchEngine> {
   return source.get();
+}
+
+/** What this process serves: `/api/health`. */
+export function engineStatus(): EngineStatus {
+  return source.status();
 }
