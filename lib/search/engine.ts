@@ -13,7 +13,7 @@ import type {
   YearCount,
 } from '../types';
 import { boundToDayNumber, formatJalaliKey, jalaliDayNumber } from '../jalali';
-import { mayStemTo, stem } from '../persian/stem';
+import { mayStemTo, stem, type StemOptions } from '../persian/stem';
 import { isAffix } from '../persian/analyze';
 import { MemoryStore, type ArticleStore } from './article-store';
 import { postingsOf } from './flex';
@@ -26,6 +26,7 @@ import { kthLargest, topK } from './top';
 import { parseQuery, queryView, type ParsedQuery } from './query';
 import { SideBySide } from './proximity';
 import { lowerBound, sortedIndexOf } from './sorted';
+import { spellingsOf, type Vocabulary } from './spellings';
 import type { SearchParams } from './params';
 
 const FACET_LIMIT = 20;
@@ -213,6 +214,13 @@ export class SearchEngine {
 
   private readonly known = (term: string) => this.termId(term) >= 0;
 
+  private readonly spellingVocabulary: Vocabulary = {
+    known: this.known,
+    frequency: (term) => this.documentFrequency(this.termId(term)),
+  };
+
+  private readonly stemOptions: StemOptions = { frequency: this.spellingVocabulary.frequency };
+
   private documentFrequency(id: number): number {
     if (id < 0) return 0;
     return this.data.tfOffsets[id + 1] - this.data.tfOffsets[id];
@@ -224,7 +232,8 @@ export class SearchEngine {
    * has of the same stem («دوست» → «دوستان», «دوست‌ها»).
    */
   private variants(clause: QueryTerm): Variant[] {
-    const key = (clause.prefix ? '*' : '=') + clause.terms[0];
+    // A word's spellings depend on how it was typed («ممممکن» is the term «مکن»).
+    const key = clause.prefix ? '*' + clause.terms[0] : '=' + clause.terms[0] + '\u0000' + clause.text;
     let found = this.variantCache.get(key);
     if (!found) {
       // Matching, proximity and highlighting each ask; typing repeats queries.
@@ -244,17 +253,25 @@ export class SearchEngine {
       for (let id = from; id < to; id++) out.push({ id, weight: this.vocabulary[id] === term ? 1 : VARIANT_WEIGHT });
       return out;
     }
-    const base = stem(term, this.known);
     const out = new Map<number, number>();
-    const exact = this.termId(term);
-    if (exact >= 0) out.set(exact, 1);
-    // Inflected forms start with the stem, or with «می»/«نمی» and the stem.
-    for (const head of [base, 'می' + base, 'نمی' + base]) {
-      const from = lowerBound(this.vocabulary, head);
-      const to = lowerBound(this.vocabulary, head + '\uffff');
-      for (let id = from; id < to; id++) {
-        const word = this.vocabulary[id];
-        if (!out.has(id) && mayStemTo(word, head) && stem(word, this.known) === base) out.set(id, VARIANT_WEIGHT);
+    // Spellings of the word («مسئول», «مسؤول») weigh as the word; then each one's inflections.
+    const spellings = spellingsOf(term, clause.text, this.spellingVocabulary);
+    for (const spelling of spellings) {
+      const id = this.termId(spelling);
+      if (id >= 0) out.set(id, 1);
+    }
+    for (const spelling of spellings) {
+      const base = stem(spelling, this.known, this.stemOptions);
+      // Inflected forms start with the stem, or with «می»/«نمی» and the stem.
+      for (const head of [base, 'می' + base, 'نمی' + base]) {
+        const from = lowerBound(this.vocabulary, head);
+        const to = lowerBound(this.vocabulary, head + '\uffff');
+        for (let id = from; id < to; id++) {
+          const word = this.vocabulary[id];
+          // Without frequencies: the rules that need a common stem (StemOptions) lead a query
+          // word to its base («کتابی» → «کتاب»), but do not bring every «کتابی» to «کتاب».
+          if (!out.has(id) && mayStemTo(word, head) && stem(word, this.known) === base) out.set(id, VARIANT_WEIGHT);
+        }
       }
     }
     return [...out].map(([id, weight]) => ({ id, weight }));
