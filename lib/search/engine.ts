@@ -26,7 +26,7 @@ import { kthLargest, topK } from './top';
 import { parseQuery, queryView, type ParsedQuery } from './query';
 import { SideBySide } from './proximity';
 import { lowerBound, sortedIndexOf } from './sorted';
-import { spellingsOf, type Vocabulary } from './spellings';
+import { spellingStems, spellingsOf, type Vocabulary } from './spellings';
 import type { SearchParams } from './params';
 
 const FACET_LIMIT = 20;
@@ -260,8 +260,7 @@ export class SearchEngine {
       const id = this.termId(spelling);
       if (id >= 0) out.set(id, 1);
     }
-    for (const spelling of spellings) {
-      const base = stem(spelling, this.known, this.stemOptions);
+    for (const base of spellingStems(spellings, (t) => stem(t, this.known, this.stemOptions), this.spellingVocabulary)) {
       // Inflected forms start with the stem, or with «می»/«نمی» and the stem.
       for (const head of [base, 'می' + base, 'نمی' + base]) {
         const from = lowerBound(this.vocabulary, head);

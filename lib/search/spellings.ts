@@ -94,3 +94,19 @@ export function spellingsOf(term: string, typed: string, vocabulary: Vocabulary)
   const reading = elongationReading(term, typed, vocabulary);
   return [reading, ...hamzaSpellings(reading, vocabulary)];
 }
+
+/**
+ * The stems whose inflections a query word's group takes: each spelling's
+ * stem, and that stem with its hamza on another seat where the archive
+ * writes it so. A word the archive lacks still meets the other spelling
+ * through its stem: «مسوولان», where the archive has «مسئولان» and «مسؤول».
+ */
+export function spellingStems(spellings: readonly string[], stemOf: (term: string) => string, vocabulary: Vocabulary): string[] {
+  const out = new Set<string>();
+  for (const spelling of spellings) {
+    const base = stemOf(spelling);
+    out.add(base);
+    for (const other of hamzaSpellings(base, vocabulary)) out.add(other);
+  }
+  return [...out];
+}
