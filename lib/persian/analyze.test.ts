@@ -213,12 +213,13 @@ describe('analyze: spellings the index keeps beside a word', () => {
     expect(analyze('مسئول ممممکن').map((t) => t.term)).toEqual(['مسیول', 'مکن']);
   });
 
-  it('keeps an elongated word also with its runs doubled («ممممکن» is «مکن» and «ممکن»)', () => {
+  it('keeps an elongated word also with its runs doubled («ممممکن» is «مکن» and «ممکن»), and a key that it was drawn out', () => {
     expect(indexed('ممممکن').map((t) => [t.term, t.spelling === true])).toEqual([
       ['مکن', false],
       ['ممکن', true],
+      ['ءءممکن', true],
     ]);
-    expect(spellings('خیییلی')).toEqual(['خییلی']);
+    expect(spellings('خیییلی')).toEqual(['خییلی', 'ءءخییلی']);
   });
 
   it('does not take a doubled letter for elongation («مدد», «محقق»: two is not a run)', () => {

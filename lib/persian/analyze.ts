@@ -14,7 +14,7 @@ import {
   keepDoubled,
   undoElongation,
 } from './chars';
-import { hamzaKey, isSeatHamza, isSeatLetter } from './spelling-keys';
+import { elongationKey, hamzaKey, isSeatHamza, isSeatLetter } from './spelling-keys';
 
 /** A word of the text: its folded form and where it stands in the original. */
 export interface Token {
@@ -27,9 +27,9 @@ export interface Token {
   piece?: true;
   /**
    * Another spelling of the word at this place, emitted beside it with the
-   * pieces (always `piece` too): a hamza key («ءمسیءول» for «مسئول»,
-   * lib/persian/spelling-keys.ts) or an elongated word with its runs kept
-   * doubled («ممکن» for «ممممکن»). It is a term of the index but not a term
+   * pieces (always `piece` too): a key (lib/persian/spelling-keys.ts:
+   * «ءمسیءول» for «مسئول», «ءءممکن» for «ممممکن») or an elongated word with
+   * its runs kept doubled («ممکن» for «ممممکن»). It is a term of the index but not a term
    * of the text: BM25's lengths leave it out.
    */
   spelling?: true;
@@ -313,6 +313,7 @@ class TokenWriter {
     if (seats) for (const at of seats) this.tokens.push({ term: hamzaKey(term, at), start, end, piece: true, spelling: true });
     if (doubled !== null && doubled !== term && doubled.length <= MAX_TERM_LENGTH) {
       this.tokens.push({ term: doubled, start, end, piece: true, spelling: true });
+      this.tokens.push({ term: elongationKey(doubled), start, end, piece: true, spelling: true });
     }
   }
 }

@@ -1,3 +1,6 @@
+// Keys: terms the index holds beside words to say how the archive wrote
+// them, never words themselves.
+//
 // Hamza keys: where the archive itself wrote a hamza. Folding makes «رئیس» and
 // «رییس» one term, but a hamza on another seat stays another term: «مسئول» is
 // «مسیول», «مسؤول» is «مسوول». Only the archive can tell such a pair from two
@@ -30,6 +33,15 @@ export function isSeatLetter(code: number): boolean {
 /** The key of `term` with a hamza on its letter `at`: «مسیول», 2 → «ءمسیءول». */
 export function hamzaKey(term: string, at: number): string {
   return KEY_MARK + term.slice(0, at + 1) + KEY_MARK + term.slice(at + 1);
+}
+
+/**
+ * The key of an elongated word, by its reading with runs doubled
+ * («خیییلی» → «ءءخییلی»): how many articles have that doubled reading only
+ * because they drew a letter out, not as a word of its own.
+ */
+export function elongationKey(doubled: string): string {
+  return KEY_MARK + KEY_MARK + doubled;
 }
 
 /** Whether a vocabulary term is a key, not a word (never shown, never a variant). */

@@ -60,13 +60,13 @@ describe('hamzaSpellings: a hamza on another seat, where the archive writes it t
 
 describe('elongationReading: what a word typed with a run of letters stands for', () => {
   it('reads «خیییلی» as «خیلی», though the index keeps «خییلی» for the article that wrote it so', () => {
-    const vocabulary = archive(...Array(5).fill('خیلی خوب'), 'خیییلی');
+    const vocabulary = archive('خیلی خوب', 'خیییلی');
     expect(vocabulary.known('خییلی')).toBe(true);
     expect(elongationReading(term('خیییلی'), 'خیییلی', vocabulary)).toBe('خیلی');
   });
 
   it('reads «ممممکن» as «ممکن» where the archive has «ممکن», not as «مکن»', () => {
-    expect(elongationReading(term('ممممکن'), 'ممممکن', archive('ممکن', 'ممکن است', 'مکن'))).toBe('ممکن');
+    expect(elongationReading(term('ممممکن'), 'ممممکن', archive('ممکن', 'مکن', 'ممممکن'))).toBe('ممکن');
   });
 
   it('keeps «مکن» for «ممممکن» where the archive has no «ممکن»', () => {

@@ -3,7 +3,7 @@
 // reading of an elongated word («ممممکن» is «ممکن», «خیییلی» is «خیلی»). They
 // weigh as the word itself; the engine adds each one's inflections.
 import { CharKind, foldChar, keepDoubled, kindOf, undoElongation } from '../persian/chars';
-import { SEAT_LETTERS, hamzaKey } from '../persian/spelling-keys';
+import { SEAT_LETTERS, elongationKey, hamzaKey } from '../persian/spelling-keys';
 import { stem } from '../persian/stem';
 
 /** What the spelling rules need of the archive. */
@@ -62,9 +62,10 @@ function foldedLetters(typed: string): string {
 }
 
 /**
- * The doubled reading of an elongated word wins when the archive has it in
- * at least this share of the articles of the single one: «کننند» is «کنند»
- * (4,454 articles) more likely than «کند» (5,730), «خیییلی» is «خیلی».
+ * The doubled reading of an elongated word wins when the archive has it as a
+ * word in at least this share of the articles of the single one: «کننند» is
+ * «کنند» (4,454 articles in the shared corpora) more likely than «کند»
+ * (5,730); «خیییلی» is «خیلی».
  */
 const DOUBLED_SHARE = 0.25;
 
@@ -72,8 +73,9 @@ const DOUBLED_SHARE = 0.25;
  * What an elongated word reads as. The analyzer cuts every run of three or
  * more letters to one («ممممکن» → «مکن»), and the index also holds the word
  * with its runs doubled («ممکن»): a run may be a doubled letter drawn out.
- * A query chooses by the archive's vocabulary; `term` itself when the word
- * was not elongated.
+ * A query chooses by the articles that have each reading as a word, those
+ * that drew the letter out (elongationKey) left out. `term` itself when the
+ * word was not elongated.
  */
 export function elongationReading(term: string, typed: string, vocabulary: Vocabulary): string {
   const letters = foldedLetters(typed);
@@ -81,8 +83,10 @@ export function elongationReading(term: string, typed: string, vocabulary: Vocab
   if (letters === term || undoElongation(letters) !== term) return term;
   const doubled = keepDoubled(letters);
   if (doubled === term) return term;
-  const articles = vocabulary.frequency(doubled);
-  return articles > 0 && articles >= DOUBLED_SHARE * vocabulary.frequency(term) ? doubled : term;
+  const drawnOut = vocabulary.frequency(elongationKey(doubled));
+  const asDoubled = vocabulary.frequency(doubled) - drawnOut;
+  const asSingle = vocabulary.frequency(term) - drawnOut;
+  return asDoubled > 0 && asDoubled >= DOUBLED_SHARE * asSingle ? doubled : term;
 }
 
 /**
