@@ -67,7 +67,7 @@ async function main() {
   const known = (term: string) => idOf(term) >= 0;
   const vocab: Vocabulary = { known, frequency: df };
   const words = vocabulary.filter((t) => !isSpellingKey(t));
-  console.log(`${articles.length} articles, ${words.length} words and ${vocabulary.length - words.length} hamza keys in the vocabulary`);
+  console.log(`${articles.length} articles, ${words.length} words and ${vocabulary.length - words.length} keys (hamza seats, elongations) in the vocabulary`);
   const wanted = (rule: string) => opts.rule === undefined || opts.rule === rule;
   const cell = (term: string) => `${visible(term)} (${df(term)})`;
 
@@ -121,7 +121,7 @@ async function main() {
       }
     }
     const rows = [...seen.values()].sort((x, y) => y.count - x.count).slice(0, opts.limit);
-    console.log(`${seen.size} elongated spellings; a query typed so reads as (the reading the archive has in more articles):`);
+    console.log(`${seen.size} elongated spellings; how a query typed so reads (elongationReading: by the articles that have each reading as a word):`);
     console.log(
       table(
         ['typed', 'times', 'one letter', 'two letters', 'query reads'],
