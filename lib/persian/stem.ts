@@ -15,8 +15,8 @@ interface Rule {
   /** Appended to the stem («نمایندگان» → «نماینده»). */
   replace?: string;
   /**
-   * Strip only when the archive has the stem in at least this many times the
-   * articles of the word (a share: 0.05 is a twentieth). For endings that
+   * Strip only when the archive has the stem in at least this share of the
+   * articles of the word (2: twice as many; 0.05: a twentieth). For endings that
    * stems share with whole words: «کتابی» is «کتاب» + «ی» and «کشورش» «کشور»
    * + «ش», but «گزارش» (6,851 articles in the shared corpora) is not «گزار»
    * (8) + «ش», nor «موسوی» (178) «موسو» (2) + «ی». Without frequencies
@@ -74,12 +74,14 @@ export interface StemOptions {
 const PREFIXES = ['نمی', 'می'];
 
 // Words the rules would cut into a different word.
-const KEEP = new Set(['ساختمان', 'سازمان', 'آسمان', 'قهرمان', 'کارمان', 'درمان', 'زمستان', 'داستان', 'بیمارستان',
-  // Read in `npm run merges`: words the vocabulary-checked rules would join to another word.
+const KEEP = new Set([
+  'ساختمان', 'سازمان', 'آسمان', 'قهرمان', 'کارمان', 'درمان', 'زمستان', 'داستان', 'بیمارستان',
+  // Read in `npm run merges`: words the rules that ask the archive would join to another word
+  // («پهلوی» is not «پهلو», «حماسی» epic is not «حماس» Hamas).
   'پهلوی', 'خواهش', 'شمارش', 'حماسی',
 ]);
 
-
+/** Whether the archive has `base` in at least `share` times the articles of `word` (Rule.stemShare). */
 function commonStem(base: string, word: string, share: number, frequency?: (term: string) => number): boolean {
   if (!frequency || KEEP.has(word)) return false;
   const articles = frequency(base);
