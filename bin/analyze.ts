@@ -15,6 +15,8 @@ const tokens = analyze(text, { pieces: true }).map((t) => ({
   start: t.start,
   end: t.end,
   ...(t.piece ? { piece: true } : {}),
+  // A key or an elongated word's doubled reading (Token.spelling): a term of the index, not a word of the text.
+  ...(t.spelling ? { spelling: true } : {}),
   stem: stem(t.term),
   ...(isStopword(t.term) ? { stopword: true } : {}),
 }));

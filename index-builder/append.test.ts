@@ -50,6 +50,13 @@ describe('appendIndexData: the previous index extended by articles added after i
     await expectSame(r);
   });
 
+  it('carries the hamza keys and elongated spellings of the added articles', async () => {
+    const r = appendAndFull([article('هیئت مسئولان', 'خیییلی ممممکن است هیأت مسؤول بیاید.')]);
+    expect(r.appended.vocabulary).toContain('ءهییءت');
+    expect(r.appended.vocabulary).toContain('ممکن');
+    await expectSame(r);
+  });
+
   it('codes the words again when a word becomes more frequent than others', async () => {
     const r = appendAndFull([article('مجلس', Array(20).fill('مجلس').join(' '))]);
     const code = (data: { vocabulary: string[]; wordCodes: Uint32Array }, term: string) => data.wordCodes[data.vocabulary.indexOf(term)];

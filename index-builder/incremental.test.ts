@@ -65,6 +65,20 @@ describe('incremental rebuild', () => {
     expect(snapshot(out)).toEqual(snapshot(full));
   });
 
+  it('reads back the hamza keys and elongated spellings of unchanged articles, and equals a full build', async () => {
+    // The read-back path rebuilds an article's terms from the postings: keys and spellings are terms like any other.
+    const spelled = [record(50, 'هیئت مسئولان و هیأت مسؤول'), record(51, 'خیییلی ممممکن است')];
+    const before = archive('spell-a', { 'a.jsonl': [...base, ...spelled] });
+    const changed = [...base.map((line, i) => (i === 2 ? record(2, 'خبر تازه') : line)), ...spelled];
+    const after = archive('spell-b', { 'a.jsonl': changed });
+    const { out, full, summary } = await rebuildAndFull('spell', before, after);
+    expect(summary.analyzed).toBe(1);
+    expect(snapshot(out)).toEqual(snapshot(full));
+    const engine = await loadEngine(out);
+    expect(engine.search(parseSearchParams({ q: 'مسوولان ' })).results.map((r) => r.id)).toEqual(['n50']);
+    expect(engine.search(parseSearchParams({ q: 'ممکن ' })).results.map((r) => r.id)).toEqual(['n51']);
+  });
+
   it('finds the words of an added article, and no longer the words only a removed article had', async () => {
     const before = archive('find-a', { 'a.jsonl': [...base, record(40, 'واژه‌ای یگانه: آتشفشان')] });
     const after = archive('find-b', { 'a.jsonl': base, 'b.jsonl': [record(41, 'گردباد')] });

@@ -16,7 +16,7 @@ import { PERTURBATIONS } from './perturb';
 import type { MatchMode, Ranker, System } from './ranker';
 import { fixed, ms, pct, table, visible } from './report';
 import { sampleKnownItems } from './sample';
-import { readVariantPairs, runVariants, type VariantResult } from './variants';
+import { readVariantPairs, runVariants, type VariantPair, type VariantResult } from './variants';
 
 const USAGE = `usage: npm run eval -- [--shared <dir>] [--seed <n>] [--sample <n>] [--out <dir>]
   --shared  the folder holding corpus/ and eval/ (default: KAVOSH_SHARED, else ../shared)
@@ -27,6 +27,8 @@ const USAGE = `usage: npm run eval -- [--shared <dir>] [--seed <n>] [--sample <n
 const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 const SYSTEMS: System[] = [kavosh, flexsearchDefault];
 const MODES: MatchMode[] = ['all', 'any'];
+/** The project's own pairs, read beside the shared ones: the spellings and inflections Kavosh joins. */
+const OWN_PAIRS = path.join(projectRoot, 'bench', 'eval', 'variant-pairs-kavosh.json');
 
 function args() {
   try {
@@ -48,6 +50,30 @@ function args() {
     console.error(`eval: ${(err as Error).message}\n${USAGE}`);
     process.exit(2);
   }
+}
+
+/** Runs the pairs for every system and prints the share passed, overall and by kind, and our failures. */
+function reportVariants(pairs: VariantPair[]): Record<string, VariantResult> {
+  const variants: Record<string, VariantResult> = {};
+  for (const system of SYSTEMS) variants[system.name] = runVariants(system, pairs);
+  const kinds = [...new Set(pairs.map((p) => p.kind))].sort();
+  console.log(
+    table(
+      ['system', 'all', ...kinds],
+      SYSTEMS.map((s) => {
+        const v = variants[s.name];
+        const cell = (passed: number, n: number) => `${pct(passed / n)} (${passed}/${n})`;
+        return [s.name, cell(v.passed, v.pairs), ...kinds.map((k) => cell(v.byKind[k]?.passed ?? 0, v.byKind[k]?.pairs ?? 0))];
+      }),
+    ),
+  );
+  const ourFailures = variants[kavosh.name].failures;
+  console.log(`\n${kavosh.name} fails ${ourFailures.length} pair(s)${ourFailures.length ? ' (a → b: the query a finds the doc of b):' : '.'}`);
+  for (const f of ourFailures.slice(0, 40)) {
+    console.log(`  ${f.kind.padEnd(9)} a=${visible(f.a)}  b=${visible(f.b)}  a→b ${f.aFindsB ? 'ok' : 'MISS'}, b→a ${f.bFindsA ? 'ok' : f.oneWay ? 'not asked' : 'MISS'}`);
+  }
+  if (ourFailures.length > 40) console.log(`  … ${ourFailures.length - 40} more in out/variant-failures.json`);
+  return variants;
 }
 
 function timed<T>(fn: () => T): [T, number] {
@@ -136,25 +162,11 @@ async function main() {
   // --- 2. Variant pairs --------------------------------------------------------
   const pairs = readVariantPairs(path.join(evalDir, 'variant-pairs.json'));
   heading(`2. Variant pairs (${pairs.length} pairs, match=all, both directions)`);
-  const variants: Record<string, VariantResult> = {};
-  for (const system of SYSTEMS) variants[system.name] = runVariants(system, pairs);
-  const kinds = [...new Set(pairs.map((p) => p.kind))].sort();
-  console.log(
-    table(
-      ['system', 'all', ...kinds],
-      SYSTEMS.map((s) => {
-        const v = variants[s.name];
-        const cell = (passed: number, n: number) => `${pct(passed / n)} (${passed}/${n})`;
-        return [s.name, cell(v.passed, v.pairs), ...kinds.map((k) => cell(v.byKind[k]?.passed ?? 0, v.byKind[k]?.pairs ?? 0))];
-      }),
-    ),
-  );
-  const ourFailures = variants[kavosh.name].failures;
-  console.log(`\n${kavosh.name} fails ${ourFailures.length} pair(s)${ourFailures.length ? ' (a → b: the query a finds the doc of b):' : '.'}`);
-  for (const f of ourFailures.slice(0, 40)) {
-    console.log(`  ${f.kind.padEnd(9)} a=${visible(f.a)}  b=${visible(f.b)}  a→b ${f.aFindsB ? 'ok' : 'MISS'}, b→a ${f.bFindsA ? 'ok' : 'MISS'}`);
-  }
-  if (ourFailures.length > 40) console.log(`  … ${ourFailures.length - 40} more in out/variant-failures.json`);
+  const variants = reportVariants(pairs);
+  const ownPairs = readVariantPairs(OWN_PAIRS);
+  heading(`2b. Kavosh's own variant pairs (${ownPairs.length} pairs, ${path.relative(projectRoot, OWN_PAIRS)}, by class)`);
+  console.log(`One index of their own; a pair marked oneWay (${ownPairs.filter((p) => p.oneWay).length} of them) needs only a → b.`);
+  const ownVariants = reportVariants(ownPairs);
 
   // --- 3. Known-item search -----------------------------------------------------
   const { items, stats } = sampleKnownItems(allArticles, { size: opts.sample, seed: opts.seed, minHalfSpace: Math.round(opts.sample / 3) });
@@ -244,6 +256,9 @@ async function main() {
     variants: Object.fromEntries(
       Object.entries(variants).map(([name, v]) => [name, { pairs: v.pairs, passed: v.passed, share: v.passed / v.pairs, byKind: v.byKind, failures: v.failures.length, ms: v.ms }]),
     ),
+    ownVariants: Object.fromEntries(
+      Object.entries(ownVariants).map(([name, v]) => [name, { pairs: v.pairs, passed: v.passed, share: v.passed / v.pairs, byKind: v.byKind, failures: v.failures.length, ms: v.ms }]),
+    ),
     knownItem: {
       seed: opts.seed,
       docs: allArticles.length,
@@ -258,7 +273,7 @@ async function main() {
   writeFileSync(
     path.join(opts.out, 'variant-failures.json'),
     JSON.stringify(
-      Object.fromEntries(Object.entries(variants).map(([name, v]) => [name, v.failures])),
+      Object.fromEntries(Object.entries(variants).map(([name, v]) => [name, [...v.failures, ...ownVariants[name].failures]])),
       null,
       2,
     ) + '\n',

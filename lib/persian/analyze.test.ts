@@ -176,3 +176,61 @@ describe('analyze: no-break space compounds', () => {
     expect(analyze('سال\u00a0۱۴۰۰', { pieces: true }).map((x) => x.term)).toEqual(['سال', '1400']);
   });
 });
+
+describe('analyze: spellings the index keeps beside a word', () => {
+  const indexed = (text: string) => analyze(text, { pieces: true });
+  const spellings = (text: string) => indexed(text).filter((t) => t.spelling).map((t) => t.term);
+
+  it('marks where the text wrote a hamza on its seat, as a key that is no word', () => {
+    expect(spellings('مسئول')).toEqual(['ءمسیءول']);
+    expect(spellings('مسؤول')).toEqual(['ءمسوءول']);
+    expect(spellings('هیأت')).toEqual(['ءهیاءت']);
+  });
+
+  it('reads a hamza written as a mark on its seat (U+0654) as the same key', () => {
+    expect(spellings('مسي\u0654ول')).toEqual(spellings('مسئول'));
+  });
+
+  it('gives no key for a word written without a hamza («مسوول», «هیات»)', () => {
+    expect(spellings('مسوول هیات')).toEqual([]);
+  });
+
+  it('gives no key for an ezafe on heh, a lone final hamza or an initial alef with hamza', () => {
+    expect(spellings('خانهٔ اجزاء أمير')).toEqual([]);
+  });
+
+  it('keeps keys out of the words and marks them as pieces, so positions and highlights skip them', () => {
+    const tokens = indexed('رئیس هیئت');
+    expect(tokens.filter((t) => !t.piece).map((t) => t.term)).toEqual(['رییس', 'هییت']);
+    expect(tokens.filter((t) => t.spelling).every((t) => t.piece)).toBe(true);
+  });
+
+  it('keys the pieces of a joined word too («مسئولان‌شان»: the whole and «مسئولان»)', () => {
+    expect(spellings('مسئولان‌شان')).toEqual(['ءمسیءولانشان', 'ءمسیءولان']);
+  });
+
+  it('emits nothing beside the word for a query (no pieces)', () => {
+    expect(analyze('مسئول ممممکن').map((t) => t.term)).toEqual(['مسیول', 'مکن']);
+  });
+
+  it('keeps an elongated word also with its runs doubled («ممممکن» is «مکن» and «ممکن»), and a key that it was drawn out', () => {
+    expect(indexed('ممممکن').map((t) => [t.term, t.spelling === true])).toEqual([
+      ['مکن', false],
+      ['ممکن', true],
+      ['ءءممکن', true],
+    ]);
+    expect(spellings('خیییلی')).toEqual(['خییلی', 'ءءخییلی']);
+  });
+
+  it('does not take a doubled letter for elongation («مدد», «محقق»: two is not a run)', () => {
+    expect(spellings('مدد محقق')).toEqual([]);
+  });
+
+  it('writes every ezafe spelling as the one term of the word («خانۀ», «خانهٔ», «خانه‌ی», «خانه ی»)', () => {
+    for (const ezafe of ['خانۀ', 'خانهٔ', 'خانه‌ی', 'خانه ی']) expect(terms(`${ezafe} ما`)).toEqual(['خانه', 'ما']);
+  });
+
+  it('keeps the indefinite «خانه‌ای» apart from the ezafe', () => {
+    expect(terms('خانه‌ای')).toEqual(['خانهای']);
+  });
+});

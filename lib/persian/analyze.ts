@@ -11,8 +11,10 @@ import {
   isDigitCode,
   isIgnorable,
   kindOf,
+  keepDoubled,
   undoElongation,
 } from './chars';
+import { elongationKey, hamzaKey, isSeatHamza, isSeatLetter } from './spelling-keys';
 
 /** A word of the text: its folded form and where it stands in the original. */
 export interface Token {
@@ -23,6 +25,14 @@ export interface Token {
   end: number;
   /** A piece of a joined word, emitted beside the whole word (AnalyzeOptions.pieces). */
   piece?: true;
+  /**
+   * Another spelling of the word at this place, emitted beside it with the
+   * pieces (always `piece` too): a key (lib/persian/spelling-keys.ts:
+   * «ءمسیءول» for «مسئول», «ءءممکن» for «ممممکن») or an elongated word with
+   * its runs kept doubled («ممکن» for «ممممکن»). It is a term of the index but not a term
+   * of the text: BM25's lengths leave it out.
+   */
+  spelling?: true;
 }
 
 export interface AnalyzeOptions {
@@ -53,6 +63,10 @@ export function isAffix(term: string): boolean {
 
 interface Piece extends Token {
   numeric: boolean;
+  /** Places in `term` of letters the text wrote as a hamza seat («ئ», «ؤ», «أ», or «ی»/«و»/«ا» + U+0654). */
+  seats: number[] | null;
+  /** The term with elongated runs kept doubled, when the text elongated a letter. */
+  doubled: string | null;
   /** Joined to the previous piece by ZWNJ/ZWJ, with nothing else between. */
   zwnj: boolean;
 }
@@ -99,14 +113,29 @@ class PieceScanner {
   end = -1;
   numeric = true;
   zwnj = false;
+  private seats: number[] | null = null;
 
   constructor(private readonly text: string) {}
 
   flush(): void {
     if (this.start >= 0) {
-      const term = this.wide ?? (this.same ? this.text.slice(this.start, this.end) : fromCodes(codes, this.length));
-      if (term) this.pieces.push({ term: undoElongation(term), start: this.start, end: this.end, numeric: this.numeric, zwnj: this.zwnj });
+      const raw = this.wide ?? (this.same ? this.text.slice(this.start, this.end) : fromCodes(codes, this.length));
+      if (raw) {
+        const term = undoElongation(raw);
+        // Letters counted before a collapsed run no longer point at their seat.
+        const elongated = term !== raw;
+        this.pieces.push({
+          term,
+          start: this.start,
+          end: this.end,
+          numeric: this.numeric,
+          zwnj: this.zwnj,
+          seats: elongated || this.wide !== null ? null : this.seats,
+          doubled: elongated ? keepDoubled(raw) : null,
+        });
+      }
     }
+    this.seats = null;
     this.length = 0;
     this.same = true;
     this.wide = null;
@@ -117,6 +146,7 @@ class PieceScanner {
 
   /** A word character at `i`, folded. */
   letter(code: number, i: number): void {
+    if (isSeatHamza(code) && this.length > 0) (this.seats ??= []).push(this.length);
     const folded = foldCode(code);
     if (folded === code) return this.push(code);
     this.same = false;
@@ -128,8 +158,12 @@ class PieceScanner {
   }
 
   /** A character the piece's term leaves out (a diacritic inside the word). */
-  skip(): void {
+  skip(code = 0): void {
     this.same = false;
+    // A hamza above or below written as a mark on its seat («مسئول»); on heh it is the ezafe («خانهٔ»).
+    if ((code === 0x0654 || code === 0x0655) && this.length > 1 && this.wide === null && isSeatLetter(codes[this.length - 1])) {
+      if (this.seats?.[this.seats.length - 1] !== this.length - 1) (this.seats ??= []).push(this.length - 1);
+    }
   }
 
   push(code: number): void {
@@ -176,7 +210,7 @@ function scanPieces(text: string): Piece[] {
         continue;
       }
       if (s.start < 0) continue;
-      s.skip();
+      s.skip(code);
       if (COMBINING(code) && s.end === i) s.end = i + 1; // keep a word's last diacritic inside its highlight
       continue;
     }
@@ -231,7 +265,17 @@ class TokenWriter {
     const first = group[from];
     const last = group[to - 1];
     let term = first.term;
-    for (let i = from + 1; i < to; i++) if (!isEzafe(group[i - 1], group[i])) term += group[i].term;
+    let seats = first.seats;
+    let doubled = first.doubled;
+    for (let i = from + 1; i < to; i++) {
+      if (isEzafe(group[i - 1], group[i])) continue;
+      const p = group[i];
+      if (p.seats) seats = [...(seats ?? []), ...p.seats.map((at) => at + term.length)];
+      if (p.doubled !== null || doubled !== null) doubled = (doubled ?? term) + (p.doubled ?? p.term);
+      term += p.term;
+    }
+    // An elongated run moves the places of the seats after it.
+    if (doubled !== null) seats = null;
     // Longer runs are base64, hashes or URLs glued together, not words.
     if (term && term.length <= MAX_TERM_LENGTH) {
       const token: Token = { term, start: first.start, end: last.end };
@@ -251,12 +295,25 @@ class TokenWriter {
       }
       this.tokens.push(token);
       this.previous = token;
+      if (this.pieces) this.spellings(term, seats, doubled, token.start, token.end);
     }
     if (this.pieces && to - from > 1) {
       for (let i = from; i < to; i++) {
         const p = group[i];
-        if (p.term.length <= MAX_TERM_LENGTH) this.tokens.push({ term: p.term, start: p.start, end: p.end, piece: true });
+        if (p.term.length <= MAX_TERM_LENGTH) {
+          this.tokens.push({ term: p.term, start: p.start, end: p.end, piece: true });
+          this.spellings(p.term, p.seats, p.doubled, p.start, p.end);
+        }
       }
+    }
+  }
+
+  /** The other spellings a word stands for in the index (Token.spelling). */
+  private spellings(term: string, seats: readonly number[] | null, doubled: string | null, start: number, end: number): void {
+    if (seats) for (const at of seats) this.tokens.push({ term: hamzaKey(term, at), start, end, piece: true, spelling: true });
+    if (doubled !== null && doubled !== term && doubled.length <= MAX_TERM_LENGTH) {
+      this.tokens.push({ term: doubled, start, end, piece: true, spelling: true });
+      this.tokens.push({ term: elongationKey(doubled), start, end, piece: true, spelling: true });
     }
   }
 }

@@ -147,6 +147,15 @@ export function undoElongation(term: string): string {
   return term.replace(/([\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff])\1{2,}/g, '$1');
 }
 
+/**
+ * The other reading of an elongated word: each run of three or more keeps
+ * two letters («ممممکن» → «ممکن», where `undoElongation` gives «مکن»). The
+ * index holds both; a query chooses by the archive's vocabulary.
+ */
+export function keepDoubled(term: string): string {
+  return term.replace(/([\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff])\1{2,}/g, '$1$1');
+}
+
 export const isDigitCode = isDigit;
 
 /** What `foldJoinerCode` says of a character that ends a number. */

@@ -94,3 +94,41 @@ describe('mayStemTo: the quick test before stem', () => {
     expect(checked).toBeGreaterThan(100);
   });
 });
+
+describe('stem: rules that ask how common the stem is (query words)', () => {
+  // Articles per term, as an archive would have them.
+  const articles: Record<string, number> = {
+    کتاب: 900, کتابی: 40, کتابش: 30, حسین: 800, حسینی: 480, شورا: 170, شورای: 1500, نیرو: 220, نیروی: 730,
+    گزارش: 6800, گزار: 8, زندگی: 1260, زندگ: 1, موسو: 2, موسوی: 180, باز: 900, بازی: 700, حماس: 40, حماسی: 40,
+    نمای: 44, نمایش: 840, ارای: 95, ارایش: 36,
+  };
+  const frequency = (t: string) => articles[t] ?? 0;
+  const known = (t: string) => t in articles;
+  const withArchive = (word: string) => stem(analyze(word)[0].term, known, { frequency });
+
+  it.each([
+    ['کتابی', 'کتاب'],
+    ['کتابش', 'کتاب'],
+    ['حسینی', 'حسین'],
+    ['شورای', 'شورا'],
+    ['نیروی', 'نیرو'],
+  ])('«%s» → «%s» when the archive has the stem often enough', (word, base) => {
+    expect(withArchive(word)).toBe(base);
+  });
+
+  it.each([
+    ['گزارش', 'گزار'],
+    ['زندگی', 'زندگ'],
+    ['موسوی', 'موسو'],
+    ['بازی', 'باز'],
+    ['حماسی', 'حماس'],
+    ['نمایش', 'نمای'],
+    ['آرایش', 'ارای'],
+  ])('«%s» is not «%s»', (word, other) => {
+    expect(withArchive(word)).not.toBe(other);
+  });
+
+  it('leaves «کتابی» whole without frequencies (the vocabulary side of a group)', () => {
+    expect(stem('کتابی', known)).toBe('کتابی');
+  });
+});

@@ -15,7 +15,7 @@ import type {
   YearCount,
 } from '../types';
 import { boundToDayNumber, formatJalaliKey, jalaliDayNumber } from '../jalali';
-import { mayStemTo, stem } from '../persian/stem';
+import { mayStemTo, stem, type StemOptions } from '../persian/stem';
 import { isAffix } from '../persian/analyze';
 import { MemoryStore, type ArticleStore } from './article-store';
 import { postingsOf } from './flex';
@@ -28,6 +28,7 @@ import { kthLargest, topK } from './top';
 import { parseQuery, queryView, type ParsedQuery } from './query';
 import { SideBySide } from './proximity';
 import { lowerBound, sortedIndexOf } from './sorted';
+import { spellingStems, spellingsOf, type Vocabulary } from './spellings';
 import { MAX_QUERY_LENGTH, type SearchParams } from './params';
 
 const FACET_LIMIT = 20;
@@ -233,6 +234,13 @@ export class SearchEngine {
 
   private readonly known = (term: string) => this.termId(term) >= 0;
 
+  private readonly spellingVocabulary: Vocabulary = {
+    known: this.known,
+    frequency: (term) => this.documentFrequency(this.termId(term)),
+  };
+
+  private readonly stemOptions: StemOptions = { frequency: this.spellingVocabulary.frequency };
+
   private documentFrequency(id: number): number {
     if (id < 0) return 0;
     return this.data.tfOffsets[id + 1] - this.data.tfOffsets[id];
@@ -244,7 +252,8 @@ export class SearchEngine {
    * a quoted word only itself; a prefix all of those and every word it begins.
    */
   private variants(clause: QueryTerm): Variant[] {
-    const key = (clause.prefix ? '*' : clause.exact ? '"' : '=') + clause.terms[0];
+    // A word's spellings depend on how it was typed («ممممکن» is the term «مکن»); a quoted word is its term alone.
+    const key = clause.exact ? '"' + clause.terms[0] : (clause.prefix ? '*' : '=') + clause.terms[0] + '\u0000' + clause.text;
     let found = this.variantCache.get(key);
     if (!found) {
       // Matching, proximity and highlighting each ask; typing repeats queries.
@@ -272,17 +281,24 @@ export class SearchEngine {
       for (let id = from; id < to; id++) if (!seen.has(id)) all.push({ id, weight: VARIANT_WEIGHT });
       return all;
     }
-    const base = stem(term, this.known);
     const out = new Map<number, number>();
-    const exact = this.termId(term);
-    if (exact >= 0) out.set(exact, 1);
-    // Inflected forms start with the stem, or with «می»/«نمی» and the stem.
-    for (const head of [base, 'می' + base, 'نمی' + base]) {
-      const from = lowerBound(this.vocabulary, head);
-      const to = lowerBound(this.vocabulary, head + '\uffff');
-      for (let id = from; id < to; id++) {
-        const word = this.vocabulary[id];
-        if (!out.has(id) && mayStemTo(word, head) && stem(word, this.known) === base) out.set(id, VARIANT_WEIGHT);
+    // Spellings of the word («مسئول», «مسؤول») weigh as the word; then each one's inflections.
+    const spellings = spellingsOf(term, clause.text, this.spellingVocabulary);
+    for (const spelling of spellings) {
+      const id = this.termId(spelling);
+      if (id >= 0) out.set(id, 1);
+    }
+    for (const base of spellingStems(spellings, (t) => stem(t, this.known, this.stemOptions), this.spellingVocabulary)) {
+      // Inflected forms start with the stem, or with «می»/«نمی» and the stem.
+      for (const head of [base, 'می' + base, 'نمی' + base]) {
+        const from = lowerBound(this.vocabulary, head);
+        const to = lowerBound(this.vocabulary, head + '\uffff');
+        for (let id = from; id < to; id++) {
+          const word = this.vocabulary[id];
+          // Without frequencies: the rules that need a common stem (StemOptions) lead a query
+          // word to its base («کتابی» → «کتاب»), but do not bring every «کتابی» to «کتاب».
+          if (!out.has(id) && mayStemTo(word, head) && stem(word, this.known) === base) out.set(id, VARIANT_WEIGHT);
+        }
       }
     }
     return [...out].map(([id, weight]) => ({ id, weight }));

@@ -114,7 +114,7 @@ export class ArticleAnalyzer {
         this.count[id]++;
         if (part === 0) this.inTitle[id] = 1;
         if (!token.piece) words.push(id);
-        length++;
+        if (!token.spelling) length++;
       }
       if (part === 0) titleLength = Math.min(words.length, 0xffff);
     });
