@@ -82,7 +82,7 @@ function sourceKeyOf(name: string): string {
  * What two names of one outlet share: case, a scheme, `www.`, trailing
  * slashes, spaces and ZWNJ, diacritics, ي/ك and the other letter variants the
  * analyzer folds, digit scripts, and a leading «خبرگزاری» («خبرگزاری فارس» =
- * «فارس») do not count. Anything else does: «ایسنا» ≠ «ایرنا», «مهر» ≠ «مهرنیوز».
+ * «فارس») do not count. Anything else does: «ایسنا» ≠ «ایرنا», «مهر» ≠ «مهرخبر».
  */
 export function sourceKey(name: string): string {
   const key = sourceKeyOf(name);
