@@ -147,6 +147,16 @@ describe('incremental rebuild that only adds articles', () => {
     expect(snapshot(out)).toEqual(snapshot(full));
   });
 
+  it('extends the previous index with articles under another name of an outlet, as a full build writes them', async () => {
+    const before = archive('extend-alias-a', { 'a.jsonl': base });
+    const domain = (i: number) => record(i).replace(/"source":"[^"]+"/, '"source":"www.irna.ir"');
+    const after = archive('extend-alias-b', { 'a.jsonl': base, 'b.jsonl': [domain(31), domain(33)] });
+    const { out, full, summary } = await rebuildAndFull('extend-alias', before, after);
+    expect(summary.extended).toBe(true);
+    expect(summary.sourceMerges).toEqual([{ source: 'ایرنا', count: 12, names: [{ name: 'ایرنا', count: 10 }, { name: 'www.irna.ir', count: 2 }] }]);
+    expect(snapshot(out)).toEqual(snapshot(full));
+  });
+
   it('codes the words again when an added article makes a word the most frequent', async () => {
     const before = archive('recode-a', { 'a.jsonl': base });
     const after = archive('recode-b', { 'a.jsonl': base, 'b.jsonl': [record(30, Array(60).fill('آتشفشان').join(' '))] });
