@@ -149,9 +149,14 @@ export class SourceAliases {
     this.digest = createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16);
   }
 
+  /** Archives repeat a few dozen names over 100,000 articles. */
+  private readonly resolved = new Map<string, string>();
+
   /** The canonical name of `name`, or `name` itself when the table does not know it. */
   resolve(name: string): string {
-    return this.final.get(sourceKey(name)) ?? name;
+    let canonical = this.resolved.get(name);
+    if (canonical === undefined) this.resolved.set(name, (canonical = this.final.get(sourceKey(name)) ?? name));
+    return canonical;
   }
 
   /** The article with its source's canonical name, the name as written kept beside it when it differs. */
