@@ -3,9 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileStore } from '../lib/search/article-store';
 import { ARTICLES_FILE } from '../lib/search/layout';
-import { loadEngine } from '../lib/search/load';
+import { loadEngine, readIndexFiles } from '../lib/search/load';
+import { parseSearchParams } from '../lib/search/params';
 import { BuildError, StrictBuildError, buildIndex } from './build';
+import { SourceAliases } from './source-aliases';
 import { formatSummary } from './summary';
 import { snapshot } from './testing';
 
@@ -82,6 +85,65 @@ describe('buildIndex: the report', () => {
     expect(formatSummary({ ...s, ms: 1234 })).toBe(
       `index: 4 files, 8 records read; 5 indexed (5 added, 0 updated, 0 removed, 0 unchanged); 2 rejected; 1 duplicate id replaced; all analyzed (no previous index); 1.2 s → ${out} (listed in ${out}/rejects.jsonl)`,
     );
+  });
+});
+
+describe('buildIndex: one outlet under several names is one source', () => {
+  /** «خبرآنلاین» in a JSON Lines record, khabaronline.ir on the «منبع:» line of a plain-text article, and ISNA. */
+  function outletArchive(name: string): string {
+    const dir = path.join(root, name);
+    mkdirSync(dir);
+    writeFileSync(
+      path.join(dir, 'a.jsonl'),
+      [rec('1', 'بارش برف', { source: 'خبرآنلاین' }), rec('2', 'بارش باران', { source: 'ایسنا' })].join('\n') + '\n',
+    );
+    writeFileSync(path.join(dir, '3.txt'), ['بارش تگرگ', 'کد خبر 3', '', 'بارش تگرگ در تهران.', '', 'منبع: khabaronline.ir'].join('\n'));
+    return dir;
+  }
+
+  it('counts the articles of «خبرآنلاین» and khabaronline.ir as one source in the facets, and filters them as one', async () => {
+    const out = path.join(root, 'outlet-index');
+    await buildIndex({ inputs: [outletArchive('outlet')], out });
+    const engine = await loadEngine(out);
+    expect(engine.search(parseSearchParams({ q: 'بارش' })).facets.sources).toEqual([
+      { value: 'خبرآنلاین', count: 2 },
+      { value: 'ایسنا', count: 1 },
+    ]);
+    expect(engine.search(parseSearchParams({ q: 'بارش', source: 'خبرآنلاین' })).total).toBe(2);
+    expect(engine.article('3')?.source).toBe('خبرآنلاین');
+  });
+
+  it('keeps the name an article was written with beside the canonical one', async () => {
+    const out = path.join(root, 'outlet-kept');
+    await buildIndex({ inputs: [outletArchive('outlet-kept-input')], out });
+    const { meta, blockOffsets, slots } = await readIndexFiles(out);
+    const store = new FileStore(path.join(out, ARTICLES_FILE), blockOffsets, slots, meta);
+    const stored = meta.ids.map((_, d) => store.get(d));
+    store.close();
+    expect(stored.map((a) => [a.id, a.source, a.sourceAsWritten]).sort()).toEqual([
+      ['1', 'خبرآنلاین', undefined],
+      ['2', 'ایسنا', undefined],
+      ['3', 'خبرآنلاین', 'khabaronline.ir'],
+    ]);
+  });
+
+  it('lists the merges it made in the summary, with each name\'s articles', async () => {
+    const s = await buildIndex({ inputs: [outletArchive('outlet-summary')], out: path.join(root, 'outlet-summary-index') });
+    expect(s.sourceMerges).toEqual([
+      { source: 'خبرآنلاین', count: 2, names: [{ name: 'khabaronline.ir', count: 1 }, { name: 'خبرآنلاین', count: 1 }] },
+    ]);
+  });
+
+  it('takes a user\'s table over the built-in one: «خبرآنلاین» renamed', async () => {
+    const out = path.join(root, 'outlet-user');
+    const s = await buildIndex({
+      inputs: [outletArchive('outlet-user-input')],
+      out,
+      sourceAliases: new SourceAliases([{ alias: 'خبرآنلاین', canonical: 'خبر آنلاین (khabaronline.ir)', where: 'a.csv:1' }]),
+    });
+    expect(s.sourceMerges.map((m) => m.source)).toEqual(['خبر آنلاین (khabaronline.ir)']);
+    const engine = await loadEngine(out);
+    expect(engine.search(parseSearchParams({ q: 'بارش' })).facets.sources[0]).toEqual({ value: 'خبر آنلاین (khabaronline.ir)', count: 2 });
   });
 });
 

@@ -24,6 +24,7 @@ import type { BuildProgress } from './progress';
 import type { FieldMap } from './read/fields';
 import { type InputPlan, SUPPORTED_TYPES, planInputs } from './read/files';
 import { type ReadReject, formatReject, formatWhere } from './read/types';
+import { type SourceMerge, SourceAliases, SourceMergeTally } from './source-aliases';
 import { recoverInterruptedBuilds, writeIndexDir } from './write';
 
 export interface BuildOptions {
@@ -31,6 +32,8 @@ export interface BuildOptions {
   out: string;
   /** `--map field=column`. */
   fields?: FieldMap;
+  /** The names of one outlet mapped to one (`--source-aliases`); default: the built-in table alone. */
+  sourceAliases?: SourceAliases;
   /** Any rejected record fails the build before the index is touched. */
   strict?: boolean;
   /** Analyze every article, even those the previous index already holds unchanged. */
@@ -64,6 +67,8 @@ export interface BuildSummary {
   fullBecause: string | null;
   /** The build only added articles after the previous index's, which it extended instead of assembling the index again (index-builder/append.ts). */
   extended: boolean;
+  /** Canonical sources whose articles were written under other names too, with each name's count (over every article indexed). */
+  sourceMerges: SourceMerge[];
   ms: number;
 }
 
@@ -222,7 +227,16 @@ function metaWithPrevious(articles: readonly Article[], previous: ArticleMeta | 
   };
 }
 
-export async function buildIndex({ inputs, out, fields, strict = false, full = false, progress, analyze }: BuildOptions): Promise<BuildSummary> {
+export async function buildIndex({
+  inputs,
+  out,
+  fields,
+  sourceAliases = new SourceAliases(),
+  strict = false,
+  full = false,
+  progress,
+  analyze,
+}: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   let reuseToClose: PreviousIndex | null = null;
   try {
@@ -245,11 +259,11 @@ export async function buildIndex({ inputs, out, fields, strict = false, full = f
 
     // A file is not read again only when the previous index can give its articles.
     const previousInputs = reuse ? await readPreviousInputs(out) : null;
-    const key = inputKey(fields);
+    const key = inputKey(fields, undefined, sourceAliases);
     progress?.reading({ files: plan.files, bytes: plan.bytes });
     let reading: Reading;
     for (const reread = new Set<string>(); ; ) {
-      reading = await readAll(plan, { fields, key, previous: previousInputs, reread }, progress);
+      reading = await readAll(plan, { fields, aliases: sourceAliases, key, previous: previousInputs, reread }, progress);
       // A replayed article stands for the previous index's article with its id, which is
       // this record only if that index kept it; else (the record that replaced it there is
       // gone now) its file is read after all.
@@ -270,6 +284,11 @@ export async function buildIndex({ inputs, out, fields, strict = false, full = f
     if (strict && rejects.length > 0) throw new StrictBuildError(rejects);
 
     const articles = [...byId.values()].map((o) => o.article ?? new PreviousArticle(o.id, reuse!.docIdOf(o.id)));
+    const merges = new SourceMergeTally();
+    for (const o of byId.values()) {
+      if (o.article) merges.add(o.article.source, o.article.sourceAsWritten);
+      else merges.add(reuse!.meta.sources[reuse!.docIdOf(o.id)], o.sourceAsWritten);
+    }
     const hashes = new Map(articles.map((a): [string, string] => [a.id, a instanceof PreviousArticle ? previous!.get(a.id)! : articleHash(a)]));
     const oldDocIds = new Int32Array(articles.length).fill(-1);
     if (reuse) {
@@ -326,6 +345,7 @@ export async function buildIndex({ inputs, out, fields, strict = false, full = f
       skippedFiles: reading.log.skipped,
       fullBecause: 'none' in previousIndex ? previousIndex.none : null,
       extended: base !== null,
+      sourceMerges: merges.merges(),
       ms: Math.round(performance.now() - started),
     };
   } finally {

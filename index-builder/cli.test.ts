@@ -76,6 +76,21 @@ describe.concurrent('cli: a build that works', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/; 1 indexed \(1 added/);
   });
+
+  it('merges the names of one outlet by --source-aliases and lists the merge before the summary line', { timeout: 60_000 }, async () => {
+    const dir = path.join(root, 'outlets');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'a.csv'), 'title,body,source\nسیل در خوزستان,آب بالا آمد.,tabnak.ir\nسیل در لرستان,آب بالا آمد.,تابناک\nبرف,راه بسته شد.,khabaronline.ir\n');
+    const aliases = path.join(root, 'outlets.csv');
+    writeFileSync(aliases, 'alias,canonical\ntabnak.ir,تابناک\n');
+    const r = await run(['--input', dir, '--out', path.join(root, 'outlets-index'), '--source-aliases', aliases]);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout)).toEqual([
+      'index: source تابناک ← tabnak.ir (1), تابناک (1)',
+      'index: source خبرآنلاین ← khabaronline.ir (1)',
+      expect.stringMatching(/^index: 1 file, 3 records read; 3 indexed/),
+    ]);
+  });
 });
 
 describe.concurrent('cli: errors are one line, exit non-zero, and leave the index untouched', () => {
@@ -160,6 +175,24 @@ describe.concurrent('cli: errors are one line, exit non-zero, and leave the inde
       `index: rejected ${path.join(dir, 'a.csv')}:3: ${reason}`,
       `index: --strict: 1 record rejected (the first: ${path.join(dir, 'a.csv')}:3: ${reason}); the existing index was left untouched`,
     ]);
+    expect(snapshot(index)).toEqual(built);
+  });
+
+  it('a bad --source-aliases file is a usage error (exit 2) naming its line', { timeout: 60_000 }, async () => {
+    const aliases = path.join(root, 'bad-aliases.csv');
+    writeFileSync(aliases, 'tabnak.ir,تابناک\nentekhab.ir\n');
+    const r = await run(['--input', input, '--out', index, '--source-aliases', aliases]);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual([`index: --source-aliases ${aliases}:2: expected two columns, alias,canonical (e.g. khabaronline.ir,خبرآنلاین); got one`]);
+    expect(snapshot(index)).toEqual(built);
+  });
+
+  it('a --source-aliases file that maps one name to two outlets names both lines', { timeout: 60_000 }, async () => {
+    const aliases = path.join(root, 'conflicting-aliases.json');
+    writeFileSync(aliases, '{\n  "تابناک": ["tabnak.ir"],\n  "www.tabnak.ir": "انتخاب"\n}\n');
+    const r = await run(['--input', input, '--out', index, '--source-aliases', aliases]);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual([`index: --source-aliases ${aliases}:3: «www.tabnak.ir» is mapped to «انتخاب» here and to «تابناک» at ${aliases}:2`]);
     expect(snapshot(index)).toEqual(built);
   });
 

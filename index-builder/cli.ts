@@ -1,19 +1,23 @@
-// npm run index -- --input <file or folder> [--input …] --out <dir> [--map field=column …] [--strict] [--full] [--quiet]
+// npm run index -- --input <file or folder> [--input …] --out <dir> [--map field=column …] [--source-aliases FILE] [--strict] [--full] [--quiet]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BuildError, StrictBuildError, buildIndex } from './build';
 import { abandonWrite } from './write';
 import { progressFor } from './progress';
 import { FIELDS, FieldMapError, type FieldMap, parseFieldMap } from './read/fields';
-import { formatRejectLines, formatReplacedLines, formatSummary } from './summary';
+import { type SourceAliases, SourceAliasError, loadSourceAliases } from './source-aliases';
+import { formatMergeLines, formatRejectLines, formatReplacedLines, formatSummary } from './summary';
 import { REJECTS_FILE } from '../lib/search/layout';
 
-const USAGE = `usage: npm run index -- [--input <file or folder>]... [--out <dir>] [--map <field>=<column>]... [--strict] [--full] [--quiet]
+const USAGE = `usage: npm run index -- [--input <file or folder>]... [--out <dir>] [--map <field>=<column>]... [--source-aliases <file>] [--strict] [--full] [--quiet]
   --input   articles to index, files or folders (walked recursively); repeatable; default data/articles.
             .txt (plain-text export), .jsonl/.ndjson, .json (an array of records), .csv, .tsv, each optionally .gz
   --out     index directory to write (default data/index); replaced only when the new index is complete
   --map     where a field is when none of the usual names is used, e.g. --map title=headline_fa; repeatable.
             fields: ${FIELDS.join(', ')}
+  --source-aliases  other names of one outlet, on top of the built-in table of Iranian outlets: a .csv of
+            alias,canonical rows (e.g. khabaronline.ir,خبرآنلاین) or a .json object {"alias": "canonical"} or
+            {"canonical": ["alias", …]}; articles get the canonical name, and keep the one written
   --strict  fail (exit 1) if any record is rejected, leaving the existing index untouched
   --full    read every file and analyze every article again; by default a rebuild skips unchanged files and reads
             unchanged articles back from the index in --out
@@ -25,9 +29,9 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** A mistake on the command line: one line, exit 2. */
-function usageError(message: string): never {
-  console.error(`index: ${message} (see --help)`);
+/** A mistake on the command line (or in a file it names, `hint` false): one line, exit 2. */
+function usageError(message: string, hint = true): never {
+  console.error(`index: ${message}${hint ? ' (see --help)' : ''}`);
   process.exit(2);
 }
 
@@ -39,6 +43,7 @@ async function main() {
         input: { type: 'string', multiple: true },
         out: { type: 'string' },
         map: { type: 'string', multiple: true },
+        'source-aliases': { type: 'string' },
         strict: { type: 'boolean' },
         full: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
@@ -59,6 +64,13 @@ async function main() {
     fields = parseFieldMap(values.map ?? []);
   } catch (e) {
     if (e instanceof FieldMapError) usageError(e.message);
+    throw e;
+  }
+  let sourceAliases: SourceAliases;
+  try {
+    sourceAliases = await loadSourceAliases(values['source-aliases']);
+  } catch (e) {
+    if (e instanceof SourceAliasError) usageError(`--source-aliases ${e.message}`, false);
     throw e;
   }
   const inputs = values.input?.length ? values.input : ['data/articles'];
@@ -82,6 +94,7 @@ async function main() {
       inputs,
       out,
       fields,
+      sourceAliases,
       strict: values.strict ?? false,
       full: values.full ?? false,
       progress: quiet ? undefined : progressFor(process.stderr),
@@ -89,7 +102,7 @@ async function main() {
     const report = `in ${path.join(out, REJECTS_FILE)}`;
     say(formatRejectLines(s.rejects, report));
     say(formatReplacedLines(s.replaced, report));
-    if (!quiet) console.log(formatSummary(s));
+    if (!quiet) for (const line of [...formatMergeLines(s.sourceMerges), formatSummary(s)]) console.log(line);
   } catch (e) {
     if (e instanceof StrictBuildError) {
       say(formatRejectLines(e.rejects, 'not shown (nothing was written)'));

@@ -24,7 +24,7 @@ export interface ArticleDiff {
  * forgotten here and silently left out of the hash.
  */
 const ARTICLE_KEYS = Object.keys({
-  agency: 0, body: 0, category: 0, dateline: 0, id: 0, jalali: 0, publishedAt: 0, source: 0, tags: 0, title: 0, url: 0,
+  agency: 0, body: 0, category: 0, dateline: 0, id: 0, jalali: 0, publishedAt: 0, source: 0, sourceAsWritten: 0, tags: 0, title: 0, url: 0,
 } satisfies Record<keyof Article, 0>);
 const HASHED_KEYS = [...ARTICLE_KEYS, ...Object.keys({ day: 0, month: 0, year: 0 } satisfies Record<keyof JalaliDate, 0>)].sort();
 

@@ -7,6 +7,7 @@ import { parseSearchParams } from '../lib/search/params';
 import { type BuildOptions, type BuildSummary, buildIndex } from './build';
 import type { BuildProgress } from './progress';
 import { formatSummary } from './summary';
+import { SourceAliases } from './source-aliases';
 import { snapshot, tempFiles } from './testing';
 
 const { dir: root } = tempFiles('kavosh-incremental-');
@@ -119,19 +120,24 @@ async function rebuildInPlace(
   name: string,
   before: Record<string, string[]>,
   after: Record<string, string[]>,
-  { fields = {}, fieldsAfter = fields }: { fields?: BuildOptions['fields']; fieldsAfter?: BuildOptions['fields'] } = {},
+  {
+    fields = {},
+    fieldsAfter = fields,
+    aliases,
+    aliasesAfter = aliases,
+  }: { fields?: BuildOptions['fields']; fieldsAfter?: BuildOptions['fields']; aliases?: SourceAliases; aliasesAfter?: SourceAliases } = {},
 ) {
   const dir = archive(name, before);
   const out = path.join(root, `${name}-index`);
   const unrecorded = path.join(root, `${name}-unrecorded`);
   const full = path.join(root, `${name}-full`);
-  await buildIndex({ inputs: [dir], out, fields });
+  await buildIndex({ inputs: [dir], out, fields, sourceAliases: aliases });
   cpSync(out, unrecorded, { recursive: true });
   rmSync(path.join(unrecorded, INPUTS_FILE));
   archive(name, after);
-  const summary = await buildIndex({ inputs: [dir], out, fields: fieldsAfter });
-  const read = await buildIndex({ inputs: [dir], out: unrecorded, fields: fieldsAfter });
-  await buildIndex({ inputs: [dir], out: full, fields: fieldsAfter, full: true });
+  const summary = await buildIndex({ inputs: [dir], out, fields: fieldsAfter, sourceAliases: aliasesAfter });
+  const read = await buildIndex({ inputs: [dir], out: unrecorded, fields: fieldsAfter, sourceAliases: aliasesAfter });
+  await buildIndex({ inputs: [dir], out: full, fields: fieldsAfter, sourceAliases: aliasesAfter, full: true });
   return { dir, out, unrecorded, full, summary, read };
 }
 
@@ -152,6 +158,16 @@ describe('incremental rebuild that only adds articles', () => {
     const after = archive('extend-b', { 'a.jsonl': base, 'b.jsonl': [record(30, 'زلزله در کرمان'), record(31)] });
     const { out, full, summary } = await rebuildAndFull('extend', before, after);
     expect(summary.extended).toBe(true);
+    expect(snapshot(out)).toEqual(snapshot(full));
+  });
+
+  it('extends the previous index with articles under another name of an outlet, as a full build writes them', async () => {
+    const before = archive('extend-alias-a', { 'a.jsonl': base });
+    const domain = (i: number) => record(i).replace(/"source":"[^"]+"/, '"source":"www.irna.ir"');
+    const after = archive('extend-alias-b', { 'a.jsonl': base, 'b.jsonl': [domain(31), domain(33)] });
+    const { out, full, summary } = await rebuildAndFull('extend-alias', before, after);
+    expect(summary.extended).toBe(true);
+    expect(summary.sourceMerges).toEqual([{ source: 'ایرنا', count: 12, names: [{ name: 'ایرنا', count: 10 }, { name: 'www.irna.ir', count: 2 }] }]);
     expect(snapshot(out)).toEqual(snapshot(full));
   });
 
@@ -297,6 +313,34 @@ describe('rebuild: input files not read again', () => {
     const renamed = base.map((line) => line.replace('"title"', '"headline_fa"'));
     const r = await rebuildInPlace('map', { 'a.jsonl': renamed }, { 'a.jsonl': renamed }, { fields: { title: 'headline_fa' }, fieldsAfter: { title: 'headline_fa', source: 'source' } });
     expect(r.summary.skippedFiles).toBe(0);
+    expectSameAsReadingAll(r);
+  });
+
+  it('reads every file again when the source alias table changes, and equals a full build with the new table', async () => {
+    const renamed = new SourceAliases([{ alias: 'ایسنا', canonical: 'خبرگزاری دانشجویان ایران', where: 'aliases.csv:1' }]);
+    const r = await rebuildInPlace('aliases', { 'a.jsonl': base, 'b.jsonl': [record(30)] }, { 'a.jsonl': base, 'b.jsonl': [record(30)] }, { aliasesAfter: renamed });
+    expect(r.summary.skippedFiles).toBe(0);
+    // The 11 ISNA articles (even i of 0..20) now carry another name; ایرنا's are unchanged.
+    expect(r.summary.diff).toEqual({ added: 0, updated: 12, removed: 0, unchanged: 10 });
+    expect(r.summary.sourceMerges).toEqual([{ source: 'خبرگزاری دانشجویان ایران', count: 12, names: [{ name: 'ایسنا', count: 12 }] }]);
+    expectSameAsReadingAll(r);
+  });
+
+  it('goes back to the built-in table when the user\'s table is dropped, and equals a full build', async () => {
+    const renamed = new SourceAliases([{ alias: 'ایسنا', canonical: 'خبرگزاری دانشجویان ایران', where: 'aliases.csv:1' }]);
+    const r = await rebuildInPlace('aliases-dropped', { 'a.jsonl': base }, { 'a.jsonl': base }, { aliases: renamed, aliasesAfter: new SourceAliases() });
+    expect(r.summary.skippedFiles).toBe(0);
+    expect(r.summary.sourceMerges).toEqual([]);
+    expectSameAsReadingAll(r);
+  });
+
+  it('replays the names as written of a skipped file, so the merges listed are those of reading every file', async () => {
+    const domains = range(0, 21).map((i) => record(i).replace(/"source":"[^"]+"/, i % 3 ? '"source":"https://www.isna.ir/"' : '"source":"isna.ir"'));
+    const r = await rebuildInPlace('aliases-replayed', { 'a.jsonl': domains, 'b.jsonl': [record(30)] }, { 'a.jsonl': domains, 'b.jsonl': [record(31)] });
+    expect(r.summary.skippedFiles).toBe(1);
+    expect(r.summary.sourceMerges).toEqual([
+      { source: 'ایسنا', count: 21, names: [{ name: 'https://www.isna.ir/', count: 14 }, { name: 'isna.ir', count: 7 }] },
+    ]);
     expectSameAsReadingAll(r);
   });
 

@@ -24,6 +24,7 @@ const project = (jalali: string) => ({
   'index-builder/read/dates.ts': "import { toIso } from '@/lib/jalali';\nimport type { Article } from '@/lib/types';\nexport const x = toIso;\n",
   'index-builder/read/dates.test.ts': "import { x } from './dates';\n",
   'index-builder/diff.ts': 'export const hash = 1;\n',
+  'index-builder/source-aliases.ts': 'export const BUILT_IN_ALIASES = {};\n',
   'lib/search/article-store.ts': "export { ARTICLES_PER_BLOCK } from './article-blocks';\n",
   'lib/search/article-blocks.ts': 'export const ARTICLES_PER_BLOCK = 8;\n',
   'lib/jalali.ts': jalali,
@@ -66,7 +67,7 @@ describe('the record of the inputs in the index', () => {
     const file = path.join(dir, 'a.jsonl');
     const bytes = readFileSync(file);
     expect(JSON.parse(readFileSync(path.join(out, INPUTS_FILE), 'utf8'))).toEqual({
-      format: 1,
+      format: 2,
       files: [
         {
           path: file,

@@ -17,9 +17,10 @@ import { PROJECT_ROOT, sourceFingerprint } from './previous';
 import type { FieldMap } from './read/fields';
 import { type InputPlan, kindOf, readArticles } from './read/files';
 import type { ReadReject } from './read/types';
+import { SourceAliases } from './source-aliases';
 
 /** Changes with the file's shape: a file of another shape is not used. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Where a record was in its file, as the reports name it. */
 export interface Where {
@@ -30,10 +31,12 @@ export interface Where {
 
 /**
  * An article as reading produced it: its id, line and record number (null
- * when the reader gives none) and, in a stored file, whether the index written
- * with it holds this very record (1), or another with the same id (0).
+ * when the reader gives none), in a stored file whether the index written
+ * with it holds this very record (1) or another with the same id (0), and its
+ * source as written when the alias table renamed it (the index holds only the
+ * canonical name in its meta; the build summary lists what it merged).
  */
-type RecordedArticle = [id: string, line: number | null, record: number | null, kept?: 0 | 1];
+type RecordedArticle = [id: string, line: number | null, record: number | null, kept?: 0 | 1, sourceAsWritten?: string];
 
 export interface InputFile {
   /** Absolute. */
@@ -41,7 +44,7 @@ export interface InputFile {
   size: number;
   /** Of the bytes read; null when they are not known (a file that changed while read, an unreadable file): not stored. */
   sha256: string | null;
-  /** What decides the reading besides the bytes (inputKey). */
+  /** What decides the reading besides the bytes (inputKey): the fields, the reading code, the source aliases. */
   key: string;
   /** Articles and rejects, in reading order. */
   outcomes: (RecordedArticle | ReadReject)[];
@@ -60,7 +63,17 @@ export class InputLog {
  * with its id when `kept` (that index holds this very record).
  */
 export type InputOutcome =
-  | { ok: true; id: string; where: Where; article: Article | null; kept: boolean; /** Its file in the InputLog. */ input: number }
+  | {
+      ok: true;
+      id: string;
+      where: Where;
+      article: Article | null;
+      kept: boolean;
+      /** Its file in the InputLog. */
+      input: number;
+      /** For an article not read again: its source as written, when the alias table renamed it. */
+      sourceAsWritten?: string;
+    }
   | { ok: false; reject: ReadReject };
 
 /**
@@ -88,6 +101,9 @@ export class PreviousArticle implements Article {
   }
   get source(): string | null {
     return notRead(this, 'source');
+  }
+  get sourceAsWritten(): string | undefined {
+    return notRead(this, 'sourceAsWritten');
   }
   get tags(): string[] {
     return notRead(this, 'tags');
@@ -150,7 +166,10 @@ export function encodeInputLog(log: InputLog, winner: (id: string) => { input: n
   };
   const files = log.files
     .filter((f) => f.sha256 !== null)
-    .map((f) => ({ ...f, outcomes: f.outcomes.map((o) => (Array.isArray(o) ? [o[0], o[1], o[2], kept(f, o)] : o)) }));
+    .map((f) => ({
+      ...f,
+      outcomes: f.outcomes.map((o) => (Array.isArray(o) ? (o[4] === undefined ? [o[0], o[1], o[2], kept(f, o)] : [o[0], o[1], o[2], kept(f, o), o[4]]) : o)),
+    }));
   return JSON.stringify({ format: FORMAT, files });
 }
 
@@ -180,7 +199,9 @@ const stampOf = (s: { size: number; mtimeMs: number; ino: number }) => `${s.size
 
 export interface InputOptions {
   fields?: FieldMap;
-  /** inputKey(fields). */
+  /** Every article read is given its source's canonical name (index-builder/source-aliases.ts). */
+  aliases: SourceAliases;
+  /** inputKey(fields, aliases). */
   key: string;
   /** The previous build's log; null: every file is read. */
   previous: PreviousInputs | null;
@@ -220,7 +241,7 @@ export async function* readInputs(plan: InputPlan, log: InputLog, options: Input
       yield same.outcomes.map(
         (o): InputOutcome =>
           Array.isArray(o)
-            ? { ok: true, id: o[0], where: { file, line: o[1] ?? undefined, record: o[2] ?? undefined }, article: null, kept: o[3] === 1, input }
+            ? { ok: true, id: o[0], where: { file, line: o[1] ?? undefined, record: o[2] ?? undefined }, article: null, kept: o[3] === 1, input, sourceAsWritten: o[4] }
             : { ok: false, reject: { ...o, file } },
       );
       continue;
@@ -231,8 +252,13 @@ export async function* readInputs(plan: InputPlan, log: InputLog, options: Input
       // Replays put the file's name as planned in every outcome: a reader that names another is not replayed.
       if (outcome.file !== file) logged.sha256 = null;
       if (outcome.ok) {
-        const { article, line, record } = outcome;
-        logged.outcomes.push([article.id, line ?? null, record ?? null]);
+        const { line, record } = outcome;
+        // Before the content hash and the analysis: the index holds the canonical name, so a table
+        // that changes it changes the articles, and the key, so that unchanged files are read again.
+        const article = options.aliases.apply(outcome.article);
+        logged.outcomes.push(
+          article.sourceAsWritten === undefined ? [article.id, line ?? null, record ?? null] : [article.id, line ?? null, record ?? null, undefined, article.sourceAsWritten],
+        );
         yield [{ ok: true, id: article.id, where: { file: outcome.file, line, record }, article, kept: false, input }];
       } else {
         const { ok: _ok, ...reject } = outcome;
@@ -291,16 +317,22 @@ export function importClosure(roots: readonly string[], root = PROJECT_ROOT): { 
  * article's content hash and meta, which a replayed article takes from the
  * previous index as they were.
  */
-const KEY_ROOTS = ['index-builder/read', 'index-builder/diff.ts', 'lib/search/article-store.ts'];
+const KEY_ROOTS = ['index-builder/read', 'index-builder/diff.ts', 'index-builder/source-aliases.ts', 'lib/search/article-store.ts'];
 
-/** The key a file's reading is stored under: the `--map` fields, and a fingerprint of KEY_ROOTS' code (under `root`). */
-export function inputKey(fields: FieldMap = {}, root = PROJECT_ROOT): string {
+/**
+ * The key a file's reading is stored under: the `--map` fields, the source
+ * alias table in effect (the built-in one by default), and a fingerprint of
+ * KEY_ROOTS' code (under `root`).
+ */
+export function inputKey(fields: FieldMap = {}, root = PROJECT_ROOT, aliases = new SourceAliases()): string {
   const { modules, packages } = importClosure(KEY_ROOTS, root);
   const mapped = Object.entries(fields)
     .filter(([, column]) => column !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : 1));
   return createHash('sha256')
     .update(JSON.stringify(mapped))
+    .update('\0')
+    .update(aliases.digest)
     .update('\0')
     .update(sourceFingerprint(modules, root))
     .update('\0')

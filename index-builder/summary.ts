@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BuildSummary } from './build';
 import { formatCount } from './progress';
 import { formatReject, formatWhere, type ReadReject } from './read/types';
+import type { SourceMerge } from './source-aliases';
 import { REJECTS_FILE } from '../lib/search/layout';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
@@ -45,4 +46,13 @@ export function formatRejectLines(rejects: readonly ReadReject[], where: string,
 /** The first `limit` records replaced by a later one with the same id. */
 export function formatReplacedLines(replaced: readonly ReadReject[], where: string, limit = 20): string[] {
   return firstLines(replaced, (r) => `index: duplicate id "${r.id}": ${formatWhere(r)} replaced by ${r.replacedBy}`, where, limit);
+}
+
+/**
+ * One line per source the alias table gave articles of other names:
+ * `index: source خبرآنلاین ← khabaronline.ir (176), خبرآنلاین (20)`, the
+ * canonical name, then each name as written with its articles, most first.
+ */
+export function formatMergeLines(merges: readonly SourceMerge[]): string[] {
+  return merges.map((m) => `index: source ${m.source} ← ${m.names.map((n) => `${n.name} (${formatCount(n.count)})`).join(', ')}`);
 }

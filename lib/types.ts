@@ -19,8 +19,14 @@ export interface Article {
   publishedAt: string | null;
   /** The Tehran calendar day of publication, or null when unknown. */
   jalali: JalaliDate | null;
-  /** Who the archive credits the text to (the «منبع:» line, the record's source field). */
+  /**
+   * Who the archive credits the text to (the «منبع:» line, the record's source
+   * field), by its canonical name: the builder maps the names of one outlet
+   * (khabaronline.ir, «خبرآنلاین») to one (index-builder/source-aliases.ts).
+   */
   source: string | null;
+  /** The source as the archive wrote it, present only when the builder mapped it to another name (`source`). */
+  sourceAsWritten?: string;
   tags: string[];
   url: string | null;
   /** Place line of the lead («مسکو - ایرنا-» → مسکو), when the layout carries one. */

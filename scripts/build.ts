@@ -7,6 +7,7 @@
 //   KAVOSH_SKIP_INDEX=1     use the index already at SEARCH_INDEX_DIR as it is (a prebuilt index)
 //   KAVOSH_INDEX_CACHE=0    do not reuse or save the index in .next/cache (the build cache Vercel keeps)
 //   KAVOSH_INDEX_HEAP_MB    the indexer's heap when NODE_OPTIONS caps the heap for the server (default 6144)
+//   KAVOSH_SOURCE_ALIASES   a .csv or .json file of source aliases, given to the indexer as --source-aliases
 //
 // Arguments after `--` go to `next build`. `--index-only` stops after the index.
 import { spawn } from 'node:child_process';
@@ -62,8 +63,8 @@ function fileHash(file: string): Promise<string> {
   });
 }
 
-/** A key for "the same articles indexed by the same code": the input files' contents and the builder's sources. */
-export async function indexKey(inputs: string[]): Promise<string> {
+/** A key for "the same articles indexed by the same code": the input files' contents, the builder's sources and the source aliases file. */
+export async function indexKey(inputs: string[], sourceAliases?: string): Promise<string> {
   const h = createHash('sha256').update('kavosh-index-v1\0');
   const flex = JSON.parse(await readFile(path.join(ROOT, 'node_modules', 'flexsearch', 'package.json'), 'utf8')).version;
   h.update(`flexsearch@${flex}\0`);
@@ -77,6 +78,7 @@ export async function indexKey(inputs: string[]): Promise<string> {
     const files = isDir ? await walk(input, () => true) : [input];
     for (const f of files) h.update(`input:${path.relative(input, f)}\0${await fileHash(f)}\0`);
   }
+  if (sourceAliases) h.update(`source-aliases\0${await fileHash(sourceAliases)}\0`);
   return h.digest('hex').slice(0, 32);
 }
 
@@ -121,8 +123,12 @@ async function buildTheIndex(out: string): Promise<void> {
       say('KAVOSH_ARTICLES_SHA256 is set without KAVOSH_ARTICLES_URL: indexing data/articles');
     }
 
+    const aliasesSetting = process.env.KAVOSH_SOURCE_ALIASES?.trim();
+    const sourceAliases = aliasesSetting ? path.resolve(ROOT, aliasesSetting) : undefined;
+    if (sourceAliases && !existsSync(sourceAliases)) fail(`KAVOSH_SOURCE_ALIASES: no such file: ${sourceAliases}`);
+
     const useCache = process.env.KAVOSH_INDEX_CACHE !== '0';
-    const key = await indexKey(inputs);
+    const key = await indexKey(inputs, sourceAliases);
     const cached = path.join(CACHE_DIR, key);
     if ((await readFile(keyFile, 'utf8').catch(() => '')) === (await stamp(outAbs, key))) {
       say(`index at ${out} is up to date (same articles, same builder: ${key})`);
@@ -147,7 +153,7 @@ async function buildTheIndex(out: string): Promise<void> {
     }
 
     const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-    const args = ['index-builder/cli.ts', ...inputs.flatMap((i) => ['--input', i]), '--out', out];
+    const args = ['index-builder/cli.ts', ...inputs.flatMap((i) => ['--input', i]), '--out', out, ...(sourceAliases ? ['--source-aliases', sourceAliases] : [])];
     // A heap cap meant for the server (NODE_OPTIONS=--max-old-space-size=1024 on Vercel) would starve the
     // indexer, which needs ~2 GB at 100,000 articles: lift it for the indexer alone (Vercel builds have 8 GB).
     const env = { ...process.env };

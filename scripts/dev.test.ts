@@ -25,6 +25,11 @@ describe('parseDevArgs', () => {
     });
   });
 
+  it('takes --source-aliases, in either spelling, the last one given', () => {
+    expect(parseDevArgs(['--source-aliases', 'a.csv', '--source-aliases=b.json']).sourceAliases).toBe('b.json');
+    expect(parseDevArgs([]).sourceAliases).toBeUndefined();
+  });
+
   it('refuses --input without a path', () => {
     expect(() => parseDevArgs(['--input'])).toThrow('--input needs a value');
   });
@@ -123,6 +128,23 @@ describe('indexContinuously: the watch-and-rebuild loop', () => {
 
     expect(snapshot(out)).toEqual(before);
     expect(readdirSync(path.dirname(out)).sort()).toEqual(['articles', 'index']);
+  });
+
+  it('rebuilds when the source aliases file changes', { timeout: 30_000 }, async () => {
+    const input = path.join(root, 'aliases', 'articles');
+    const out = path.join(root, 'aliases', 'index');
+    const aliases = path.join(root, 'aliases', 'aliases.csv');
+    mkdirSync(input, { recursive: true });
+    writeFileSync(path.join(input, 'a.jsonl'), JSON.stringify({ id: 't1', title: 'زلزله', body: 'متن خبر.', source: 'tabnak.ir' }) + '\n');
+    writeFileSync(aliases, 'tabnak.ir,تابناک\n');
+    const indexing = (running = indexContinuously({ inputs: [input], out, sourceAliases: aliases, log: () => {}, debounceMs: 100 }));
+    const sources = async () => (await loadEngine(out)).search(parseSearchParams({ q: 'زلزله' })).facets.sources.map((f) => f.value);
+    await indexing.firstBuild;
+    expect(await sources()).toEqual(['تابناک']);
+
+    writeFileSync(aliases, 'tabnak.ir,سایت تابناک\n');
+    await vi.waitFor(async () => expect(await sources()).toEqual(['سایت تابناک']), { timeout: 20_000, interval: 100 });
+    await indexing.stop();
   });
 
   it('does not rebuild after stop', { timeout: 30_000 }, async () => {

@@ -2,10 +2,12 @@
 // index whenever the articles change. The server switches to each new index by
 // itself (lib/search/instance.ts), so it is never restarted for it.
 //
-//   npm run dev [-- [--input <file or folder>]... [--map <field>=<column>]... [next dev options]]
-//   SEARCH_INDEX_DIR   the index written and served (default data/index)
+//   npm run dev [-- [--input <file or folder>]... [--map <field>=<column>]... [--source-aliases <file>] [next dev options]]
+//   SEARCH_INDEX_DIR        the index written and served (default data/index)
+//   KAVOSH_SOURCE_ALIASES   the --source-aliases file when none is given
 //
-// --input and --map mean what they mean to `npm run index`; any other argument goes to `next dev`.
+// --input, --map and --source-aliases mean what they mean to `npm run index`; any other argument goes to `next dev`.
+// A change to the source aliases file rebuilds the index too.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { type FSWatcher, existsSync, renameSync, rmSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +24,8 @@ const say = (line: string) => console.error(`dev: ${line}`);
 export interface DevArgs {
   inputs: string[];
   maps: string[];
+  /** The last --source-aliases given. */
+  sourceAliases?: string;
   nextArgs: string[];
 }
 
@@ -29,14 +33,15 @@ export function parseDevArgs(argv: readonly string[]): DevArgs {
   const args: DevArgs = { inputs: [], maps: [], nextArgs: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const own = /^--(input|map)(?:=(.*))?$/.exec(arg);
+    const own = /^--(input|map|source-aliases)(?:=(.*))?$/.exec(arg);
     if (!own) {
       if (arg !== '--') args.nextArgs.push(arg);
       continue;
     }
     const value = own[2] ?? argv[++i];
     if (value === undefined) throw new Error(`--${own[1]} needs a value`);
-    (own[1] === 'input' ? args.inputs : args.maps).push(value);
+    if (own[1] === 'source-aliases') args.sourceAliases = value;
+    else (own[1] === 'input' ? args.inputs : args.maps).push(value);
   }
   if (args.inputs.length === 0) args.inputs.push(DEFAULT_INPUT);
   return args;
@@ -105,6 +110,8 @@ export interface IndexingOptions {
   /** The index folder, absolute. */
   out: string;
   maps?: string[];
+  /** The --source-aliases file, absolute; watched like the inputs. */
+  sourceAliases?: string;
   /** Every line of the builder's output and of our own. */
   log?: (line: string) => void;
   debounceMs?: number;
@@ -120,7 +127,7 @@ export interface Indexing {
 }
 
 /** Builds the index now and again after every change to the inputs, one build at a time. */
-export function indexContinuously({ inputs, out, maps = [], log = (l) => console.error(l), debounceMs }: IndexingOptions): Indexing {
+export function indexContinuously({ inputs, out, maps = [], sourceAliases, log = (l) => console.error(l), debounceMs }: IndexingOptions): Indexing {
   let builder: ChildProcess | null = null;
   let stopping = false;
   let built = 0;
@@ -131,7 +138,16 @@ export function indexContinuously({ inputs, out, maps = [], log = (l) => console
       const started = Date.now();
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', 'index-builder/cli.ts', ...inputs.flatMap((i) => ['--input', i]), '--out', out, ...maps.flatMap((m) => ['--map', m])],
+        [
+          '--import',
+          'tsx',
+          'index-builder/cli.ts',
+          ...inputs.flatMap((i) => ['--input', i]),
+          '--out',
+          out,
+          ...maps.flatMap((m) => ['--map', m]),
+          ...(sourceAliases ? ['--source-aliases', sourceAliases] : []),
+        ],
         { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       builder = child;
@@ -154,7 +170,7 @@ export function indexContinuously({ inputs, out, maps = [], log = (l) => console
     });
 
   const queue = new RebuildQueue({ rebuild, debounceMs, onError: (e) => log(`dev: ${(e as Error).stack ?? e}`) });
-  const watchers = watchInputs(inputs, out, () => queue.changed(), log);
+  const watchers = watchInputs(sourceAliases ? [...inputs, sourceAliases] : inputs, out, () => queue.changed(), log);
   const firstBuild = queue.trigger();
   return {
     firstBuild,
@@ -186,9 +202,15 @@ async function main() {
       process.exit(1);
     }
   }
+  const aliasesSetting = args.sourceAliases ?? (process.env.KAVOSH_SOURCE_ALIASES?.trim() || undefined);
+  const sourceAliases = aliasesSetting ? path.resolve(aliasesSetting) : undefined;
+  if (sourceAliases && !existsSync(sourceAliases)) {
+    say(`source aliases file not found: ${sourceAliases}`);
+    process.exit(1);
+  }
 
   say(`indexing ${inputs.map((i) => path.relative(ROOT, i) || '.').join(', ')} into ${path.relative(ROOT, out)}`);
-  const indexing = indexContinuously({ inputs, out, maps: args.maps });
+  const indexing = indexContinuously({ inputs, out, maps: args.maps, sourceAliases });
   let next: ChildProcess | null = null;
   let stopping = false;
 
