@@ -113,6 +113,14 @@ describe('buildIndex: one outlet under several names is one source', () => {
     expect(engine.article('3')?.source).toBe('خبرآنلاین');
   });
 
+  it('answers the article with the name it was written with, only where it was renamed', async () => {
+    const out = path.join(root, 'outlet-answer');
+    await buildIndex({ inputs: [outletArchive('outlet-answer-input')], out });
+    const engine = await loadEngine(out);
+    expect(engine.article('3')).toMatchObject({ source: 'خبرآنلاین', sourceAsWritten: 'khabaronline.ir' });
+    expect(engine.article('1')).not.toHaveProperty('sourceAsWritten');
+  });
+
   it('keeps the name an article was written with beside the canonical one', async () => {
     const out = path.join(root, 'outlet-kept');
     await buildIndex({ inputs: [outletArchive('outlet-kept-input')], out });

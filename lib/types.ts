@@ -170,6 +170,8 @@ export interface ArticleResponse {
   publishedAt: string | null;
   jalaliDate: string | null;
   source: string | null;
+  /** The source as the archive wrote it, when the builder's alias table renamed it («khabaronline.ir» for «خبرآنلاین»). */
+  sourceAsWritten?: string;
   tags: string[];
   url: string | null;
   dateline: string | null;

@@ -894,6 +894,7 @@ export class SearchEngine {
       publishedAt: a.publishedAt,
       jalaliDate: a.jalali ? formatJalaliKey(a.jalali) : null,
       source: a.source,
+      ...(a.sourceAsWritten !== undefined ? { sourceAsWritten: a.sourceAsWritten } : {}),
       tags: a.tags,
       url: a.url,
       dateline: a.dateline,

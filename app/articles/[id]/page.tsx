@@ -86,6 +86,12 @@ export default async function ArticlePage(props: PageProps) {
                   <Link prefetch={false} href={searchHref({ source: [article.source] })} className="hover:underline">
                     {article.source}
                   </Link>
+                  {article.sourceAsWritten && (
+                    <span className="text-sm text-stone-600 dark:text-stone-400" data-testid="source-as-written">
+                      {' '}
+                      (در آرشیو: <bdi>{article.sourceAsWritten}</bdi>)
+                    </span>
+                  )}
                 </dd>
               </>
             )}
