@@ -1,7 +1,7 @@
 // The parameters of a search, as the URL carries them. The API route and the
 // page both parse with this one schema, so a link and an API call mean the same.
 import { z } from 'zod';
-import type { MatchMode, SortOrder } from '../types';
+import type { FacetName, MatchMode, SortOrder } from '../types';
 import { boundToDayNumber, parseJalaliBound } from '../jalali';
 import { toLatinDigits } from '../digits';
 
@@ -19,7 +19,15 @@ export interface SearchParams {
   source: string[];
   /** Tags to keep (any of them); empty keeps all. */
   tag: string[];
+  /** `include`: a from/to filter keeps the undated articles too; `exclude` (the default) leaves them out. */
+  undated: UndatedMode;
+  /** Facets listed in full (every value with matches) instead of their top 20. */
+  more: FacetName[];
 }
+
+export type UndatedMode = 'exclude' | 'include';
+
+export const FACET_NAMES: readonly FacetName[] = ['source', 'tag'];
 
 export const MAX_QUERY_LENGTH = 1000;
 export const MAX_PAGE = 10_000;
@@ -90,6 +98,32 @@ const values = (param: string) =>
     return kept;
   });
 
+/** One of a few words; a missing or empty value is the default. */
+const oneOf = <T extends string>(param: string, allowed: readonly T[], fallback: T) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = raw === undefined || raw.trim() === '' ? fallback : raw.trim();
+      if ((allowed as readonly string[]).includes(value)) return value as T;
+      ctx.addIssue({ code: 'custom', message: `${param}: expected ${allowed.join(' or ')}, got "${value.slice(0, 40)}"` });
+      return z.NEVER;
+    });
+
+const facetNames = z.array(z.string()).transform((list, ctx) => {
+  const kept = new Set<FacetName>();
+  for (const raw of list) {
+    const value = raw.trim();
+    if (value === '') continue;
+    if (!(FACET_NAMES as readonly string[]).includes(value)) {
+      ctx.addIssue({ code: 'custom', message: `more: expected ${FACET_NAMES.join(' or ')}, got "${value.slice(0, 40)}"` });
+      return z.NEVER;
+    }
+    kept.add(value as FacetName);
+  }
+  return [...kept];
+});
+
 const schema = z.object({
   // Never an error for a query: long ones are cut, odd characters are the analyzer's business.
   q: z
@@ -120,6 +154,8 @@ const schema = z.object({
     }),
   source: values('source'),
   tag: values('tag'),
+  undated: oneOf<UndatedMode>('undated', ['exclude', 'include'], 'exclude'),
+  more: facetNames,
 });
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -136,8 +172,8 @@ function all(raw: RawParams, name: string): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-const SINGLE = ['q', 'from', 'to', 'sort', 'page', 'size', 'match'] as const;
-const REPEATABLE = ['source', 'tag'] as const;
+const SINGLE = ['q', 'from', 'to', 'sort', 'page', 'size', 'match', 'undated'] as const;
+const REPEATABLE = ['source', 'tag', 'more'] as const;
 
 /** Parses and validates search parameters; throws ParamError naming the first bad one. */
 export function parseSearchParams(raw: RawParams): SearchParams {
