@@ -10,6 +10,7 @@ import { Timeline } from './components/Timeline';
 import { DateFilter } from './components/DateFilter';
 import { FacetLists, type FacetGroup } from './components/FacetLists';
 import { UndatedNotes } from './components/UndatedNotes';
+import { narrowFacet } from './components/facet-list';
 import { ResultItem } from './components/ResultItem';
 import { KeyboardNav } from './components/KeyboardNav';
 import { NavigationProvider, PendingRegion } from './components/Navigation';
@@ -154,10 +155,13 @@ function facetGroups(response: SearchResponse, params: SearchParams, state: UrlS
     });
     const hiddenSelected = selected.filter((v) => !shownKeys.has(facetKey(v)));
     const expanded = params.more.includes(name);
+    const findKey = name === 'source' ? 'sourceq' : 'tagq';
+    const find = expanded ? (state[findKey] ?? '').slice(0, 200) : '';
+    const narrowed = expanded ? narrowFacet(items, find) : { items, matching: total };
     const more = expanded ? (state.more ?? []).filter((m) => m.trim() !== name) : [...(state.more ?? []), name];
     // Keep the page (a facet change does not move the results) and land on the list without JavaScript.
-    const toggle = `${searchHref(state, { more, page: state.page })}#${name}-facet`;
-    return { name, legend, items, hiddenSelected, total, expanded, toggleHref: toggle };
+    const toggle = `${searchHref(state, { more, [findKey]: undefined, page: state.page })}#${name}-facet`;
+    return { name, legend, items: narrowed.items, hiddenSelected, total, expanded, toggleHref: toggle, find, matching: narrowed.matching };
   };
   return [
     build('source', 'منبع', response.facets.sources, response.facets.sourceValues),

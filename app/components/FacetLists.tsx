@@ -1,9 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { useDeferredValue, useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { toPersianDigits } from '@/lib/digits';
-import { carriedFields, foldValue, toggleHref, type UrlState } from './href';
+import { carriedFields, searchHref, toggleHref, type UrlState } from './href';
 import { useNavigation } from './Navigation';
 
 export interface FacetItem {
@@ -22,10 +22,14 @@ export interface FacetGroup {
   hiddenSelected: string[];
   /** How many values have matches: more than `items` shows unless the list is expanded. */
   total: number;
-  /** Every value with matches is listed (`more=<name>`). */
+  /** Every value with matches is listed (`more=<name>`), narrowed to `find`, at most LONG_LIST_LIMIT rows. */
   expanded: boolean;
   /** The page with this list expanded, or collapsed again. */
   toggleHref: string;
+  /** The text the expanded list is narrowed to (`sourceq`, `tagq`). */
+  find: string;
+  /** Values that contain `find` (every value without it). */
+  matching: number;
 }
 
 /** Lists this long get a box that narrows them as one types. */
@@ -43,7 +47,10 @@ const linkClass = 'text-sm text-amber-800 underline-offset-2 hover:underline dar
 export function FacetLists({ groups, state }: { groups: FacetGroup[]; state: UrlState }) {
   const { navigate } = useNavigation();
   const hidden = carriedFields(state, ['q', 'from', 'to', 'sort', 'match', 'size', 'undated', 'more']);
-  for (const g of groups) for (const v of g.hiddenSelected) hidden.push([g.name, v]);
+  for (const g of groups) {
+    for (const v of g.hiddenSelected) hidden.push([g.name, v]);
+    if (!findable(g)) hidden.push(...carriedFields(state, [FIND_KEY[g.name]]));
+  }
 
   return (
     <form action="/" method="get" aria-label="منبع و برچسب" className="space-y-5">
@@ -51,7 +58,7 @@ export function FacetLists({ groups, state }: { groups: FacetGroup[]; state: Url
         <input key={`${name}-${i}`} type="hidden" name={name} value={v} />
       ))}
       {groups.map((g) => (
-        <FacetFieldset key={g.name} group={g} onToggle={(item) => navigate(toggleHref(state, g.name, item.urlValue ?? item.value))} />
+        <FacetFieldset key={g.name} group={g} state={state} onToggle={(item) => navigate(toggleHref(state, g.name, item.urlValue ?? item.value))} />
       ))}
       <noscript>
         <button type="submit" className="rounded-md bg-stone-800 px-3 py-1 text-sm text-white dark:bg-stone-200 dark:text-stone-900">
@@ -62,41 +69,54 @@ export function FacetLists({ groups, state }: { groups: FacetGroup[]; state: Url
   );
 }
 
-function FacetFieldset({ group: g, onToggle }: { group: FacetGroup; onToggle: (item: FacetItem) => void }) {
-  const [find, setFind] = useState('');
-  const deferred = useDeferredValue(find);
-  // The box only narrows what the browser already has: without JavaScript it would do nothing, so it is not shown.
-  const [scripted, setScripted] = useState(false);
-  useEffect(() => setScripted(true), []);
-  const findable = g.expanded && g.items.length > FIND_FROM;
-  const needle = findable ? foldValue(deferred) : '';
-  const matches = (item: FacetItem) => foldValue(item.value).includes(needle);
-  const found = needle ? g.items.filter(matches) : g.items;
-  // A checked value stays in view while one looks for another, so it can be unchecked.
-  const shown = needle ? g.items.filter((item) => item.checked || matches(item)) : g.items;
+const FIND_KEY = { source: 'sourceq', tag: 'tagq' } as const;
+const findable = (g: FacetGroup) => g.expanded && g.total > FIND_FROM;
+
+function FacetFieldset({ group: g, state, onToggle }: { group: FacetGroup; state: UrlState; onToggle: (item: FacetItem) => void }) {
+  const { navigate } = useNavigation();
+  const [text, setText] = useState(g.find);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  const key = FIND_KEY[g.name];
+  // The server narrows the list (every value, not only the rows sent): the box works the same without JavaScript, where Enter submits it.
+  const apply = (value: string) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    navigate(searchHref(state, { [key]: value.trim() || undefined, page: state.page }), { replace: true });
+  };
   const listed = g.items.filter((item) => item.count > 0).length;
   const rest = g.total - listed;
   const noun = NOUN[g.name];
+  const shownMatches = g.items.filter((item) => !item.checked).length;
+  const cut = g.expanded && g.matching > shownMatches;
 
   return (
     <fieldset id={`${g.name}-facet`} data-testid={`${g.name}-facet`} className="scroll-mt-4">
       <legend className="mb-1.5 text-sm font-bold">{g.legend}</legend>
-      {findable && scripted && (
+      {findable(g) && (
         <div className="mb-1.5">
           <input
             type="search"
-            value={find}
-            onChange={(e) => setFind(e.target.value)}
-            aria-label={`جستجو در ${fa(g.items.length)} ${noun}`}
+            name={key}
+            value={text}
+            onChange={(e) => {
+              const value = e.target.value;
+              setText(value);
+              if (timer.current) clearTimeout(timer.current);
+              timer.current = setTimeout(() => apply(value), 300);
+            }}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              apply(text);
+            }}
+            aria-label={`جستجو در ${fa(g.total)} ${noun}`}
             placeholder={`جستجو در ${noun}‌ها`}
             autoComplete="off"
             data-testid={`${g.name}-find`}
             className="w-full rounded-md border border-stone-300 bg-white px-2 py-1 text-sm text-stone-900 placeholder:text-stone-500 dark:border-stone-700 dark:bg-stone-950 dark:text-stone-100 dark:placeholder:text-stone-400"
           />
-          <p className="sr-only" role="status">
-            {needle && found.length > 0 ? `${fa(found.length)} ${noun}` : ''}
-          </p>
-          {needle && found.length === 0 && (
+          {g.find && g.matching === 0 && (
             <p className="mt-1 text-sm text-stone-600 dark:text-stone-400" data-testid={`${g.name}-find-none`}>
               {noun}ی با این نام نیست.
             </p>
@@ -104,11 +124,11 @@ function FacetFieldset({ group: g, onToggle }: { group: FacetGroup; onToggle: (i
         </div>
       )}
       {g.items.length === 0 ? (
-        <p className="text-sm text-stone-600 dark:text-stone-400">—</p>
-      ) : shown.length === 0 ? null : (
-        // A long list scrolls inside the sidebar; its rows use one class (globals.css), so thousands stay a small page.
+        !g.find && <p className="text-sm text-stone-600 dark:text-stone-400">—</p>
+      ) : (
+        // A long list scrolls inside the sidebar; its rows use one class (globals.css), so they stay a small page.
         <ul className={g.expanded && g.items.length > FIND_FROM ? 'facet-list max-h-[28rem] overflow-y-auto' : 'facet-list'}>
-          {shown.map((item) => (
+          {g.items.map((item) => (
             <li key={`${item.value}-${item.checked}`}>
               <label className="facet-option">
                 <input type="checkbox" name={g.name} value={item.value} data-count={item.count} defaultChecked={item.checked} onChange={() => onToggle(item)} />
@@ -122,12 +142,17 @@ function FacetFieldset({ group: g, onToggle }: { group: FacetGroup; onToggle: (i
           ))}
         </ul>
       )}
+      {cut && (
+        <p className="mt-1 text-xs text-stone-600 dark:text-stone-400" data-testid={`${g.name}-cut`}>
+          {fa(shownMatches)} از {fa(g.matching)} {noun}؛ برای دیدن بقیه، نام را در جعبهٔ بالا بنویسید.
+        </p>
+      )}
       {!g.expanded && rest > 0 && (
         <Link prefetch={false} href={g.toggleHref} scroll={false} className={`mt-1 inline-block ${linkClass}`} data-testid={`${g.name}-more`}>
           بیشتر: {fa(rest)} {noun} دیگر
         </Link>
       )}
-      {g.expanded && g.items.length > FIND_FROM && (
+      {findable(g) && (
         <p className="mt-1 flex justify-between gap-2 text-xs text-stone-600 dark:text-stone-400">
           <span data-testid={`${g.name}-all`}>
             همهٔ {fa(g.total)} {noun}

@@ -7,7 +7,7 @@ import type { SearchResponse } from '@/lib/types';
 import { searchHref, type UrlState } from './href';
 import { faCount } from './dates';
 
-const linkClass = 'text-amber-800 underline-offset-2 hover:underline dark:text-amber-300';
+const linkClass = 'text-amber-800 underline underline-offset-2 dark:text-amber-300';
 
 export function UndatedNotes({ state, params, response }: { state: UrlState; params: SearchParams; response: SearchResponse }) {
   const undated = response.facets.undated;

@@ -17,11 +17,14 @@ export interface UrlState {
   undated?: string;
   /** The facets listed in full («بیشتر»): `source`, `tag`. */
   more?: string[];
+  /** The text a full source or tag list is narrowed to (the box inside the list). */
+  sourceq?: string;
+  tagq?: string;
 }
 
 export type UrlChanges = { [K in keyof UrlState]?: UrlState[K] | undefined };
 
-export const SINGLE_KEYS = ['q', 'from', 'to', 'sort', 'match', 'page', 'size', 'undated'] as const;
+export const SINGLE_KEYS = ['q', 'from', 'to', 'sort', 'match', 'page', 'size', 'undated', 'sourceq', 'tagq'] as const;
 export const LIST_KEYS = ['source', 'tag', 'more'] as const;
 type SingleKey = (typeof SINGLE_KEYS)[number];
 type ListKey = (typeof LIST_KEYS)[number];
