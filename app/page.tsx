@@ -9,6 +9,8 @@ import { SearchBox } from './components/SearchBox';
 import { Timeline } from './components/Timeline';
 import { DateFilter } from './components/DateFilter';
 import { FacetLists, type FacetGroup } from './components/FacetLists';
+import { UndatedNotes } from './components/UndatedNotes';
+import { narrowFacet } from './components/facet-list';
 import { ResultItem } from './components/ResultItem';
 import { KeyboardNav } from './components/KeyboardNav';
 import { NavigationProvider, PendingRegion } from './components/Navigation';
@@ -79,14 +81,14 @@ export default async function SearchPage({ searchParams }: PageProps) {
   const engine = await getEngine();
   const response = engine.search(params);
   const lastPage = Math.max(1, Math.ceil(response.total / response.size));
-  const groups = facetGroups(response, state);
+  const groups = facetGroups(response, params, state);
   const filterCount = (state.from || state.to ? 1 : 0) + (state.source?.length ?? 0) + (state.tag?.length ?? 0);
 
   return (
     <Shell state={state}>
       <div className="grid gap-6 md:grid-cols-[15rem_minmax(0,1fr)] lg:grid-cols-[16rem_minmax(0,1fr)]">
         <aside aria-labelledby="filters-heading" className="md:sticky md:top-4 md:self-start">
-          <details className="facet-drawer rounded-2xl border border-stone-200 bg-white shadow-sm md:border-0 md:bg-transparent md:shadow-none dark:border-stone-800 dark:bg-stone-900 md:dark:bg-transparent" data-testid="facet-drawer">
+          <details open={params.more.length > 0 || undefined} className="facet-drawer rounded-2xl border border-stone-200 bg-white shadow-sm md:border-0 md:bg-transparent md:shadow-none dark:border-stone-800 dark:bg-stone-900 md:dark:bg-transparent" data-testid="facet-drawer">
             <summary className="flex cursor-pointer items-center justify-between px-4 py-3 font-bold">
               <span>
                 فیلترها
@@ -103,7 +105,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
                 فیلترها
               </h2>
               <DateFilter key={`${state.from ?? ''}|${state.to ?? ''}|${dateError?.message ?? ''}`} state={state} initial={dateInitial} initialError={dateError} />
-              <FacetLists key={JSON.stringify([state.source, state.tag])} groups={groups} state={state} />
+              <FacetLists key={JSON.stringify([state.source, state.tag, state.more])} groups={groups} state={state} />
             </div>
           </details>
         </aside>
@@ -120,6 +122,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
               {response.total > 0 && <DownloadMenu state={state} total={response.total} />}
             </div>
           </div>
+          <UndatedNotes state={state} params={params} response={response} />
           <ParsedQuery view={response.query} />
           <MatchedForms view={response.query} state={state} />
           {response.total === 0 ? (
@@ -139,8 +142,8 @@ export default async function SearchPage({ searchParams }: PageProps) {
 }
 
 /** Source and tag lists: counts from the facets, checked by the URL's values (in any spelling). */
-function facetGroups(response: SearchResponse, state: UrlState): FacetGroup[] {
-  const build = (name: 'source' | 'tag', legend: string, values: { value: string; count: number }[]): FacetGroup => {
+function facetGroups(response: SearchResponse, params: SearchParams, state: UrlState): FacetGroup[] {
+  const build = (name: 'source' | 'tag', legend: string, values: { value: string; count: number }[], total: number): FacetGroup => {
     const selected = state[name] ?? [];
     const selectedKeys = new Map(selected.map((v) => [facetKey(v), v]));
     const shownKeys = new Set<string>();
@@ -150,17 +153,22 @@ function facetGroups(response: SearchResponse, state: UrlState): FacetGroup[] {
       const key = facetKey(value);
       shownKeys.add(key);
       const urlValue = selectedKeys.get(key);
-      return {
-        value,
-        count,
-        checked: urlValue !== undefined,
-        href: toggleHref(state, name, urlValue ?? value),
-      };
+      return { value, count, checked: urlValue !== undefined, ...(urlValue !== undefined && urlValue !== value ? { urlValue } : {}) };
     });
     const hiddenSelected = selected.filter((v) => !shownKeys.has(facetKey(v)));
-    return { name, legend, items, hiddenSelected };
+    const expanded = params.more.includes(name);
+    const findKey = name === 'source' ? 'sourceq' : 'tagq';
+    const find = expanded ? (state[findKey] ?? '').slice(0, 200) : '';
+    const narrowed = expanded ? narrowFacet(items, find) : { items, matching: total };
+    const more = expanded ? (state.more ?? []).filter((m) => m.trim() !== name) : [...(state.more ?? []), name];
+    // Keep the page (a facet change does not move the results) and land on the list without JavaScript.
+    const toggle = `${searchHref(state, { more, [findKey]: undefined, page: state.page })}#${name}-facet`;
+    return { name, legend, items: narrowed.items, hiddenSelected, total, expanded, toggleHref: toggle, find, matching: narrowed.matching };
   };
-  return [build('source', 'منبع', response.facets.sources), build('tag', 'برچسب', response.facets.tags)];
+  return [
+    build('source', 'منبع', response.facets.sources, response.facets.sourceValues),
+    build('tag', 'برچسب', response.facets.tags, response.facets.tagValues),
+  ];
 }
 
 /** For a search with no results: what each filter, dropped alone, would give. */

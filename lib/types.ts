@@ -76,11 +76,20 @@ export interface ValueCount {
 export interface SearchFacets {
   jalaliYears: YearCount[];
   jalaliMonths: MonthCount[];
-  /** Top 20 sources over the matches with every other filter applied. */
+  /** Top 20 sources over the matches with every other filter applied (every one with `more=source`). */
   sources: ValueCount[];
-  /** Top 20 tags over the matches with every other filter applied. */
+  /** Top 20 tags over the matches with every other filter applied (every one with `more=tag`). */
   tags: ValueCount[];
+  /** Matches with no date, over the source and tag filters (the date facet leaves out its own filter, as the year counts do). */
+  undated: number;
+  /** How many distinct sources the matches (every other filter applied) have: `sources` may list only the top ones. */
+  sourceValues: number;
+  /** How many distinct tags the matches (every other filter applied) have. */
+  tagValues: number;
 }
+
+/** A text facet the page and the API can list in full (`more=source`, `more=tag`). */
+export type FacetName = 'source' | 'tag';
 
 /** `match=all` needs every query word; `match=any` ranks by which and how many words an article has. */
 export type MatchMode = 'all' | 'any';

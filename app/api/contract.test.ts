@@ -54,7 +54,22 @@ describe('GET /api/search', () => {
     expect(Object.keys(body.results[0]).sort()).toEqual(
       ['id', 'jalaliDate', 'publishedAt', 'snippets', 'source', 'tags', 'title', 'url'].sort(),
     );
-    expect(Object.keys(body.facets).sort()).toEqual(['jalaliMonths', 'jalaliYears', 'sources', 'tags']);
+    expect(Object.keys(body.facets).sort()).toEqual(['jalaliMonths', 'jalaliYears', 'sourceValues', 'sources', 'tagValues', 'tags', 'undated']);
+  });
+
+  it('counts the undated matches a date filter leaves out, and keeps them with undated=include', async () => {
+    const q = `q=${encodeURIComponent('بازار')}&from=1385`;
+    const left = (await search(q)).body;
+    expect(left.total).toBe(0);
+    expect(left.facets.undated).toBe(1);
+    const kept = (await search(`${q}&undated=include`)).body;
+    expect(kept.results.map((r) => r.id)).toEqual(['old-2']);
+  });
+
+  it('says how many sources and tags the matches have, and lists them all with more', async () => {
+    const { body } = await search('q=&more=tag');
+    expect(body.facets).toMatchObject({ sourceValues: 2, tagValues: 3 });
+    expect(body.facets.tags.map((t) => t.value).sort()).toEqual(['اقتصاد', 'فرهنگ', 'کتابخانه ملی'].sort());
   });
 
   it('finds the old Arabic spelling and the new Persian one with either query', async () => {
@@ -90,11 +105,11 @@ describe('GET /api/search', () => {
   });
 
   it('answers 400 with the error contract for a bad parameter', async () => {
-    for (const query of ['size=500', 'from=1400-13', 'sort=best', 'page=abc', 'to=1400-12-30']) {
+    for (const query of ['size=500', 'from=1400-13', 'sort=best', 'page=abc', 'to=1400-12-30', 'undated=all', 'more=category']) {
       const { status, body } = await search(query);
       expect(status).toBe(400);
       expect(body.error.code).toBe('bad_parameter');
-      expect(body.error.message).toMatch(/^(size|from|sort|page|to):/);
+      expect(body.error.message).toMatch(/^(size|from|sort|page|to|undated|more):/);
     }
   });
 

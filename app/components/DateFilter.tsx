@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState } from 'react';
 import { composeRange, DATE_FIELDS, type DateParts } from './jalali-input';
-import { searchHref, type UrlState } from './href';
+import { carriedFields, searchHref, type UrlState } from './href';
 import { useNavigation } from './Navigation';
 
 type Edge = 'from' | 'to';
@@ -27,13 +27,7 @@ export function DateFilter({
   const id = useId();
   const errorId = `${id}-error`;
 
-  const hidden: [string, string][] = [];
-  for (const key of ['q', 'sort', 'match', 'size'] as const) {
-    const v = state[key];
-    if (v) hidden.push([key, v]);
-  }
-  for (const v of state.source ?? []) hidden.push(['source', v]);
-  for (const v of state.tag ?? []) hidden.push(['tag', v]);
+  const hidden = carriedFields(state, ['q', 'sort', 'match', 'size', 'undated', 'source', 'tag', 'more']);
 
   const read = (edge: Edge): DateParts => {
     const data = new FormData(form.current!);

@@ -1,15 +1,17 @@
 'use client';
 
+import Link from 'next/link';
+import { useEffect, useRef, useState } from 'react';
 import { toPersianDigits } from '@/lib/digits';
-import type { UrlState } from './href';
+import { carriedFields, searchHref, toggleHref, type UrlState } from './href';
 import { useNavigation } from './Navigation';
 
 export interface FacetItem {
   value: string;
   count: number;
   checked: boolean;
-  /** The search with this value toggled. */
-  href: string;
+  /** The spelling the URL has for a checked value, when it differs from `value` (unchecking removes that one). */
+  urlValue?: string;
 }
 
 export interface FacetGroup {
@@ -18,20 +20,37 @@ export interface FacetGroup {
   items: FacetItem[];
   /** Selected URL values that the list does not show (kept when the form submits). */
   hiddenSelected: string[];
+  /** How many values have matches: more than `items` shows unless the list is expanded. */
+  total: number;
+  /** Every value with matches is listed (`more=<name>`), narrowed to `find`, at most LONG_LIST_LIMIT rows. */
+  expanded: boolean;
+  /** The page with this list expanded, or collapsed again. */
+  toggleHref: string;
+  /** The text the expanded list is narrowed to (`sourceq`, `tagq`). */
+  find: string;
+  /** Values that contain `find` (every value without it). */
+  matching: number;
 }
+
+/** Lists this long get a box that narrows them as one types. */
+export const FIND_FROM = 20;
+
+const NOUN = { source: 'منبع', tag: 'برچسب' } as const;
+const fa = (n: number) => toPersianDigits(String(n));
+const linkClass = 'text-sm text-amber-800 underline-offset-2 hover:underline dark:text-amber-300';
 
 /**
  * Source and tag checkboxes with counts: OR within a list, AND across lists.
  * With JavaScript a change applies at once; without, the «اعمال» button submits.
+ * The top values show first; «بیشتر» is a link to the page that lists them all.
  */
 export function FacetLists({ groups, state }: { groups: FacetGroup[]; state: UrlState }) {
   const { navigate } = useNavigation();
-  const hidden: [string, string][] = [];
-  for (const key of ['q', 'from', 'to', 'sort', 'match', 'size'] as const) {
-    const v = state[key];
-    if (v) hidden.push([key, v]);
+  const hidden = carriedFields(state, ['q', 'from', 'to', 'sort', 'match', 'size', 'undated', 'more']);
+  for (const g of groups) {
+    for (const v of g.hiddenSelected) hidden.push([g.name, v]);
+    if (!findable(g)) hidden.push(...carriedFields(state, [FIND_KEY[g.name]]));
   }
-  for (const g of groups) for (const v of g.hiddenSelected) hidden.push([g.name, v]);
 
   return (
     <form action="/" method="get" aria-label="منبع و برچسب" className="space-y-5">
@@ -39,35 +58,7 @@ export function FacetLists({ groups, state }: { groups: FacetGroup[]; state: Url
         <input key={`${name}-${i}`} type="hidden" name={name} value={v} />
       ))}
       {groups.map((g) => (
-        <fieldset key={g.name} data-testid={`${g.name}-facet`}>
-          <legend className="mb-1.5 text-sm font-bold">{g.legend}</legend>
-          {g.items.length === 0 ? (
-            <p className="text-sm text-stone-600 dark:text-stone-400">—</p>
-          ) : (
-            <ul className="space-y-0.5">
-              {g.items.map((item) => (
-                <li key={`${item.value}-${item.checked}`}>
-                  <label className="flex cursor-pointer items-center gap-2 rounded-md px-1.5 py-1 text-sm hover:bg-stone-100 has-[:checked]:bg-amber-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-amber-600 dark:hover:bg-stone-800 dark:has-[:checked]:bg-amber-950/60">
-                    <input
-                      type="checkbox"
-                      name={g.name}
-                      value={item.value}
-                      data-count={item.count}
-                      defaultChecked={item.checked}
-                      onChange={() => navigate(item.href)}
-                      className="size-4 accent-amber-700 focus-visible:outline-none"
-                    />
-                    <span className="flex-1 truncate">{item.value}</span>
-                    <span className="text-xs tabular-nums text-stone-600 dark:text-stone-400">
-                      {toPersianDigits(String(item.count))}
-                      <span className="sr-only"> خبر</span>
-                    </span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          )}
-        </fieldset>
+        <FacetFieldset key={g.name} group={g} state={state} onToggle={(item) => navigate(toggleHref(state, g.name, item.urlValue ?? item.value))} />
       ))}
       <noscript>
         <button type="submit" className="rounded-md bg-stone-800 px-3 py-1 text-sm text-white dark:bg-stone-200 dark:text-stone-900">
@@ -75,5 +66,102 @@ export function FacetLists({ groups, state }: { groups: FacetGroup[]; state: Url
         </button>
       </noscript>
     </form>
+  );
+}
+
+const FIND_KEY = { source: 'sourceq', tag: 'tagq' } as const;
+const findable = (g: FacetGroup) => g.expanded && g.total > FIND_FROM;
+
+function FacetFieldset({ group: g, state, onToggle }: { group: FacetGroup; state: UrlState; onToggle: (item: FacetItem) => void }) {
+  const { navigate } = useNavigation();
+  const [text, setText] = useState(g.find);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  const key = FIND_KEY[g.name];
+  // The server narrows the list (every value, not only the rows sent): the box works the same without JavaScript, where Enter submits it.
+  const apply = (value: string) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    navigate(searchHref(state, { [key]: value.trim() || undefined, page: state.page }), { replace: true });
+  };
+  const listed = g.items.filter((item) => item.count > 0).length;
+  const rest = g.total - listed;
+  const noun = NOUN[g.name];
+  const shownMatches = g.items.filter((item) => !item.checked).length;
+  const cut = g.expanded && g.matching > shownMatches;
+
+  return (
+    <fieldset id={`${g.name}-facet`} data-testid={`${g.name}-facet`} className="scroll-mt-4">
+      <legend className="mb-1.5 text-sm font-bold">{g.legend}</legend>
+      {findable(g) && (
+        <div className="mb-1.5">
+          <input
+            type="search"
+            name={key}
+            value={text}
+            onChange={(e) => {
+              const value = e.target.value;
+              setText(value);
+              if (timer.current) clearTimeout(timer.current);
+              timer.current = setTimeout(() => apply(value), 300);
+            }}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              apply(text);
+            }}
+            aria-label={`جستجو در ${fa(g.total)} ${noun}`}
+            placeholder={`جستجو در ${noun}‌ها`}
+            autoComplete="off"
+            data-testid={`${g.name}-find`}
+            className="w-full rounded-md border border-stone-300 bg-white px-2 py-1 text-sm text-stone-900 placeholder:text-stone-500 dark:border-stone-700 dark:bg-stone-950 dark:text-stone-100 dark:placeholder:text-stone-400"
+          />
+          {g.find && g.matching === 0 && (
+            <p className="mt-1 text-sm text-stone-600 dark:text-stone-400" data-testid={`${g.name}-find-none`}>
+              {noun}ی با این نام نیست.
+            </p>
+          )}
+        </div>
+      )}
+      {g.items.length === 0 ? (
+        !g.find && <p className="text-sm text-stone-600 dark:text-stone-400">—</p>
+      ) : (
+        // A long list scrolls inside the sidebar; its rows use one class (globals.css), so they stay a small page.
+        <ul className={g.expanded && g.items.length > FIND_FROM ? 'facet-list max-h-[28rem] overflow-y-auto' : 'facet-list'}>
+          {g.items.map((item) => (
+            <li key={`${item.value}-${item.checked}`}>
+              <label className="facet-option">
+                <input type="checkbox" name={g.name} value={item.value} data-count={item.count} defaultChecked={item.checked} onChange={() => onToggle(item)} />
+                <span className="facet-label">{item.value}</span>
+                <span className="facet-count">
+                  {fa(item.count)}
+                  <span className="sr-only"> خبر</span>
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+      {cut && (
+        <p className="mt-1 text-xs text-stone-600 dark:text-stone-400" data-testid={`${g.name}-cut`}>
+          {fa(shownMatches)} از {fa(g.matching)} {noun}؛ برای دیدن بقیه، نام را در جعبهٔ بالا بنویسید.
+        </p>
+      )}
+      {!g.expanded && rest > 0 && (
+        <Link prefetch={false} href={g.toggleHref} scroll={false} className={`mt-1 inline-block ${linkClass}`} data-testid={`${g.name}-more`}>
+          بیشتر: {fa(rest)} {noun} دیگر
+        </Link>
+      )}
+      {findable(g) && (
+        <p className="mt-1 flex justify-between gap-2 text-xs text-stone-600 dark:text-stone-400">
+          <span data-testid={`${g.name}-all`}>
+            همهٔ {fa(g.total)} {noun}
+          </span>
+          <Link prefetch={false} href={g.toggleHref} scroll={false} className={linkClass} data-testid={`${g.name}-less`}>
+            کمتر
+          </Link>
+        </p>
+      )}
+    </fieldset>
   );
 }

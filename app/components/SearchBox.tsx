@@ -58,7 +58,7 @@ export function SearchBox({ state }: { state: UrlState }) {
   };
 
   const hidden: [string, string][] = [];
-  for (const key of ['from', 'to', 'sort', 'match', 'size'] as const) {
+  for (const key of ['from', 'to', 'undated', 'sort', 'match', 'size'] as const) {
     const v = state[key];
     if (v) hidden.push([key, v]);
   }

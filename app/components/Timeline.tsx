@@ -4,7 +4,7 @@ import { toPersianDigits } from '@/lib/digits';
 import { buildTimeline } from './timeline';
 import { TimelineChart, type ChartBar } from './TimelineChart';
 import { searchHref, type UrlState } from './href';
-import { rangePersian } from './dates';
+import { faCount, rangePersian } from './dates';
 
 /**
  * The Jalali timeline: matching articles per year, or per month once the date
@@ -16,6 +16,12 @@ export function Timeline({ facets, state }: { facets: SearchFacets; state: UrlSt
   const filtered = Boolean(state.from || state.to);
   const range = rangePersian(state.from, state.to);
   const unit = timeline.mode === 'years' ? 'سال' : 'ماه';
+  // Undated articles have no bar: their count stands beside the bars (it ignores the date filter, as the bars do).
+  const undatedCount = (
+    <span data-testid="timeline-undated">
+      بدون تاریخ: <span className="font-medium tabular-nums text-stone-800 dark:text-stone-200">{faCount(facets.undated)}</span>
+    </span>
+  );
 
   return (
     <section aria-labelledby="timeline-heading" className="rounded-2xl border border-stone-200 bg-white px-4 pb-3 pt-3 shadow-sm dark:border-stone-800 dark:bg-stone-900">
@@ -41,16 +47,28 @@ export function Timeline({ facets, state }: { facets: SearchFacets; state: UrlSt
         </p>
       </div>
       {bars.length === 0 ? (
-        <p className="py-4 text-sm text-stone-600 dark:text-stone-400">تاریخی در نتایج نیست.</p>
+        <p className="py-4 text-sm text-stone-600 dark:text-stone-400">
+          تاریخی در نتایج نیست.
+          {facets.undated > 0 && <> {undatedCount}</>}
+        </p>
       ) : (
         <>
-          <TimelineChart
-            bars={bars}
-            mode={timeline.mode}
-            years={timeline.years}
-            state={state}
-            testId={timeline.mode === 'years' ? 'year-facet' : 'month-facet'}
-          />
+          <div className="flex items-end gap-3">
+            <div className="min-w-0 flex-1">
+              <TimelineChart
+                bars={bars}
+                mode={timeline.mode}
+                years={timeline.years}
+                state={state}
+                testId={timeline.mode === 'years' ? 'year-facet' : 'month-facet'}
+              />
+            </div>
+            {facets.undated > 0 && (
+              <p className="shrink-0 pb-5 text-xs text-stone-600 dark:text-stone-400" title="خبرهایی که تاریخ ندارند در ستون‌ها نیستند">
+                {undatedCount}
+              </p>
+            )}
+          </div>
           <table className="sr-only" data-testid="timeline-table">
             <caption>شمار خبرها در هر {unit}</caption>
             <thead>
@@ -66,6 +84,7 @@ export function Timeline({ facets, state }: { facets: SearchFacets; state: UrlSt
                   <td>{toPersianDigits(String(b.count))}</td>
                 </tr>
               ))}
+
             </tbody>
           </table>
         </>

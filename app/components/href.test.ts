@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   articleHref,
+  carriedFields,
   backHref,
   clearFiltersHref,
   hasValue,
@@ -90,5 +91,17 @@ describe('article links and the way back', () => {
 
   it('has no query string for an empty search', () => {
     expect(articleHref('a b', {})).toBe('/articles/a%20b');
+  });
+});
+
+describe('carriedFields', () => {
+  it('lists the named parameters a form must carry, a list once per value, and nothing that is not set', () => {
+    const state = { q: 'کتاب', undated: 'include', more: ['tag', 'source'], tag: ['فرهنگ'] };
+    expect(carriedFields(state, ['q', 'from', 'undated', 'more'])).toEqual([
+      ['q', 'کتاب'],
+      ['undated', 'include'],
+      ['more', 'tag'],
+      ['more', 'source'],
+    ]);
   });
 });

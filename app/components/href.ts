@@ -18,14 +18,31 @@ export interface UrlState {
   source?: string[];
   /** Repeatable: OR within the list; AND with the sources. */
   tag?: string[];
+  /** `include`: a date filter keeps the undated articles. */
+  undated?: string;
+  /** The facets listed in full («بیشتر»): `source`, `tag`. */
+  more?: string[];
+  /** The text a full source or tag list is narrowed to (the box inside the list). */
+  sourceq?: string;
+  tagq?: string;
 }
 
 export type UrlChanges = { [K in keyof UrlState]?: UrlState[K] | undefined };
 
-export const SINGLE_KEYS = ['q', 'from', 'to', 'sort', 'match', 'page', 'size', 'prefix'] as const;
-export const LIST_KEYS = ['source', 'tag'] as const;
+export const SINGLE_KEYS = ['q', 'from', 'to', 'sort', 'match', 'page', 'size', 'undated', 'sourceq', 'tagq', 'prefix'] as const;
+export const LIST_KEYS = ['source', 'tag', 'more'] as const;
 type SingleKey = (typeof SINGLE_KEYS)[number];
 type ListKey = (typeof LIST_KEYS)[number];
+
+/** The parameters a form that changes other things must carry along (as hidden fields, for browsers without JavaScript). */
+export function carriedFields(state: UrlState, keys: readonly (SingleKey | ListKey)[]): [string, string][] {
+  const fields: [string, string][] = [];
+  for (const key of keys) {
+    const value = state[key];
+    for (const v of Array.isArray(value) ? value : value ? [value] : []) fields.push([key, v]);
+  }
+  return fields;
+}
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 

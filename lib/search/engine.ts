@@ -769,6 +769,8 @@ export class SearchEngine {
     const fromKey = params.from ? boundToDayNumber(params.from, 'start') : 0;
     const toKey = params.to ? boundToDayNumber(params.to, 'end') : Number.MAX_SAFE_INTEGER;
     const dated = params.from !== null || params.to !== null;
+    // A date filter leaves the undated articles out unless asked to keep them; either way the facets count them.
+    const keepUndated = params.undated === 'include';
     const fromYear = params.from?.year ?? -Infinity;
     const toYear = params.to?.year ?? Infinity;
     const sources = params.source.length > 0 ? this.sources.codesFor(params.source) : null;
@@ -781,6 +783,7 @@ export class SearchEngine {
     const sourceCounts = this.sources.newCounts();
     const tagCounts = this.tags.newCounts();
     const { yearSlot, monthSlot } = this;
+    let undated = 0;
     let hits: number[];
     if (!dated && sources === null && tags === null) {
       // No filter (most searches): every match is a hit and counts everywhere.
@@ -789,7 +792,7 @@ export class SearchEngine {
         if (yearSlot[docId] >= 0) {
           yearCounts[yearSlot[docId]]++;
           monthCounts[monthSlot[docId]]++;
-        }
+        } else undated++;
       }
       this.sources.countAll(docs, sourceCounts);
       this.tags.countAll(docs, tagCounts);
@@ -798,14 +801,14 @@ export class SearchEngine {
       hits = [];
       for (const docId of docs) {
         const key = this.dayKey[docId];
-        const inDates = !dated || (key !== 0 && key >= fromKey && key <= toKey);
+        const inDates = !dated || (key === 0 ? keepUndated : key >= fromKey && key <= toKey);
         const inSources = sources === null || this.sources.hasAny(docId, sources);
         const inTags = tags === null || this.tags.hasAny(docId, tags);
         if (inSources && inTags && key !== 0) {
           const year = Math.floor(key / 10000);
           yearCounts[yearSlot[docId]]++;
           if (year >= fromYear && year <= toYear) monthCounts[monthSlot[docId]]++;
-        }
+        } else if (inSources && inTags) undated++;
         if (inDates && inTags) this.sources.countInto(docId, sourceCounts);
         if (inDates && inSources) this.tags.countInto(docId, tagCounts);
         if (inDates && inSources && inTags) hits.push(docId);
@@ -821,8 +824,11 @@ export class SearchEngine {
     const facets: SearchFacets = {
       jalaliYears,
       jalaliMonths,
-      sources: this.sources.top(sourceCounts, FACET_LIMIT, sources ?? undefined),
-      tags: this.tags.top(tagCounts, FACET_LIMIT, tags ?? undefined),
+      sources: this.sources.top(sourceCounts, params.more.includes('source') ? Infinity : FACET_LIMIT, sources ?? undefined),
+      tags: this.tags.top(tagCounts, params.more.includes('tag') ? Infinity : FACET_LIMIT, tags ?? undefined),
+      undated,
+      sourceValues: this.sources.withMatches(sourceCounts),
+      tagValues: this.tags.withMatches(tagCounts),
     };
     return { hits, facets, unmatched };
   }

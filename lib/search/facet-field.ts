@@ -87,7 +87,14 @@ export class FacetField {
     return new Int32Array(this.labels.length);
   }
 
-  /** The `limit` most frequent values, ties by label, plus every selected value. */
+  /** How many values have a count: what a full list (`top` without a limit) would show. */
+  withMatches(counts: Int32Array): number {
+    let n = 0;
+    for (let code = 0; code < counts.length; code++) if (counts[code] > 0) n++;
+    return n;
+  }
+
+  /** The `limit` most frequent values (every one with a count when `limit` is Infinity), ties by label, plus every selected value. */
   top(counts: Int32Array, limit: number, selected: ReadonlySet<number> = new Set()): ValueCount[] {
     const codes: number[] = [];
     for (let code = 0; code < counts.length; code++) if (counts[code] > 0) codes.push(code);

@@ -13,7 +13,7 @@ const fails = (raw: Record<string, string>) => {
 
 describe('parseSearchParams', () => {
   it('fills the defaults', () => {
-    expect(parseSearchParams({})).toEqual({ q: '', from: null, to: null, sort: 'relevance', page: 1, size: 10, match: 'all', source: [], tag: [], prefix: 'none' });
+    expect(parseSearchParams({})).toEqual({ q: '', from: null, to: null, sort: 'relevance', page: 1, size: 10, match: 'all', source: [], tag: [], undated: 'exclude', more: [], prefix: 'none' });
   });
 
   it('reads prefix=last for search-as-you-type, and whole words without it', () => {
@@ -23,7 +23,7 @@ describe('parseSearchParams', () => {
   });
 
   it('refuses another prefix value, naming the parameter', () => {
-    expect(() => parseSearchParams({ prefix: 'all' })).toThrow(/prefix: expected last or none, got "all"/);
+    expect(() => parseSearchParams({ prefix: 'all' })).toThrow(/prefix: expected none or last, got "all"/);
   });
 
   it('reads Jalali bounds in Persian digits', () => {
@@ -66,6 +66,8 @@ describe('parseSearchParams', () => {
     [{ from: '1400-13' }, 'from'],
     [{ to: '1400-12-30' }, 'to'],
     [{ from: 'دیروز' }, 'from'],
+    [{ undated: 'yes' }, 'undated'],
+    [{ more: 'category' }, 'more'],
   ])('rejects %j naming the parameter %s', (raw, param) => {
     const error = fails(raw as Record<string, string>);
     expect(error.param).toBe(param);
@@ -74,5 +76,24 @@ describe('parseSearchParams', () => {
 
   it('rejects a range whose start is after its end', () => {
     expect(fails({ from: '1402', to: '1401' }).param).toBe('from');
+  });
+
+  it('keeps undated articles in a date filter only when asked (undated=include)', () => {
+    expect(parseSearchParams({ from: '1401' }).undated).toBe('exclude');
+    expect(parseSearchParams({ from: '1401', undated: 'include' }).undated).toBe('include');
+    expect(parseSearchParams({ undated: ' exclude ' }).undated).toBe('exclude');
+  });
+
+  it('names the values undated accepts when given another', () => {
+    expect(fails({ undated: 'همه' }).message).toBe('undated: expected exclude or include, got "همه"');
+  });
+
+  it('reads more=source and more=tag, repeatable, once each', () => {
+    expect(parseSearchParams(new URLSearchParams('more=tag&more=source&more=tag')).more).toEqual(['tag', 'source']);
+    expect(parseSearchParams(new URLSearchParams('more=')).more).toEqual([]);
+  });
+
+  it('names the facets more accepts when given another', () => {
+    expect(fails({ more: 'منبع' }).message).toBe('more: expected source or tag, got "منبع"');
   });
 });

@@ -1,7 +1,7 @@
 // The parameters of a search, as the URL carries them. The API route and the
 // page both parse with this one schema, so a link and an API call mean the same.
 import { z } from 'zod';
-import type { MatchMode, SortOrder } from '../types';
+import type { FacetName, MatchMode, SortOrder } from '../types';
 import { boundToDayNumber, parseJalaliBound } from '../jalali';
 import { toLatinDigits } from '../digits';
 
@@ -19,6 +19,10 @@ export interface SearchParams {
   source: string[];
   /** Tags to keep (any of them); empty keeps all. */
   tag: string[];
+  /** `include`: a from/to filter keeps the undated articles too; `exclude` (the default) leaves them out. */
+  undated: UndatedMode;
+  /** Facets listed in full (every value with matches) instead of their top 20. */
+  more: FacetName[];
   /**
    * `last`: the last word is being typed and matches every word it begins
    * (search-as-you-type). `none` (the default, and any link without it): whole words.
@@ -27,6 +31,10 @@ export interface SearchParams {
   /** The query was over MAX_QUERY_LENGTH and was cut at the last word boundary before it (the page says so). */
   queryCut?: true;
 }
+
+export type UndatedMode = 'exclude' | 'include';
+
+export const FACET_NAMES: readonly FacetName[] = ['source', 'tag'];
 
 export const MAX_QUERY_LENGTH = 1000;
 export const MAX_PAGE = 10_000;
@@ -97,6 +105,32 @@ const values = (param: string) =>
     return kept;
   });
 
+/** One of a few words; a missing or empty value is the default. */
+const oneOf = <T extends string>(param: string, allowed: readonly T[], fallback: T) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = raw === undefined || raw.trim() === '' ? fallback : raw.trim();
+      if ((allowed as readonly string[]).includes(value)) return value as T;
+      ctx.addIssue({ code: 'custom', message: `${param}: expected ${allowed.join(' or ')}, got "${value.slice(0, 40)}"` });
+      return z.NEVER;
+    });
+
+const facetNames = z.array(z.string()).transform((list, ctx) => {
+  const kept = new Set<FacetName>();
+  for (const raw of list) {
+    const value = raw.trim();
+    if (value === '') continue;
+    if (!(FACET_NAMES as readonly string[]).includes(value)) {
+      ctx.addIssue({ code: 'custom', message: `more: expected ${FACET_NAMES.join(' or ')}, got "${value.slice(0, 40)}"` });
+      return z.NEVER;
+    }
+    kept.add(value as FacetName);
+  }
+  return [...kept];
+});
+
 const schema = z.object({
   // Never an error for a query: long ones are cut (below), odd characters are the analyzer's business.
   q: z
@@ -127,15 +161,9 @@ const schema = z.object({
     }),
   source: values('source'),
   tag: values('tag'),
-  prefix: z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      const value = raw === undefined || raw === '' ? 'none' : raw;
-      if (value === 'none' || value === 'last') return value as SearchParams['prefix'];
-      ctx.addIssue({ code: 'custom', message: `prefix: expected last or none, got "${value.slice(0, 40)}"` });
-      return z.NEVER;
-    }),
+  undated: oneOf<UndatedMode>('undated', ['exclude', 'include'], 'exclude'),
+  more: facetNames,
+  prefix: oneOf<SearchParams['prefix']>('prefix', ['none', 'last'], 'none'),
 });
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -152,8 +180,8 @@ function all(raw: RawParams, name: string): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-const SINGLE = ['q', 'from', 'to', 'sort', 'page', 'size', 'match', 'prefix'] as const;
-const REPEATABLE = ['source', 'tag'] as const;
+const SINGLE = ['q', 'from', 'to', 'sort', 'page', 'size', 'match', 'undated', 'prefix'] as const;
+const REPEATABLE = ['source', 'tag', 'more'] as const;
 
 /** `q` cut to at most `max` characters, at the last space before the cut, so that no word is searched half. */
 export function cutAtWord(q: string, max: number): string {
