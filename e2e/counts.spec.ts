@@ -43,7 +43,8 @@ test.describe('undated articles', () => {
     // The export takes the same articles as the page.
     const exportHref = (await page.getByTestId('export-jsonl').getAttribute('href'))!;
     expect(new URLSearchParams(exportHref.split('?')[1]).get('undated')).toBe('include');
-    const lines = (await (await page.request.get(exportHref)).text()).trim().split('\n');
+    const [meta, ...lines] = (await (await page.request.get(exportHref)).text()).trim().split('\n');
+    expect(JSON.parse(meta).kavosh_export).toMatchObject({ total: 21, undated: 'include' });
     expect(lines).toHaveLength(21);
     expect(JSON.parse(lines.at(-1)!).id).toBe(UNDATED_ID);
 

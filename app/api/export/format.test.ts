@@ -151,7 +151,7 @@ describe('the download name', () => {
 });
 
 describe('what an export was counted from', () => {
-  const search = { q: 'کتاب\nخانه', match: 'all', sort: 'newest', from: '1400', to: null, source: ['ایسنا'], tag: [] };
+  const search = { q: 'کتاب\nخانه', match: 'all', sort: 'newest', from: '1400', to: null, undated: 'exclude' as const, source: ['ایسنا'], tag: [] };
   // 2026-12-02 06:00 UTC is 09:30 in Tehran, 1405-09-11.
   const meta = exportMeta(search, 42, new Date('2026-12-02T06:00:00Z'), '2026-12-01T20:00:00.000Z');
 

@@ -106,7 +106,8 @@ export interface ExportMeta {
   to: string | null;
   source: string[];
   tag: string[];
-  undated?: string | null;
+  /** `include` when a date filter kept the undated articles. */
+  undated: 'exclude' | 'include';
   /** Articles in the file. */
   total: number;
   /** ISO 8601 with the Tehran offset. */
@@ -125,7 +126,7 @@ export function tehranIso(now: Date): string {
 }
 
 export function exportMeta(
-  search: { q: string; match: string; sort: string; from: string | null; to: string | null; source: string[]; tag: string[] },
+  search: { q: string; match: string; sort: string; from: string | null; to: string | null; undated: 'exclude' | 'include'; source: string[]; tag: string[] },
   total: number,
   now: Date,
   builtAt: string | null,
@@ -136,6 +137,7 @@ export function exportMeta(
     sort: search.sort,
     from: search.from,
     to: search.to,
+    undated: search.undated,
     source: search.source,
     tag: search.tag,
     total,
@@ -159,6 +161,7 @@ export function csvMetaLine(meta: ExportMeta): string {
     `sort: ${meta.sort}`,
     meta.from ? `from: ${meta.from}` : null,
     meta.to ? `to: ${meta.to}` : null,
+    (meta.from || meta.to) && meta.undated === 'include' ? 'undated: included' : null,
     meta.source.length ? `source: ${meta.source.map(one).join(' | ')}` : null,
     meta.tag.length ? `tag: ${meta.tag.map(one).join(' | ')}` : null,
     `articles: ${meta.total}`,

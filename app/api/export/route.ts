@@ -33,7 +33,7 @@ export async function GET(request: NextRequest) {
     const now = new Date();
     const today = tehranGregorian(now.toISOString())?.date ?? '';
     const meta = exportMeta(
-      { q: params.q, match: params.match, sort: params.sort, from: search.get('from'), to: search.get('to'), source: params.source, tag: params.tag },
+      { q: params.q, match: params.match, sort: params.sort, from: search.get('from'), to: search.get('to'), undated: params.undated, source: params.source, tag: params.tag },
       total,
       now,
       engine.builtAt,
