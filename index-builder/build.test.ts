@@ -110,6 +110,9 @@ describe('buildIndex: one outlet under several names is one source', () => {
       { value: 'ایسنا', count: 1 },
     ]);
     expect(engine.search(parseSearchParams({ q: 'بارش', source: 'خبرآنلاین' })).total).toBe(2);
+    // A filter (or an old link) naming the outlet as the archive wrote it finds all of its articles.
+    expect(engine.search(parseSearchParams({ q: 'بارش', source: 'khabaronline.ir' })).total).toBe(2);
+    expect(engine.search(parseSearchParams({ q: 'بارش', source: 'ایسنا' })).total).toBe(1);
     expect(engine.article('3')?.source).toBe('خبرآنلاین');
   });
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Article } from '../lib/types';
 import { ARTICLES_PER_BLOCK } from '../lib/search/article-blocks';
 import { type ArticleMeta, metaOf } from '../lib/search/article-store';
+import { withSourceNames } from './source-aliases';
 import { assembleIndexData } from '../lib/search/index-data';
 import { MANIFEST_FILE } from '../lib/search/layout';
 import { AnalysisError, type AnalyzeOptions, analyzeArticles } from './analyze-pool';
@@ -309,7 +310,7 @@ export async function buildIndex({
     try {
       await writeIndexDir(out, {
         articles,
-        meta: metaWithPrevious(articles, reuse?.meta),
+        meta: withSourceNames(metaWithPrevious(articles, reuse?.meta), merges.merges()),
         lineOf: (d) => {
           const a = articles[d];
           return a instanceof PreviousArticle ? reuse!.lineOf(a.previousDocId) : JSON.stringify(a);

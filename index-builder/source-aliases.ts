@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Article } from '../lib/types';
+import type { ArticleMeta } from '../lib/search/article-store';
 import { foldChar, isIgnorable } from '../lib/persian/chars';
 
 /**
@@ -305,4 +306,11 @@ export class SourceMergeTally {
       }))
       .sort(byCount((m) => m.source));
   }
+}
+
+/** The meta with the names the table renamed (none: the meta as it was), for filters that name an outlet as written. */
+export function withSourceNames(meta: ArticleMeta, merges: readonly SourceMerge[]): ArticleMeta {
+  const names: [string, string][] = [];
+  for (const m of merges) for (const n of m.names) if (n.name !== m.source) names.push([n.name, m.source]);
+  return names.length > 0 ? { ...meta, sourceNames: names } : meta;
 }

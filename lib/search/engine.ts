@@ -200,6 +200,7 @@ export class SearchEngine {
     const facetKeys = meta.facetKeys ? new Map(meta.facetKeys) : undefined;
     this.sources = new FacetField(meta.sources.map((source) => (source ? [source] : [])), facetKeys);
     this.tags = new FacetField(meta.tags, facetKeys);
+    for (const [name, source] of meta.sourceNames ?? []) this.sources.alias(name, source);
     this.stamp = new Int32Array(n);
     this.score = new Float64Array(n);
     this.groupStamp = new Int32Array(n);

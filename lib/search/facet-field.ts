@@ -51,6 +51,16 @@ export class FacetField {
       .forEach(({ code }, rank) => (this.labelRank[code] = rank));
   }
 
+  /**
+   * Makes `name` another name of `value`'s code, so a filter naming it finds
+   * `value`'s articles; a name that is a value of its own keeps its own code.
+   */
+  alias(name: string, value: string): void {
+    const code = this.codeByKey.get(facetKey(value));
+    const key = facetKey(name);
+    if (code !== undefined && key && !this.codeByKey.has(key)) this.codeByKey.set(key, code);
+  }
+
   /** Codes for the values a filter names; values no article has are dropped. */
   codesFor(values: readonly string[]): Set<number> {
     const wanted = new Set<number>();
