@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { getEngine } from '@/lib/search/instance';
 import { ParamError, parseSearchParams, type SearchParams } from '@/lib/search/params';
 import { facetKey } from '@/lib/search/facet-field';
-import type { SearchEngine } from '@/lib/search/engine';
+import { QueryTooCostlyError, type SearchEngine } from '@/lib/search/engine';
 import type { SearchResponse } from '@/lib/types';
 import { SearchBox } from './components/SearchBox';
 import { Timeline } from './components/Timeline';
@@ -54,14 +54,22 @@ export default async function SearchPage({ searchParams }: PageProps) {
   }
 
   let params: SearchParams;
+  let engine: SearchEngine;
+  let response: SearchResponse;
   try {
     params = parseSearchParams(state as Record<string, string | string[] | undefined>);
+    engine = await getEngine();
+    response = engine.search(params);
   } catch (e) {
     if (!(e instanceof ParamError)) throw e;
     return (
       <Shell state={state}>
         <div role="alert" className="rounded-2xl bg-red-50 p-5 text-red-900 dark:bg-red-950 dark:text-red-100">
-          <p className="font-bold">نشانی جستجو نادرست است.</p>
+          <p className="font-bold">
+            {e instanceof QueryTooCostlyError
+              ? 'این جستجو کاری بیش از اندازه از کارگزار می‌خواهد: واژه‌ها یا عبارت‌های پرکاربرد کمتری به کار ببرید.'
+              : 'نشانی جستجو نادرست است.'}
+          </p>
           <p className="mt-1 text-sm">
             <bdi dir="ltr">{e.message}</bdi>
           </p>
@@ -78,8 +86,6 @@ export default async function SearchPage({ searchParams }: PageProps) {
     );
   }
 
-  const engine = await getEngine();
-  const response = engine.search(params);
   const lastPage = Math.max(1, Math.ceil(response.total / response.size));
   const groups = facetGroups(response, params, state);
   const filterCount = (state.from || state.to ? 1 : 0) + (state.source?.length ?? 0) + (state.tag?.length ?? 0);

@@ -2,7 +2,7 @@
 // written `word*`, is a prefix. The totals a researcher quotes come from here.
 import { describe, expect, it } from 'vitest';
 import { articleWith } from '../article';
-import { SearchEngine } from './engine';
+import { QueryTooCostlyError, SearchEngine } from './engine';
 import { parseSearchParams } from './params';
 
 const articles = [
@@ -155,5 +155,26 @@ describe('a query never matches more than it asks', () => {
     const r = engine.search(parseSearchParams({ q: 'جنگ '.repeat(400) }));
     expect(r.query.notices.map((n) => n.code)).toContain('query_cut');
     expect(r.total).toBe(found({ q: 'جنگ' }).length);
+  });
+});
+
+describe('a query asks for a bounded amount of work', () => {
+  // Ten articles, each with «در این» and «از این»: a phrase costs its words' postings and a check per candidate.
+  const many = Array.from({ length: 10 }, (_, i) => articleWith({ id: `p${i}`, title: `گزارش ${i}`, body: ['در این روز از این شهر خبر رسید.'] }));
+  const small = SearchEngine.fromArticles(many, { maxQueryCost: 150 });
+
+  it('answers a query within the budget', () => {
+    expect(small.search(parseSearchParams({ q: '"در این"' })).total).toBe(10);
+  });
+
+  it('refuses a query beyond it with an error on q, not a stalled server', () => {
+    const q = '"در این" "از این" "این روز" "این شهر" "روز از"';
+    expect(() => small.search(parseSearchParams({ q, match: 'any' }))).toThrow(QueryTooCostlyError);
+    expect(() => small.search(parseSearchParams({ q, match: 'any' }))).toThrow(/^q: the query asks for too much work/);
+  });
+
+  it('counts a phrase typed many times once', () => {
+    const q = Array.from({ length: 50 }, () => '"در این"').join(' ');
+    expect(small.search(parseSearchParams({ q })).total).toBe(10);
   });
 });
