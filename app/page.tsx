@@ -16,6 +16,7 @@ import { KeyboardNav } from './components/KeyboardNav';
 import { NavigationProvider, PendingRegion } from './components/Navigation';
 import {
   ActiveFilters,
+  DidYouMean,
   DownloadMenu,
   MatchedForms,
   MatchToggle,
@@ -129,6 +130,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
             </div>
           </div>
           <UndatedNotes state={state} params={params} response={response} />
+          <DidYouMean suggestions={response.suggestions} state={state} />
           <ParsedQuery view={response.query} />
           <MatchedForms view={response.query} state={state} />
           {response.total === 0 ? (

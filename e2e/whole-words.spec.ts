@@ -72,3 +72,22 @@ test('«کتاب*» asks for the prefix explicitly, on a submitted search', asyn
   expect(await totalOf(page)).toBe(await apiTotal(request, `q=${encodeURIComponent('کتاب')}&prefix=last`));
   await expect(page.getByTestId('typing-note')).toHaveCount(0);
 });
+
+test('did you mean: a typo gets the archive word with its count, one click, never applied by itself', async ({ page }) => {
+  await page.goto(`/?q=${encodeURIComponent('کتابخانهه')}`);
+  await expect(page.getByTestId('no-results')).toBeVisible();
+  const offer = page.getByTestId('did-you-mean');
+  await expect(offer).toContainText('«کتابخانه»');
+  await expect(offer).toContainText('۳ مقاله');
+  expect(urlParams(page).get('q')).toBe('کتابخانهه');
+  await offer.getByTestId('suggestion').click();
+  await expect.poll(() => urlParams(page).get('q')).toBe('کتابخانه');
+  await settled(page);
+  expect(await totalOf(page)).toBe(3);
+  await expect(page.getByTestId('did-you-mean')).toHaveCount(0);
+});
+
+test('did you mean: a query typed on the Latin keyboard layout («cgcgi») offers «زلزله»', async ({ page }) => {
+  await page.goto('/?q=cgcgi');
+  await expect(page.getByTestId('did-you-mean').getByTestId('suggestion')).toHaveText('«زلزله»');
+});

@@ -169,6 +169,21 @@ export interface SearchResponse {
   query: QueryView;
   /** Query words (as typed) that no article in the archive contains. */
   unmatched: string[];
+  /** «Did you mean»: close spellings the archive has far more often; offered, never applied. */
+  suggestions: QuerySuggestion[];
+}
+
+export interface QuerySuggestion {
+  /** `spelling`: one word, a close spelling; `layout`: the whole query typed with the Latin keyboard layout. */
+  kind: 'spelling' | 'layout';
+  /** What was typed («نژاذ», «cgcgi»). */
+  text: string;
+  /** What it may have meant («نژاد», «زلزله»). */
+  suggestion: string;
+  /** The query with the suggestion in place. */
+  q: string;
+  /** Articles of the whole archive with the suggested word (for `layout`: that the suggested query matches). */
+  articles: number;
 }
 
 /** The body of GET /api/articles/<id>. */

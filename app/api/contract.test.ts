@@ -50,7 +50,7 @@ describe('GET /api/search', () => {
   it('answers the contract shape', async () => {
     const { status, body } = await search('q=کتابخانه');
     expect(status).toBe(200);
-    expect(Object.keys(body).sort()).toEqual(['facets', 'page', 'query', 'results', 'size', 'tookMs', 'total', 'unmatched']);
+    expect(Object.keys(body).sort()).toEqual(['facets', 'page', 'query', 'results', 'size', 'suggestions', 'tookMs', 'total', 'unmatched']);
     expect(Object.keys(body.results[0]).sort()).toEqual(
       ['id', 'jalaliDate', 'publishedAt', 'snippets', 'source', 'tags', 'title', 'url'].sort(),
     );

@@ -1,6 +1,6 @@
 // The server-rendered pieces of the search page around the results list.
 import Link from 'next/link';
-import type { QueryView as QueryViewData } from '@/lib/types';
+import type { QuerySuggestion, QueryView as QueryViewData } from '@/lib/types';
 import { toPersianDigits } from '@/lib/digits';
 import { clearFiltersHref, hasFilters, searchHref, toSearchParams, toggleHref, type UrlState } from './href';
 import { faCount, faMillis, rangePersian } from './dates';
@@ -172,6 +172,25 @@ export function MatchedForms({ view, state }: { view: QueryViewData; state: UrlS
 }
 
 // ------------------------------------------------------------ query
+
+/** «آیا منظورتان … بود؟»: one link per suggestion, with its count; the query is never changed by itself. */
+export function DidYouMean({ suggestions, state }: { suggestions: QuerySuggestion[]; state: UrlState }) {
+  if (suggestions.length === 0) return null;
+  return (
+    <div className="rounded-xl border border-amber-300 bg-amber-50 px-4 py-2 text-sm dark:border-amber-800 dark:bg-amber-950/50" data-testid="did-you-mean">
+      {suggestions.map((s) => (
+        <p key={s.kind + s.text}>
+          {s.kind === 'layout' ? 'با صفحه‌کلید لاتین تایپ شد؟ ' : `«${s.text}» `}
+          آیا منظورتان{' '}
+          <Link prefetch={false} href={searchHref(state, { q: s.q })} className={`font-semibold ${linkClass}`} data-testid="suggestion">
+            «{s.suggestion}»
+          </Link>{' '}
+          بود؟ <span className="text-stone-600 dark:text-stone-400">({faCount(s.articles)} مقاله در آرشیو)</span>
+        </p>
+      ))}
+    </div>
+  );
+}
 
 function Part({ part }: { part: QueryPart }) {
   if (part.kind === 'op') return <span className="text-stone-600 dark:text-stone-400">{part.text}</span>;

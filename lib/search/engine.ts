@@ -5,6 +5,7 @@ import type {
   Article,
   ArticleResponse,
   FormCount,
+  QuerySuggestion,
   WordForms,
   MatchMode,
   MonthCount,
@@ -25,7 +26,8 @@ import { highlight, NOTHING, type HighlightPlan } from './highlight';
 import { buildIndexData, TF_MAX, TF_TITLE, type IndexData } from './index-data';
 import { makeSnippets } from './snippets';
 import { kthLargest, topK } from './top';
-import { parseQuery, queryView, type ParsedQuery } from './query';
+import { NO_TERM, parseQuery, queryView, type ParsedQuery } from './query';
+import { fromLatinLayout, RARER_BY, suggestFor } from './suggest';
 import { SideBySide } from './proximity';
 import { lowerBound, sortedIndexOf } from './sorted';
 import { spellingStems, spellingsOf, type Vocabulary } from './spellings';
@@ -55,6 +57,9 @@ export class QueryTooCostlyError extends ParamError {
     this.name = 'QueryTooCostlyError';
   }
 }
+
+/** Query words in more articles than this are taken as meant: no «did you mean» is looked for. */
+const SUGGEST_MAX_ARTICLES = 5;
 
 /** Forms listed per query word in the answer; the rest are counted in `more`. */
 export const FORMS_LISTED = 20;
@@ -797,6 +802,42 @@ export class SearchEngine {
     return out;
   }
 
+  /**
+   * «Did you mean»: for a query word the archive lacks or has rarely, the most
+   * common word one edit away (suggest.ts), and for a query typed with the
+   * Latin layout, the query the same keys give in Persian. Runs after the
+   * answer is made: the layout check matches a second query in the scratch space.
+   */
+  private suggestions(query: ParsedQuery, params: SearchParams, total: number): QuerySuggestion[] {
+    const out: QuerySuggestion[] = [];
+    const q = params.q;
+    const mapped = fromLatinLayout(q);
+    if (mapped) {
+      const other = parseQuery(mapped);
+      const known = other.groups.length > 0 && other.groups.every((g) => g.some((c) => c.kind === 'word' && this.termId(c.terms[0]) >= 0));
+      if (known) {
+        const articles = this.match(other, params.match).docs.length;
+        if (articles >= Math.max(1, total * RARER_BY)) out.push({ kind: 'layout', text: q.trim(), suggestion: mapped, q: mapped, articles });
+      }
+      return out;
+    }
+    const vocabulary = { articles: (term: string) => this.documentFrequency(this.termId(term)) };
+    for (const group of query.groups) {
+      const clause = group[0];
+      if (group.length !== 1 || clause.kind !== 'word' || clause.prefix || clause.exact || clause.terms[0] === NO_TERM) continue;
+      // Common words are not typos; asking only for the rare keeps this off the hot path.
+      if (vocabulary.articles(clause.terms[0]) > SUGGEST_MAX_ARTICLES) continue;
+      // The word's own forms («کتابی» for «کتاب») are not another spelling of it.
+      const forms = new Set(this.variants(clause).map(({ id }) => this.vocabulary[id]));
+      const found = suggestFor(clause.terms[0], vocabulary, forms);
+      if (!found) continue;
+      const at = q.indexOf(clause.text);
+      const replaced = at < 0 ? q : q.slice(0, at) + found.term + q.slice(at + clause.text.length);
+      out.push({ kind: 'spelling', text: clause.text, suggestion: found.term, q: replaced, articles: found.articles });
+    }
+    return out;
+  }
+
   // ---------------------------------------------------------------- answers
 
   /**
@@ -930,6 +971,8 @@ export class SearchEngine {
         snippets: makeSnippets(a.body, plan),
       };
     });
+    const view = queryView(query, params.match, this.wordForms(query));
+    const suggestions = this.suggestions(query, params, hits.length);
     return {
       total: hits.length,
       page: params.page,
@@ -937,8 +980,9 @@ export class SearchEngine {
       tookMs: Math.round((performance.now() - started) * 100) / 100,
       results,
       facets,
-      query: queryView(query, params.match, this.wordForms(query)),
+      query: view,
       unmatched,
+      suggestions,
     };
   }
 
