@@ -16,13 +16,15 @@ const good = path.join(dir, 'good');
 let manifest: IndexManifest;
 let vocabulary: string[];
 let part: Buffer;
+let input: string;
 
 beforeAll(async () => {
   // Ids past 127 make gaps of two bytes: the cut can fall inside a number.
   const lines = Array.from({ length: 300 }, (_, i) =>
     JSON.stringify({ id: `n${i}`, title: `${WORDS[i % 16]} ${WORDS[(i * 7) % 16]}`, body: `خبر ${WORDS[(i * 3) % 16]} درباره ${WORDS[(i * 5) % 16]}` }),
   );
-  await buildIndex({ inputs: [write('a.jsonl', lines.join('\n'))], out: good });
+  input = write('a.jsonl', lines.join('\n'));
+  await buildIndex({ inputs: [input], out: good });
   manifest = JSON.parse(readFileSync(path.join(good, MANIFEST_FILE), 'utf8')) as IndexManifest;
   vocabulary = JSON.parse(readFileSync(path.join(good, VOCABULARY_FILE), 'utf8')) as string[];
   part = readFileSync(path.join(good, FLEX_DIR, manifest.flex[1].file));
@@ -151,5 +153,23 @@ describe('loading a damaged index', () => {
   it('refuses a missing vocabulary, naming it', async () => {
     const copy = damaged('no-vocabulary', (c) => truncateSync(path.join(c, VOCABULARY_FILE), 0));
     expect(await refusal(copy)).toMatch(/vocabulary\.json/);
+  });
+});
+
+describe('building over a damaged index', () => {
+  it('rebuilds in full, without hanging, when a posting part of the previous index is cut inside a number', { timeout: 30_000 }, async () => {
+    const out = damaged('rebuilt', (c) => {
+      const m = JSON.parse(readFileSync(path.join(c, MANIFEST_FILE), 'utf8')) as IndexManifest;
+      delete m.files; // as an index written before the checksums: the decoder alone must refuse it
+      writeFileSync(path.join(c, MANIFEST_FILE), JSON.stringify(m));
+      const file = path.join(c, FLEX_DIR, m.flex[1].file);
+      writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.from([0x85])]));
+    });
+    const added = write('b.jsonl', JSON.stringify({ id: 'new1', title: 'گزارش زلزله کرمان', body: 'زلزله در کرمان' }));
+    const summary = await buildIndex({ inputs: [input, added], out });
+    expect(summary.indexed).toBe(301);
+    const engine = await loadEngine(out);
+    expect(engine.search(parseSearchParams({ q: 'زلزله' })).results.map((r) => r.id)).toEqual(['new1']);
+    expect(engine.search(parseSearchParams({ q: 'باران' })).total).toBeGreaterThan(0);
   });
 });
