@@ -10,6 +10,7 @@ import { type ArticleHashes, encodeHashes } from './diff';
 import { ARTICLES_PER_BLOCK, type BlockReuse } from '../lib/search/article-blocks';
 import { encodeArticleBlocksAside } from './deflate-blocks';
 import { encodePostingParts, encodeRegistry } from '../lib/search/postings-file';
+import { checksumOfFile } from '../lib/search/checksums';
 import {
   ARTICLE_BLOCKS_FILE,
   ARTICLE_SLOTS_FILE,
@@ -21,6 +22,7 @@ import {
   FLEX_DIR,
   INDEX_FORMAT,
   MANIFEST_FILE,
+  SERVER_FILES,
   REJECTS_FILE,
   VOCABULARY_FILE,
   WORD_COUNTS_FILE,
@@ -207,6 +209,9 @@ export async function writeIndexDir(out: string, contents: IndexContents): Promi
     await writeFile(path.join(staging, INPUTS_FILE), contents.inputs);
     await writeFile(path.join(staging, REJECTS_FILE), contents.rejects.map((r) => JSON.stringify(r) + '\n').join(''));
     await articles;
+    const checked = [...SERVER_FILES, ...parts.map((part) => `${FLEX_DIR}/${part.file}`)];
+    manifest.files = {};
+    for (const file of checked) manifest.files[file] = await checksumOfFile(path.join(staging, file));
     // The manifest last: a directory without one is not an index.
     await writeFile(path.join(staging, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
   } catch (e) {

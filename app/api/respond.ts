@@ -2,7 +2,7 @@
 import { NextResponse } from 'next/server';
 import type { ApiError } from '@/lib/types';
 import { ParamError } from '@/lib/search/params';
-import { IndexLoadError } from '@/lib/search/load';
+import { isIndexLoadError } from '@/lib/search/load';
 
 export function errorResponse(status: number, code: string, message: string): NextResponse<ApiError> {
   return NextResponse.json({ error: { code, message } }, { status });
@@ -10,7 +10,7 @@ export function errorResponse(status: number, code: string, message: string): Ne
 
 export function handleError(e: unknown): NextResponse<ApiError> {
   if (e instanceof ParamError) return errorResponse(400, 'bad_parameter', e.message);
-  if (e instanceof IndexLoadError) return errorResponse(503, 'index_unavailable', e.message);
+  if (isIndexLoadError(e)) return errorResponse(503, 'index_unavailable', e.message);
   console.error(e);
   return errorResponse(500, 'internal', 'the search failed unexpectedly');
 }

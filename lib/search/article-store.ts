@@ -7,6 +7,7 @@ import type { Article } from '../types';
 import { jalaliDayNumber } from '../jalali';
 import { ARTICLES_PER_BLOCK, inflateArticleBlock, lineOf } from './article-blocks';
 import { facetKey } from './facet-field';
+import { IndexLoadError } from './index-load-error';
 
 /** What the engine keeps of every article, as parallel arrays by docId. */
 export interface ArticleMeta {
@@ -97,7 +98,14 @@ export class FileStore implements ArticleStore {
     const hit = this.cache.get(docId);
     if (hit) return hit;
     const slot = this.slots[docId];
-    const article = JSON.parse(lineOf(this.block(Math.floor(slot / ARTICLES_PER_BLOCK)), slot % ARTICLES_PER_BLOCK)) as Article;
+    const block = Math.floor(slot / ARTICLES_PER_BLOCK);
+    let article: Article;
+    try {
+      article = JSON.parse(lineOf(this.block(block), slot % ARTICLES_PER_BLOCK)) as Article;
+    } catch (e) {
+      if (e instanceof IndexLoadError) throw e;
+      throw new IndexLoadError(`${this.file}: article ${docId} in block ${block} is not JSON (${(e as Error).message}): rebuild the index`);
+    }
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as number);
     this.cache.set(docId, article);
     return article;
@@ -114,10 +122,15 @@ export class FileStore implements ArticleStore {
     let read = 0;
     while (read < length) {
       const n = readSync(this.fd, buffer, read, length - read, start + read);
-      if (n === 0) throw new Error(`${this.file}: ends inside block ${b} (a partial copy?): rebuild the index`);
+      if (n === 0) throw new IndexLoadError(`${this.file}: ends inside block ${b} (a partial copy?): rebuild the index`);
       read += n;
     }
-    const inflated = inflateArticleBlock(buffer);
+    let inflated: Buffer;
+    try {
+      inflated = inflateArticleBlock(buffer);
+    } catch (e) {
+      throw new IndexLoadError(`${this.file}: block ${b} does not inflate (${(e as Error).message}): rebuild the index`);
+    }
     if (this.blockCache.size >= BLOCK_CACHE_SIZE) this.blockCache.delete(this.blockCache.keys().next().value as number);
     this.blockCache.set(b, inflated);
     return inflated;

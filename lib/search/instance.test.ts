@@ -9,7 +9,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { buildIndex } from '../../index-builder/build';
 import type { SearchEngine } from './engine';
 import { EngineSource, RELOAD_CHECK_MS, RETRY_FIRST_MS } from './instance';
-import { ARTICLES_FILE, MANIFEST_FILE, VOCABULARY_FILE } from './layout';
+import { ARTICLES_FILE, BINARY_FILES, MANIFEST_FILE, VOCABULARY_FILE } from './layout';
 import { loadEngine } from './load';
 import { parseSearchParams } from './params';
 
@@ -167,6 +167,25 @@ describe('EngineSource: a broken index never replaces a good one', () => {
     expect(ids(after, 'زلزله')).toEqual(['e1']);
     expect(loads).toBe(1); // the broken index is not read again every second
     expect(log).toEqual([expect.stringMatching(/^search: the new index at .* did not load, still serving the previous one: .*vocabulary\.json/)]);
+  });
+
+  it('keeps the old engine answering when the new index has a damaged file, and says which in /api/health', async () => {
+    const fx = await indexed(EARTHQUAKE, SNOW);
+    const { source, clock } = sourceOn(fx.out, loadEngine);
+    const before = await source.get();
+    await fx.add(FLOOD);
+    const positions = path.join(fx.out, BINARY_FILES.positions);
+    const bytes = readFileSync(positions);
+    bytes[0] ^= 0x01;
+    writeFileSync(positions, bytes);
+
+    clock.t += RELOAD_CHECK_MS;
+    await source.get();
+    await source.settled();
+    const after = await source.get();
+    expect(after).toBe(before);
+    expect(ids(after, 'سیل')).toEqual([]);
+    expect(source.status().lastError?.message).toMatch(/positions\.bin does not match its checksum/);
   });
 
   it('tries a broken index again after a backoff, and serves it once its file is back', async () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { FileStore } from './article-store';
 import type { SearchEngine } from './engine';
 import { MANIFEST_FILE } from './layout';
-import { loadEngine } from './load';
+import { IndexLoadError, loadEngine } from './load';
 
 export const DEFAULT_INDEX_DIR = 'data/index';
 /** How often, at most, a process looks for a new index: one stat a second costs nothing under load. */
@@ -160,7 +160,7 @@ export class EngineSource {
         let loaded: Loaded | null;
         try {
           loaded = await this.loadConsistent(dir, id);
-          if (!loaded) throw new Error(`the search index at ${dir} kept being replaced while it was read: try again`);
+          if (!loaded) throw new IndexLoadError(`the search index at ${dir} kept being replaced while it was read: try again`);
         } catch (e) {
           this.failed = { id, message: (e as Error).message, at: this.now(), wallAt: new Date(), retryInMs: 0 };
           throw e;

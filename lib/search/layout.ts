@@ -48,4 +48,21 @@ export interface IndexManifest {
   builtAt?: string;
   /** FlexSearch's parts in import order: `1.reg` first, then `1.map` parts, each stored as FLEX_DIR/<file>. */
   flex: { key: string; file: string }[];
+  /**
+   * Size and sha256 of each file the server reads, by path in the index
+   * directory (`flex/map-000.bin`): the loader refuses a file that differs.
+   * Absent in indexes written before it; deterministic, so a rebuild of the
+   * same articles writes the same manifest but for builtAt.
+   */
+  files?: Record<string, { bytes: number; sha256: string }>;
 }
+
+/** The files the server reads besides the manifest and FLEX_DIR's parts: the ones the manifest's `files` covers. */
+export const SERVER_FILES: readonly string[] = [
+  ARTICLES_FILE,
+  ARTICLE_BLOCKS_FILE,
+  ARTICLE_SLOTS_FILE,
+  META_FILE,
+  VOCABULARY_FILE,
+  ...Object.values(BINARY_FILES),
+];

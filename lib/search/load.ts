@@ -1,7 +1,11 @@
 // Reads a built index directory into a SearchEngine.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FileStore, type ArticleMeta } from './article-store';
+import { mismatch } from './checksums';
+import { IndexLoadError, isIndexLoadError } from './index-load-error';
+
+export { IndexLoadError, isIndexLoadError };
 import { createFlexIndex, importOnDemand } from './flex';
 import { SearchEngine } from './engine';
 import { compareTerms, type IndexData } from './index-data';
@@ -19,14 +23,19 @@ import {
   type IndexManifest,
 } from './layout';
 
-export class IndexLoadError extends Error {}
+/** `bytes` as read from `file` (a path in the index directory), refused when they differ from the manifest's record. */
+function verified(dir: string, manifest: IndexManifest, file: string, bytes: Buffer): Buffer {
+  const why = mismatch(bytes, manifest.files?.[file]);
+  if (why) throw new IndexLoadError(`${path.join(dir, file)} ${why} (damaged or partly copied): rebuild the index`);
+  return bytes;
+}
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Float64Array;
 
 /** A typed view of a file's bytes, copied only when Node hands back an unaligned buffer. */
-function typed<T extends Typed>(bytes: Buffer, Kind: { new (b: ArrayBufferLike, o: number, l: number): T; BYTES_PER_ELEMENT: number }): T {
+function typed<T extends Typed>(file: string, bytes: Buffer, Kind: { new (b: ArrayBufferLike, o: number, l: number): T; BYTES_PER_ELEMENT: number }): T {
   const size = Kind.BYTES_PER_ELEMENT;
-  if (bytes.byteLength % size !== 0) throw new IndexLoadError(`a binary index file has ${bytes.byteLength} bytes, not a multiple of ${size}`);
+  if (bytes.byteLength % size !== 0) throw new IndexLoadError(`${file} has ${bytes.byteLength} bytes, not a multiple of ${size}: rebuild the index`);
   const aligned = bytes.byteOffset % size === 0 ? bytes : Buffer.from(bytes);
   return new Kind(aligned.buffer, aligned.byteOffset, aligned.byteLength / size);
 }
@@ -39,41 +48,57 @@ function typed<T extends Typed>(bytes: Buffer, Kind: { new (b: ArrayBufferLike, 
  * search without decoding every posting of the archive.
  */
 export async function importFlexIndex(dir: string, manifest: IndexManifest, vocabulary: readonly string[], { onDemand = false } = {}) {
-  const parts = await Promise.all(manifest.flex.map((f) => readFile(path.join(dir, FLEX_DIR, f.file))));
+  const files = manifest.flex.map((f) => path.join(dir, FLEX_DIR, f.file));
+  const parts = await Promise.all(
+    manifest.flex.map(async (f, i) => {
+      try {
+        return verified(dir, manifest, `${FLEX_DIR}/${f.file}`, await readFile(files[i]));
+      } catch (e) {
+        throw isIndexLoadError(e) ? e : new IndexLoadError(`${files[i]}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}: rebuild the index`);
+      }
+    }),
+  );
   const index = createFlexIndex();
   const counts = new Uint32Array(vocabulary.length);
-  const broken = (e: unknown) => new IndexLoadError(`${dir}: ${(e as Error).message}: rebuild the index`);
-  try {
-    // FlexSearch's import is synchronous for a plain Index; reg must come
-    // before map. It takes the parsed JSON as well as the string (its types
-    // say only string), which spares building and parsing 100 MB of JSON.
-    const lazy: { bytes: Uint8Array; first: string; last: string; loaded: boolean }[] = [];
-    manifest.flex.forEach((f, i) => {
+  const broken = (i: number, e: unknown) => new IndexLoadError(`${files[i]}: ${(e as Error).message}: rebuild the index`);
+  // FlexSearch's import is synchronous for a plain Index; reg must come
+  // before map. It takes the parsed JSON as well as the string (its types
+  // say only string), which spares building and parsing 100 MB of JSON.
+  const lazy: { bytes: Uint8Array; part: number; first: string; last: string; loaded: boolean }[] = [];
+  manifest.flex.forEach((f, i) => {
+    try {
       if (f.key === '1.reg') index.import(f.key, decodeRegistry(parts[i]) as unknown as string);
       else if (!onDemand) index.import(f.key, decodePostingPart(parts[i], vocabulary, counts) as unknown as string);
       else {
         const { first, last } = countPostingPart(parts[i], vocabulary.length, counts);
-        if (first >= 0) lazy.push({ bytes: parts[i], first: vocabulary[first], last: vocabulary[last], loaded: false });
+        if (first >= 0) lazy.push({ bytes: parts[i], part: i, first: vocabulary[first], last: vocabulary[last], loaded: false });
       }
-    });
-    if (onDemand) {
-      // Parts hold consecutive ranges of the sorted vocabulary: the part of a term is found by its place.
-      importOnDemand(index, (term) => {
-        let lo = 0;
-        let hi = lazy.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (compareTerms(lazy[mid].first, term) <= 0) lo = mid;
-          else hi = mid - 1;
-        }
-        const part = lazy[lo];
-        if (!part || part.loaded || compareTerms(term, part.first) < 0 || compareTerms(term, part.last) > 0) return;
-        part.loaded = true;
-        index.import('1.map', decodePostingPart(part.bytes, vocabulary, null) as unknown as string);
-      });
+    } catch (e) {
+      throw broken(i, e);
     }
-  } catch (e) {
-    throw broken(e);
+  });
+  if (onDemand) {
+    // Parts hold consecutive ranges of the sorted vocabulary: the part of a term is found by its place.
+    importOnDemand(index, (term) => {
+      let lo = 0;
+      let hi = lazy.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (compareTerms(lazy[mid].first, term) <= 0) lo = mid;
+        else hi = mid - 1;
+      }
+      const part = lazy[lo];
+      if (!part || part.loaded || compareTerms(term, part.first) < 0 || compareTerms(term, part.last) > 0) return;
+      let entries: ReturnType<typeof decodePostingPart>;
+      try {
+        entries = decodePostingPart(part.bytes, vocabulary, null);
+      } catch (e) {
+        // Left unloaded: every search that needs the part answers 503 rather than without its terms.
+        throw broken(part.part, e);
+      }
+      part.loaded = true;
+      index.import('1.map', entries as unknown as string);
+    });
   }
   return { index, counts };
 }
@@ -109,22 +134,42 @@ export async function readIndexFiles(dir: string): Promise<IndexFiles> {
   if (manifest.format !== INDEX_FORMAT) {
     throw new IndexLoadError(`${manifestPath}: index format ${manifest.format}, this server reads ${INDEX_FORMAT}: rebuild the index`);
   }
-  const read = (file: string) => readFile(path.join(dir, file));
-  const [metaText, blockOffsets, slots, vocabularyText, tf, docLength, titleLength, wordCodes, posOffsets, positions] = await Promise.all([
-    readFile(path.join(dir, META_FILE), 'utf8'),
+  const read = async (file: string) => {
+    try {
+      return verified(dir, manifest, file, await readFile(path.join(dir, file)));
+    } catch (e) {
+      if (isIndexLoadError(e)) throw e;
+      throw new IndexLoadError(`${path.join(dir, file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}: rebuild the index`);
+    }
+  };
+  const [metaBytes, blockOffsets, slots, vocabularyBytes, tf, docLength, titleLength, wordCodes, posOffsets, positions, articles] = await Promise.all([
+    read(META_FILE),
     read(ARTICLE_BLOCKS_FILE),
     read(ARTICLE_SLOTS_FILE),
-    readFile(path.join(dir, VOCABULARY_FILE), 'utf8'),
+    read(VOCABULARY_FILE),
     read(BINARY_FILES.tf),
     read(BINARY_FILES.docLength),
     read(BINARY_FILES.titleLength),
     read(BINARY_FILES.wordCodes),
     read(BINARY_FILES.posOffsets),
     read(BINARY_FILES.positions),
+    // The articles stay on disk (read block by block): checked by size here, by inflate and parse when read.
+    stat(path.join(dir, ARTICLES_FILE)).catch((e: NodeJS.ErrnoException) => {
+      throw new IndexLoadError(`${path.join(dir, ARTICLES_FILE)}: ${e.code ?? e.message}: rebuild the index`);
+    }),
   ]);
-  const meta = JSON.parse(metaText) as ArticleMeta;
-  const articleSlots = typed(slots, Uint32Array);
-  const vocabulary = JSON.parse(vocabularyText) as string[];
+  const json = <T>(file: string, bytes: Buffer): T => {
+    try {
+      return JSON.parse(bytes.toString('utf8')) as T;
+    } catch (e) {
+      throw new IndexLoadError(`${path.join(dir, file)}: ${(e as Error).message}: rebuild the index`);
+    }
+  };
+  const metaText = metaBytes;
+  const vocabularyText = vocabularyBytes;
+  const meta = json<ArticleMeta>(META_FILE, metaText);
+  const articleSlots = typed(ARTICLE_SLOTS_FILE, slots, Uint32Array);
+  const vocabulary = json<string[]>(VOCABULARY_FILE, vocabularyText);
   if (meta.ids.length !== manifest.articleCount || articleSlots.length !== manifest.articleCount || vocabulary.length !== manifest.vocabularySize) {
     throw new IndexLoadError(`${dir}: the files disagree with the manifest (a partial copy?): rebuild the index`);
   }
@@ -135,20 +180,29 @@ export async function readIndexFiles(dir: string): Promise<IndexFiles> {
     index,
     vocabulary,
     tfOffsets,
-    tf: typed(tf, Uint8Array),
-    docLength: typed(docLength, Uint32Array),
-    titleLength: typed(titleLength, Uint16Array),
-    wordCodes: typed(wordCodes, Uint32Array),
-    posOffsets: typed(posOffsets, Uint32Array),
-    positions: typed(positions, Uint8Array),
+    tf: typed(BINARY_FILES.tf, tf, Uint8Array),
+    docLength: typed(BINARY_FILES.docLength, docLength, Uint32Array),
+    titleLength: typed(BINARY_FILES.titleLength, titleLength, Uint16Array),
+    wordCodes: typed(BINARY_FILES.wordCodes, wordCodes, Uint32Array),
+    posOffsets: typed(BINARY_FILES.posOffsets, posOffsets, Uint32Array),
+    positions: typed(BINARY_FILES.positions, positions, Uint8Array),
   };
-  if (
-    data.tfOffsets[vocabulary.length] !== data.tf.length ||
-    data.docLength.length !== manifest.articleCount ||
-    data.wordCodes.length !== vocabulary.length ||
-    data.posOffsets[manifest.articleCount] !== data.positions.length
-  ) {
-    throw new IndexLoadError(`${dir}: term frequencies or positions do not match the postings: rebuild the index`);
+  // Each file's size against what the others say of it: a file cut short (or
+  // grown) is refused here rather than answering wrongly or failing later.
+  const sizes: [file: string, has: number, expected: number | undefined][] = [
+    [BINARY_FILES.tf, data.tf.length, data.tfOffsets[vocabulary.length]],
+    [BINARY_FILES.docLength, data.docLength.length, manifest.articleCount],
+    [BINARY_FILES.titleLength, data.titleLength.length, manifest.articleCount],
+    [BINARY_FILES.wordCodes, data.wordCodes.length, vocabulary.length],
+    [BINARY_FILES.posOffsets, data.posOffsets.length, manifest.articleCount + 1],
+    [BINARY_FILES.positions, data.positions.length, data.posOffsets[manifest.articleCount]],
+  ];
+  const offsets = typed(ARTICLE_BLOCKS_FILE, blockOffsets, Float64Array);
+  sizes.push([ARTICLES_FILE, articles.size, offsets[offsets.length - 1]]);
+  for (const [file, has, expected] of sizes) {
+    if (has !== expected) {
+      throw new IndexLoadError(`${path.join(dir, file)}: ${has} ${file === ARTICLES_FILE ? 'bytes' : 'entries'} where the other files say ${expected ?? 'none'} (damaged or partly copied): rebuild the index`);
+    }
   }
-  return { data, meta, blockOffsets: typed(blockOffsets, Float64Array), slots: articleSlots, manifest };
+  return { data, meta, blockOffsets: offsets, slots: articleSlots, manifest };
 }

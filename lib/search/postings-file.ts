@@ -116,6 +116,7 @@ export function appendPostingParts(
       b = bytes[at++];
       value += (b & 0x7f) * 2 ** shift;
     }
+    if (at > bytes.length) throw broken('ends inside a number');
     return value;
   };
   let previous = -1;
@@ -138,6 +139,8 @@ export function appendPostingParts(
       if (oldId !== oldTerm) throw broken(`names term ${oldId} where term ${oldTerm} was expected`);
       if (next() !== 1) throw broken(`has other than one slot for term ${oldTerm}`);
       const count = next();
+      // Every id takes a byte at least: a count beyond the bytes left is damage, not a long loop.
+      if (count > bytes.length - at) throw broken(`claims ${count} ids for term ${oldTerm} in ${bytes.length - at} bytes`);
       length += count;
       body = at;
       if (to > from) {
@@ -198,12 +201,17 @@ export function decodePostingPart(bytes: Uint8Array, vocabulary: readonly string
   for (let i = 0, id = -1; i < n; ) {
     id += v[i++];
     if (id >= vocabulary.length) throw broken(`names term ${id} of a vocabulary of ${vocabulary.length}`);
-    for (let s = v[i++]; s > 0; s--) {
+    if (i >= n) throw broken('ends inside a term');
+    // Every slot and id is a number of its own: counts beyond the numbers left are damage, not a long loop.
+    const slots = v[i++];
+    if (slots > n - i) throw broken(`claims ${slots} slots for term ${id} with ${n - i} numbers left`);
+    for (let s = slots; s > 0; s--) {
+      if (i >= n) throw broken('ends inside a posting list');
       const length = v[i++];
+      if (length > n - i) throw broken(`claims ${length} ids for term ${id} with ${n - i} numbers left`);
       total += length;
       i += length;
     }
-    if (i > n) throw broken('ends inside a posting list');
   }
   const ids = new Uint32Array(total);
   const entries: [string, Uint32Array[]][] = [];
@@ -234,28 +242,37 @@ export function decodePostingPart(bytes: Uint8Array, vocabulary: readonly string
  * enough to lay out the tf offsets and to know which part holds a term.
  */
 export function countPostingPart(bytes: Uint8Array, vocabularySize: number, counts: Uint32Array): { first: number; last: number } {
+  const broken = (why: string) => new PostingsFileError(`a posting part ${why}: a partial copy?`);
+  const end = bytes.length;
   let at = 0;
+  // Past the end bytes[at] is undefined, and `undefined < 0x80` is false: a
+  // number cut by the end would be read forever without the bound.
   const next = () => {
     let value = 0;
-    for (let shift = 0; ; shift += 7) {
+    for (let shift = 0; at < end; shift += 7) {
       const b = bytes[at++];
       value += (b & 0x7f) * 2 ** shift;
       if (b < 0x80) return value;
     }
+    throw broken('ends inside a number');
   };
   let id = -1;
   let first = -1;
-  while (at < bytes.length) {
+  while (at < end) {
     id += next();
-    if (id >= vocabularySize) throw new PostingsFileError(`a posting part names term ${id} of a vocabulary of ${vocabularySize}: a partial copy?`);
+    if (id >= vocabularySize) throw broken(`names term ${id} of a vocabulary of ${vocabularySize}`);
     if (first < 0) first = id;
-    for (let s = next(); s > 0; s--) {
+    const slots = next();
+    // Every slot and every id takes a byte at least: a count beyond the bytes left is damage, not a long loop.
+    if (slots > end - at) throw broken(`claims ${slots} slots for term ${id} in ${end - at} bytes`);
+    for (let s = slots; s > 0; s--) {
       const length = next();
+      if (length > end - at) throw broken(`claims ${length} ids for term ${id} in ${end - at} bytes`);
       counts[id] += length;
       // Skip the ids: a number ends at its one byte under 128.
       for (let k = 0; k < length; k++) while (bytes[at++] >= 0x80);
+      if (at > end) throw broken('ends inside a posting list');
     }
-    if (at > bytes.length) throw new PostingsFileError('a posting part ends inside a posting list: a partial copy?');
   }
   return { first, last: id };
 }

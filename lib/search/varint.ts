@@ -49,7 +49,8 @@ export function readVarints(bytes: Uint8Array, start: number, end: number, out: 
   let n = 0;
   // Unrolled: most numbers take one or two bytes, and this loop decodes a
   // hundred million of them when the postings load.
-  for (let i = start; i < end; ) {
+  let i = start;
+  while (i < end) {
     let b = bytes[i++];
     let v = b & 0x7f;
     if (b >= 0x80) {
@@ -68,6 +69,8 @@ export function readVarints(bytes: Uint8Array, start: number, end: number, out: 
     }
     values[n++] = v;
   }
+  // Past `end` a number's last byte is missing (undefined reads as 0): the bytes were cut.
+  if (i > end) throw new RangeError(`a number runs past the end of its ${end - start} bytes`);
   return n;
 }
 
