@@ -74,3 +74,11 @@ test('the favicon probe answers 404 with the security headers', async ({ request
   expect(res.status()).toBe(404);
   expectSecurityHeaders(res.headers(), '/favicon.ico');
 });
+
+test('an id of only dots is reached through its escape, not a step up to / (the sample has no such id: a 404 naming it)', async ({ request }) => {
+  const api = await request.get('/api/articles/~..', { maxRedirects: 0 });
+  expect(api.status()).toBe(404);
+  expect((await api.json()).error.message).toBe('no article with id ".."');
+  const page = await request.get('/articles/~..', { maxRedirects: 0 });
+  expect(page.status()).toBe(404);
+});
