@@ -9,6 +9,7 @@
 // next.config.mjs, so API responses and static files carry them without
 // running this function.
 import { NextResponse, type NextRequest } from 'next/server';
+import { DENY_ALL_CSP, SECURITY_HEADERS } from './lib/security-headers';
 
 export function nonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(18));
@@ -35,6 +36,12 @@ export function pageCsp(n: string, { dev = false, https = false } = {}): string 
 }
 
 export function proxy(request: NextRequest) {
+  // Pages are read, never written to (no forms post here, no server actions): anything but GET and HEAD is refused.
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    const refused = new NextResponse('این صفحه فقط خواندنی است (GET یا HEAD).\n', { status: 405, headers: { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': DENY_ALL_CSP } });
+    for (const h of SECURITY_HEADERS) refused.headers.set(h.key, h.value);
+    return refused;
+  }
   const n = nonce();
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   const csp = pageCsp(n, { dev: process.env.NODE_ENV === 'development', https });
@@ -50,8 +57,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Pages only: not the API (its headers are in next.config.mjs), not built assets.
-      source: '/((?!api/|_next/static|_next/image|favicon.ico).*)',
+      // Pages only: not the API (its headers are in next.config.mjs), not built assets. /favicon.ico (a 404: the icon
+      // is app/icon.svg) goes through here so its answer has a Content-Security-Policy too.
+      source: '/((?!api/|_next/static|_next/image).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

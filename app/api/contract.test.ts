@@ -10,6 +10,7 @@ import { buildIndex } from '@/index-builder/build';
 import { GET as searchRoute } from './search/route';
 import { GET as articleRoute } from './articles/[id]/route';
 import { GET as healthRoute } from './health/route';
+import { articleHref } from '@/app/components/href';
 
 const library = `افتتاح تالار تازه کتابخانه ملی
 کد خبر 900001
@@ -27,6 +28,9 @@ const library = `افتتاح تالار تازه کتابخانه ملی
 const archive = [
   { id: 'old-1', title: 'بازديد از كتابخانه ملي', body: 'گروهي از دانشجويان از كتابخانه ملي ديدن كردند.', date: '2006-07-03', date_jalali: '1385/04/12', source: 'همشهری', category: null, tags: [], url: 'https://example.ir/old-1' },
   { id: 'old-2', title: 'بازار ميوه', body: 'قيمت\u00a0ها كاهش يافت.', date: null, date_jalali: null, source: 'همشهری', category: null, tags: ['اقتصاد'], url: null },
+  // Ids a URL would take for a directory step, and one that looks like their escape.
+  { id: '..', title: 'رصد ستاره دنباله‌دار', body: 'ستاره دنباله‌دار امشب دیده می‌شود.', date: '2006-07-04', date_jalali: '1385/04/13', source: 'همشهری', category: null, tags: [], url: null },
+  { id: '~..', title: 'رصد ماه گرفتگی', body: 'ماه گرفتگی امشب دیده می‌شود.', date: '2006-07-04', date_jalali: '1385/04/13', source: 'همشهری', category: null, tags: [], url: null },
 ];
 
 async function get<T>(handler: (req: NextRequest, ctx: never) => Promise<Response>, url: string, ctx?: unknown) {
@@ -130,6 +134,20 @@ describe('GET /api/articles/<id>', () => {
     expect(body).toMatchObject({ source: 'ایسنا', dateline: 'تهران', agency: 'ایسنا', tags: ['کتابخانه ملی', 'فرهنگ'] });
   });
 
+  it('opens an article whose id is «..», and the one whose id is «~..», each at the segment its link gives', async () => {
+    for (const [id, title] of [['..', 'رصد ستاره دنباله‌دار'], ['~..', 'رصد ماه گرفتگی']]) {
+      // The segment as the router hands it over: the link's path, resolved by URL parsing and percent-decoded.
+      const path = new URL(articleHref(id, {}), 'http://localhost').pathname;
+      expect(path.startsWith('/articles/')).toBe(true);
+      const segment = decodeURIComponent(path.slice('/articles/'.length));
+      const res = await articleRoute(new NextRequest(new URL(`/api${path}`, 'http://localhost')), { params: Promise.resolve({ id: segment }) });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as ArticleResponse;
+      expect(body.id).toBe(id);
+      expect(body.title.map((s) => s.text).join('')).toBe(title);
+    }
+  });
+
   it('answers 404 for an unknown id', async () => {
     const { status, body } = await article('no-such-id');
     expect(status).toBe(404);
@@ -143,7 +161,7 @@ describe('GET /api/health', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as HealthResponse;
     expect(body.status).toBe('ok');
-    expect(body.index?.articles).toBe(3);
+    expect(body.index?.articles).toBe(5);
     expect(body.index?.builtAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(body.lastReloadError).toBeNull();
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   articleHref,
+  idFromSegment,
+  idSegment,
   carriedFields,
   backHref,
   clearFiltersHref,
@@ -103,5 +105,31 @@ describe('carriedFields', () => {
       ['more', 'tag'],
       ['more', 'source'],
     ]);
+  });
+});
+
+describe('article ids in URLs', () => {
+  /** The id the server reads back from a link: the browser's URL parsing (dot steps resolved), then the router's decoding. */
+  const idOfLink = (href: string) => idFromSegment(decodeURIComponent(new URL(href, 'http://localhost').pathname.replace(/^\/articles\//, '')));
+
+  it('gives an id of only dots a page of its own, not a step up to /', () => {
+    for (const id of ['.', '..', '...']) {
+      const href = articleHref(id, {});
+      expect(new URL(href, 'http://localhost').pathname).toBe(`/articles/~${id}`);
+      expect(idOfLink(href)).toBe(id);
+    }
+  });
+
+  it('reads back every id it writes, those that look like the escape among them', () => {
+    for (const id of ['۵۵۰۱۰۰۱', 'a b', '~', '~.', '~..', '~~.', '.a', 'a..', '../x', '%2E%2E', 'خبر/۱']) {
+      expect(idOfLink(articleHref(id, { q: 'کتاب' }))).toBe(id);
+    }
+  });
+
+  it('leaves ordinary ids as they were written: «~» only before an id of only dots', () => {
+    expect(idSegment('5501001')).toBe('5501001');
+    expect(idSegment('a.b')).toBe('a.b');
+    expect(idSegment('~x')).toBe('~x');
+    expect(idFromSegment('~x')).toBe('~x');
   });
 });

@@ -145,12 +145,27 @@ export function resultAnchor(id: string): string {
   return `r-${id}`;
 }
 
+// An id of only dots would be a directory step in a URL (`/articles/..` is `/`, and %2E%2E is read as a dot too,
+// by browsers and by the server), so it gets a `~` in front; an id that is tildes then dots gets one more, so the
+// escape is reversible and no two ids share a URL. `~` is unreserved: encodeURIComponent leaves it, nothing decodes it.
+const DOTS_ESCAPED = /^~*\.+$/;
+
+/** The URL path segment naming article `id` (in /articles/<segment> and /api/articles/<segment>). */
+export function idSegment(id: string): string {
+  return encodeURIComponent(DOTS_ESCAPED.test(id) ? `~${id}` : id);
+}
+
+/** The article id a path segment names, the segment already percent-decoded (as the router gives it). */
+export function idFromSegment(segment: string): string {
+  return /^~+\.+$/.test(segment) ? segment.slice(1) : segment;
+}
+
 /**
  * `/articles/<id>?q=…&back=…`: `q` highlights, `back` is the whole search (its
  * query string) so "back to results" restores it exactly.
  */
 export function articleHref(id: string, state: UrlState | string | undefined): string {
-  const base = `/articles/${encodeURIComponent(id)}`;
+  const base = `/articles/${idSegment(id)}`;
   const s: UrlState = typeof state === 'string' ? { q: state } : (state ?? {});
   const params = new URLSearchParams();
   if (s.q) params.set('q', s.q);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSnippets } from './snippets';
+import { makeSnippets, SNIPPET_MAX_CHARS, SNIPPET_MAX_WINDOWS, type SnippetWork } from './snippets';
 import { planOf } from './plan-for-tests';
 
 const words = (n: number, word = 'واژه') => Array.from({ length: n }, () => word).join(' ');
@@ -45,5 +45,43 @@ describe('makeSnippets', () => {
 
   it('returns no snippet for an empty body', () => {
     expect(makeSnippets([], matcher('کتاب'))).toEqual([]);
+  });
+});
+
+describe('makeSnippets on one huge paragraph', () => {
+  // 32k hits in a 400 KB paragraph: before the caps every hit was scored against every other (seconds a search).
+  const huge = Array.from({ length: 32_000 }, (_, i) => (i % 2 ? 'کتابخانه ملی' : 'کتابخانه')).join(' ');
+  const work = (): SnippetWork => ({ chars: 0, windows: 0, spans: 0 });
+
+  it('reads at most SNIPPET_MAX_CHARS of the body', () => {
+    const w = work();
+    makeSnippets([huge, huge], matcher('کتابخانه '), { work: w });
+    expect(huge.length).toBeGreaterThan(SNIPPET_MAX_CHARS * 3);
+    expect(w.chars).toBeLessThanOrEqual(SNIPPET_MAX_CHARS);
+    expect(w.chars).toBeGreaterThan(SNIPPET_MAX_CHARS - 20);
+  });
+
+  it('scores at most SNIPPET_MAX_WINDOWS windows of one paragraph, each over about a window of hits', () => {
+    const w = work();
+    makeSnippets([huge], matcher('کتابخانه'), { work: w });
+    expect(w.windows).toBe(SNIPPET_MAX_WINDOWS);
+    // 25 words a window, each hit a word at least: never the paragraph's thousands of hits per window.
+    expect(w.spans).toBeLessThanOrEqual(SNIPPET_MAX_WINDOWS * 25);
+  });
+
+  it('still gives whole-word fragments of the paragraph, cut where the body is cut at a space', () => {
+    const snippets = makeSnippets([huge], matcher('کتابخانه ملی'));
+    expect(snippets).toHaveLength(3);
+    for (const s of snippets) {
+      const text = s.map((x) => x.text).join('');
+      expect(huge.startsWith(text) || huge.includes(` ${text} `)).toBe(true);
+    }
+  });
+
+  it('does not look for a hit past the characters it reads: the lead is shown instead', () => {
+    const late = `خبر نخست ${words(30_000)} کتابخانه`;
+    const [snippet] = makeSnippets([late], matcher('کتابخانه'));
+    expect(snippet.some((s) => s.hit)).toBe(false);
+    expect(snippet[0].text.startsWith('خبر نخست')).toBe(true);
   });
 });

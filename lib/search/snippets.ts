@@ -9,9 +9,30 @@ export interface SnippetOptions {
   fragments: number;
   /** Words per fragment, about. */
   words: number;
+  /** Characters of the body read at most (a paragraph past it is cut at a space). */
+  maxChars: number;
+  /** Hits per paragraph a window is tried around at most. */
+  maxWindows: number;
+  /** Counts the work done, for tests and the bench: filled in when given. */
+  work?: SnippetWork;
 }
 
-const DEFAULTS: SnippetOptions = { fragments: 3, words: 25 };
+/** What one call did: bounded by maxChars and maxWindows × words, whatever the article. */
+export interface SnippetWork {
+  /** Characters handed to the analyzer. */
+  chars: number;
+  /** Windows scored. */
+  windows: number;
+  /** Hits looked at while scoring them. */
+  spans: number;
+}
+
+// A normal article (a few thousand characters, tens of hits a paragraph) is far below both caps, so its
+// snippets are what they were; a 400 KB paragraph with 32k hits would otherwise cost seconds per search.
+export const SNIPPET_MAX_CHARS = 100_000;
+export const SNIPPET_MAX_WINDOWS = 200;
+
+const DEFAULTS: SnippetOptions = { fragments: 3, words: 25, maxChars: SNIPPET_MAX_CHARS, maxWindows: SNIPPET_MAX_WINDOWS };
 
 interface Window {
   paragraph: number;
@@ -20,15 +41,40 @@ interface Window {
   score: number;
 }
 
-function bestWindowAround(words: Token[], spans: HitSpan[], center: number, size: number, paragraph: number): Window {
+/** The first index of `spans` (sorted, disjoint) for which `before` is false. */
+function lowerBound(spans: readonly HitSpan[], before: (s: HitSpan) => boolean): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(spans[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function bestWindowAround(words: Token[], spans: HitSpan[], center: number, size: number, paragraph: number, work: SnippetWork): Window {
   const first = Math.max(0, Math.min(center - Math.floor(size / 3), words.length - size));
   const last = Math.min(words.length - 1, first + size - 1);
   const from = words[first].start;
   const to = words[last].end;
-  const inside = spans.filter((s) => s.start >= from && s.end <= to);
-  const distinct = new Set(inside.map((s) => s.group)).size;
+  // Merged spans are disjoint and sorted, so their ends are sorted too: the spans inside [from, to]
+  // are one run, found by two binary searches instead of a pass over every hit of the paragraph.
+  const lo = lowerBound(spans, (s) => s.start < from);
+  const hi = lowerBound(spans, (s) => s.end <= to);
+  const groups = new Set<number>();
+  for (let i = lo; i < hi; i++) groups.add(spans[i].group);
+  work.windows++;
+  work.spans += Math.max(0, hi - lo);
   // Distinct query words close together matter more than one word repeated.
-  return { paragraph, first, last, score: distinct * 100 + inside.length };
+  return { paragraph, first, last, score: groups.size * 100 + Math.max(0, hi - lo) };
+}
+
+/** `text` cut to at most `max` characters, at the last space before the cut (no word is halved). */
+function cutAtSpace(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const space = text.slice(0, max + 1).search(/\s\S*$/);
+  return text.slice(0, space > 0 ? space : max);
 }
 
 /**
@@ -40,15 +86,18 @@ export function makeSnippets(
   plan: HighlightPlan,
   options: Partial<SnippetOptions> = {},
 ): Segment[][] {
-  const { fragments, words: size } = { ...DEFAULTS, ...options };
+  const { fragments, words: size, maxChars, maxWindows } = { ...DEFAULTS, ...options };
+  const work: SnippetWork = options.work ?? { chars: 0, windows: 0, spans: 0 };
   const candidates: Window[] = [];
   const analyzed: { text: string; words: Token[]; spans: HitSpan[] }[] = [];
   // A paragraph whose best window holds every query group cannot be beaten;
   // once `fragments` paragraphs have one, the rest of a long article is not read.
   const perfect = plan.groups * 100;
   let complete = 0;
-  for (const text of paragraphs) {
-    if (complete >= fragments) break;
+  for (const whole of paragraphs) {
+    if (complete >= fragments || work.chars >= maxChars) break;
+    const text = cutAtSpace(whole, maxChars - work.chars);
+    work.chars += text.length;
     const tokens = analyze(text, { pieces: true });
     const words = tokens.filter((t) => !t.piece);
     const spans = hitSpansOf(tokens, plan);
@@ -56,10 +105,12 @@ export function makeSnippets(
     if (words.length === 0) continue;
     let best = 0;
     let w = 0;
+    let tried = 0;
     for (const span of spans) {
+      if (tried++ >= maxWindows) break;
       while (w < words.length && words[w].end <= span.start) w++;
       if (w >= words.length) break;
-      const window = bestWindowAround(words, spans, w, size, p);
+      const window = bestWindowAround(words, spans, w, size, p, work);
       candidates.push(window);
       best = Math.max(best, window.score);
     }

@@ -120,6 +120,28 @@ describe('exportStream', () => {
     expect(seen.pulled).toBeLessThanOrEqual(150);
   });
 
+  it('lets other work run between two chunks: a timer set at the start fires before the export ends', async () => {
+    const seen = { pulled: 0, closed: false };
+    let pulledWhenOthersRan = -1;
+    setImmediate(() => (pulledWhenOthersRan = seen.pulled));
+    await readAll(exportStream(many(10_000, seen), 'csv', { chunk: 100 }));
+    expect(seen.pulled).toBe(10_000);
+    // Without the yield the whole export was one run of microtasks and the callback saw all 10,000 rows done.
+    expect(pulledWhenOthersRan).toBeGreaterThanOrEqual(0);
+    expect(pulledWhenOthersRan).toBeLessThan(1_000);
+  });
+
+  it('computes no further rows once the reader cancels while the next chunk waits its turn', async () => {
+    const seen = { pulled: 0, closed: false };
+    const reader = exportStream(many(100_000, seen), 'jsonl', { chunk: 10 }).getReader();
+    await reader.read();
+    const pulled = seen.pulled;
+    await reader.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen.closed).toBe(true);
+    expect(seen.pulled).toBeLessThanOrEqual(pulled + 10);
+  });
+
   it('stops when the client goes away', async () => {
     const seen = { pulled: 0, closed: false };
     const controller = new AbortController();

@@ -173,19 +173,25 @@ export function csvMetaLine(meta: ExportMeta): string {
 
 /**
  * Rows of an export, pulled lazily from `rows` in chunks of about `chunk`
- * records: memory holds one chunk, never the whole result. The iterator is
- * closed when the reader cancels or `signal` aborts.
+ * records (fewer when they take over `chunkMs` to write): memory holds one chunk, never the whole result. The iterator is
+ * closed when the reader cancels or `signal` aborts. Each chunk after the first
+ * is made in a later turn of the event loop (setImmediate), so one export
+ * never holds the server for longer than one chunk.
  */
 export function exportStream(
   rows: Iterator<Article>,
   format: ExportFormat,
-  options: { signal?: AbortSignal; chunk?: number; meta?: ExportMeta; csvMeta?: boolean } = {},
+  options: { signal?: AbortSignal; chunk?: number; chunkMs?: number; meta?: ExportMeta; csvMeta?: boolean } = {},
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const chunk = options.chunk ?? 256;
+  // A chunk also ends after this long: rows of long articles cost more, and the time between two turns of the
+  // event loop is what a cheap query waits behind each concurrent export.
+  const chunkMs = options.chunkMs ?? 8;
   const write = format === 'csv' ? csvRecord : jsonlRecord;
   let started = false;
   let done = false;
+  let cancelled = false;
   const close = () => {
     if (done) return;
     done = true;
@@ -194,7 +200,12 @@ export function exportStream(
   options.signal?.addEventListener('abort', close, { once: true });
   return new ReadableStream<Uint8Array>(
     {
-      pull(controller) {
+      async pull(controller) {
+        // Between two chunks the event loop runs: other requests are answered while a long export is written,
+        // instead of waiting for its last row (a 110k export took the whole server for 7–12 s).
+        if (started) await new Promise<void>((resolve) => setImmediate(resolve));
+        // Cancelled while waiting: the stream is closed already, and the rows are not computed further.
+        if (cancelled) return;
         if (done || options.signal?.aborted) {
           close();
           controller.close();
@@ -206,7 +217,8 @@ export function exportStream(
           if (format === 'csv') text += BOM + (options.meta && options.csvMeta ? csvMetaLine(options.meta) : '') + csvHeader();
           else if (options.meta) text += jsonlMetaRecord(options.meta);
         }
-        for (let i = 0; i < chunk; i++) {
+        const until = performance.now() + chunkMs;
+        for (let i = 0; i < chunk && (i === 0 || performance.now() < until); i++) {
           const next = rows.next();
           if (next.done) {
             done = true;
@@ -221,6 +233,7 @@ export function exportStream(
         }
       },
       cancel() {
+        cancelled = true;
         close();
       },
     },

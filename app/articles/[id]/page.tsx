@@ -8,7 +8,7 @@ import { ArticleDate } from '../../components/ArticleDate';
 import { ExternalUrl } from '../../components/ExternalUrl';
 import { MatchNavigator } from '../../components/MatchNavigator';
 import { CopyButton } from '../../components/CopyButton';
-import { backHref, searchHref } from '../../components/href';
+import { backHref, idFromSegment, searchHref } from '../../components/href';
 import { citationParts, citationText, plainText } from '../../components/citation';
 
 export const dynamic = 'force-dynamic';
@@ -34,7 +34,7 @@ async function load({ params, searchParams }: PageProps) {
   const q = one(raw.q).slice(0, MAX_QUERY_LENGTH);
   const back = one(raw.back).slice(0, 4000);
   const engine = await getEngine();
-  return { article: engine.article(decodeId(id), q), q, back };
+  return { article: engine.article(idFromSegment(decodeId(id)), q), q, back };
 }
 
 export async function generateMetadata(props: PageProps): Promise<Metadata> {

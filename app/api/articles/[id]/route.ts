@@ -3,13 +3,14 @@ import { getEngine } from '@/lib/search/instance';
 import { MAX_QUERY_LENGTH } from '@/lib/search/params';
 import type { ArticleResponse } from '@/lib/types';
 import { errorResponse, handleError } from '../../respond';
+import { idFromSegment } from '@/app/components/href';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const { id } = await params;
+    const id = idFromSegment((await params).id);
     const q = (request.nextUrl.searchParams.get('q') ?? '').slice(0, MAX_QUERY_LENGTH);
     const engine = await getEngine();
     const article = engine.article(id, q);
