@@ -26,6 +26,7 @@ import type { FieldMap } from './read/fields';
 import { type InputPlan, SUPPORTED_TYPES, planInputs } from './read/files';
 import { type ReadReject, formatReject, formatWhere } from './read/types';
 import { type SourceMerge, SourceAliases, SourceMergeTally } from './source-aliases';
+import { type OutLock, OutLockedError, lockOut } from './out-lock';
 import { recoverInterruptedBuilds, writeIndexDir } from './write';
 
 export interface BuildOptions {
@@ -42,6 +43,10 @@ export interface BuildOptions {
   progress?: BuildProgress;
   /** Worker threads for the analysis; by default as many as the cores (up to 8) for 2,000 articles or more. */
   analyze?: AnalyzeOptions;
+  /** When another build holds the lock on `out`: wait for it (`--wait`) instead of failing. */
+  wait?: boolean;
+  /** Notes that are not errors: a stale lock taken over, a wait for another build. */
+  say?: (line: string) => void;
 }
 
 export interface BuildSummary {
@@ -237,9 +242,12 @@ export async function buildIndex({
   full = false,
   progress,
   analyze,
+  wait = false,
+  say,
 }: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   let reuseToClose: PreviousIndex | null = null;
+  let lock: OutLock | null = null;
   try {
     let plan;
     try {
@@ -249,6 +257,12 @@ export async function buildIndex({
     }
     if (plan.entries.length === 0) {
       throw new BuildError(`no files to read in ${inputs.join(', ')} (expected ${SUPPORTED_TYPES}): the existing index was left untouched`);
+    }
+    try {
+      lock = await lockOut(out, { wait, say });
+    } catch (e) {
+      if (e instanceof OutLockedError) throw new BuildError(`${e.message}: the existing index was left untouched`);
+      throw new BuildError(`cannot write the index to ${out}: cannot create files in ${path.dirname(path.resolve(out))}: ${errorText(e)}`);
     }
     recoverInterruptedBuilds(out);
     await checkOutput(out);
@@ -352,6 +366,7 @@ export async function buildIndex({
   } finally {
     // The previous articles file stays open while the build reads blocks from it.
     reuseToClose?.close();
+    lock?.release();
     progress?.stop();
   }
 }

@@ -1,4 +1,4 @@
-// npm run index -- --input <file or folder> [--input …] --out <dir> [--map field=column …] [--source-aliases FILE] [--strict] [--full] [--quiet]
+// npm run index -- --input <file or folder> [--input …] --out <dir> [--map field=column …] [--source-aliases FILE] [--strict] [--full] [--wait] [--quiet]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BuildError, StrictBuildError, buildIndex } from './build';
@@ -9,7 +9,7 @@ import { type SourceAliases, SourceAliasError, loadSourceAliases } from './sourc
 import { formatMergeLines, formatRejectLines, formatReplacedLines, formatSummary } from './summary';
 import { REJECTS_FILE } from '../lib/search/layout';
 
-const USAGE = `usage: npm run index -- [--input <file or folder>]... [--out <dir>] [--map <field>=<column>]... [--source-aliases <file>] [--strict] [--full] [--quiet]
+const USAGE = `usage: npm run index -- [--input <file or folder>]... [--out <dir>] [--map <field>=<column>]... [--source-aliases <file>] [--strict] [--full] [--wait] [--quiet]
   --input   articles to index, files or folders (walked recursively); repeatable; default data/articles.
             .txt (plain-text export), .jsonl/.ndjson, .json (an array of records), .csv, .tsv, each optionally .gz
   --out     index directory to write (default data/index); replaced only when the new index is complete
@@ -21,6 +21,8 @@ const USAGE = `usage: npm run index -- [--input <file or folder>]... [--out <dir
   --strict  fail (exit 1) if any record is rejected, leaving the existing index untouched
   --full    read every file and analyze every article again; by default a rebuild skips unchanged files and reads
             unchanged articles back from the index in --out
+  --wait    when another build is writing the same --out (it holds <out>.lock), wait for it to finish instead
+            of exiting 1; a lock left by a build that is no longer running is taken over by itself
   --quiet   print nothing but errors (no progress, no summary)`;
 
 /** A runtime failure: one line, exit 1. */
@@ -46,6 +48,7 @@ async function main() {
         'source-aliases': { type: 'string' },
         strict: { type: 'boolean' },
         full: { type: 'boolean' },
+        wait: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -97,6 +100,8 @@ async function main() {
       sourceAliases,
       strict: values.strict ?? false,
       full: values.full ?? false,
+      wait: values.wait ?? false,
+      say: (line) => say([line]),
       progress: quiet ? undefined : progressFor(process.stderr),
     });
     const report = `in ${path.join(out, REJECTS_FILE)}`;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadEngine } from '../lib/search/load';
 import { buildIndex } from './build';
 import { snapshot, tempFiles } from './testing';
+import { lockOut } from './out-lock';
 import { recoverInterruptedBuilds } from './write';
 
 const { dir: root } = tempFiles('kavosh-recover-');
@@ -37,11 +38,21 @@ describe('after a builder was killed', () => {
     expect(readdirSync(path.dirname(out))).toEqual(['index']);
   });
 
-  it('leaves alone the folders of a builder still running', async () => {
+  it('leaves alone the folders of the build holding the lock on --out', async () => {
     const out = await indexAt('running');
+    const lock = await lockOut(out);
     mkdirSync(`${out}.tmp-${process.pid}`);
     recoverInterruptedBuilds(out);
     expect(existsSync(`${out}.tmp-${process.pid}`)).toBe(true);
+    lock.release();
+  });
+
+  it('deletes the folders of a pid that is alive but holds no lock: not a build of this index', async () => {
+    const out = await indexAt('alive');
+    mkdirSync(`${out}.tmp-${process.pid}`);
+    mkdirSync(`${out}.old-${process.ppid}`);
+    recoverInterruptedBuilds(out);
+    expect(readdirSync(path.dirname(out))).toEqual(['index']);
   });
 
   it('does so by itself at the start of the next build', async () => {

@@ -29,6 +29,7 @@ import {
   type IndexManifest,
 } from '../lib/search/layout';
 import type { ReadReject } from './read/types';
+import { lockHolder } from './out-lock';
 
 
 export interface IndexContents {
@@ -130,26 +131,19 @@ export const stagingDir = (out: string, pid = process.pid) => `${path.resolve(ou
 /** Where the swap puts the previous index until the new one is in place. */
 const retiredDir = (out: string, pid = process.pid) => `${path.resolve(out)}.old-${pid}`;
 
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Undoes what a builder killed mid-way left beside `out`: its half-written
  * index is deleted, and a previous index it had moved aside for the swap
- * (killed between the two renames) is put back when `out` has none. Folders
- * of builders still running are left alone.
+ * (killed between the two renames) is put back when `out` has none. Only the
+ * folders of the build holding the lock on `out` (index-builder/out-lock.ts)
+ * are left alone: a pid that is alive but holds no lock is no build of `out`.
  */
 export function recoverInterruptedBuilds(out: string): void {
   const target = path.resolve(out);
   const parent = path.dirname(target);
   const base = path.basename(target).replace(/[.*+?^$|()[\]{}\\]/g, '\\$&');
   const pattern = new RegExp(`^${base}\\.(tmp|old)-(\\d+)$`);
+  const holder = lockHolder(out);
   let names: string[];
   try {
     names = readdirSync(parent);
@@ -158,7 +152,7 @@ export function recoverInterruptedBuilds(out: string): void {
   }
   for (const name of names.sort()) {
     const match = pattern.exec(name);
-    if (!match || running(Number(match[2]))) continue;
+    if (!match || Number(match[2]) === holder) continue;
     const dir = path.join(parent, name);
     if (match[1] === 'old' && !existsSync(target) && existsSync(path.join(dir, MANIFEST_FILE))) renameSync(dir, target);
     else rmSync(dir, { recursive: true, force: true });

@@ -8,6 +8,7 @@
 //
 // --input, --map and --source-aliases mean what they mean to `npm run index`; any other argument goes to `next dev`.
 // A change to the source aliases file rebuilds the index too.
+import { lockFile, readLockOwner } from '../index-builder/out-lock';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { type FSWatcher, existsSync, renameSync, rmSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
@@ -95,6 +96,8 @@ function cleanUpAfter(pid: number, out: string, log: (line: string) => void): vo
     if (!existsSync(out) && existsSync(retired)) renameSync(retired, out);
     rmSync(staging, { recursive: true, force: true });
     rmSync(retired, { recursive: true, force: true });
+    // A build killed outright cannot release its lock; the next one would take it over anyway.
+    if (readLockOwner(out)?.pid === pid) rmSync(lockFile(out), { force: true });
   } catch (e) {
     log(`dev: could not clean up after the stopped build: ${(e as Error).message}`);
   }
