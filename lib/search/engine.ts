@@ -138,6 +138,8 @@ interface Matches {
   score: Float64Array;
   /** Words of the query that no article contains, as typed. */
   unmatched: string[];
+  /** The query's groups with the compound alternatives the engine added (withCompounds), for the forms report. */
+  alternatives: Alternative[][];
 }
 
 export class SearchEngine {
@@ -587,7 +589,7 @@ export class SearchEngine {
     if (query.groups.length === 0) {
       score.fill(0);
       const docs = Array.from({ length: n }, (_, d) => d);
-      return { docs: this.withoutExcluded(docs, query, { docs, has: () => true }), score, unmatched };
+      return { docs: this.withoutExcluded(docs, query, { docs, has: () => true }), score, unmatched, alternatives: [] };
     }
 
     const alternatives = this.withCompounds(query);
@@ -652,7 +654,7 @@ export class SearchEngine {
       for (const docId of this.scoreGroup(group, kept)) score[docId] += idf * this.groupScore[docId];
     }
     this.addProximity(docs, query);
-    return { docs, score, unmatched: [...new Set(unmatched)] };
+    return { docs, score, unmatched: [...new Set(unmatched)], alternatives };
   }
 
   /** The `k` best-scoring of `docs` (unordered). */
@@ -774,10 +776,10 @@ export class SearchEngine {
    * the archive has that the word stood for, with its article count, so a
    * researcher sees what a total is made of and can leave a form out.
    */
-  private wordForms(query: ParsedQuery): WordForms[] {
+  private wordForms(alternatives: readonly (readonly Alternative[])[]): WordForms[] {
     const out: WordForms[] = [];
     const seen = new Set<string>();
-    for (const group of this.withCompounds(query)) {
+    for (const group of alternatives) {
       for (const clause of group) {
         if (clause.kind !== 'word' || clause.apart) continue;
         const key = `${clause.prefix ? '*' : ''}${clause.text}`;
@@ -860,8 +862,11 @@ export class SearchEngine {
   }
 
   /** Matches passing every filter (unordered) and the facets over them. */
-  private select(params: SearchParams, query: ParsedQuery): { hits: number[]; facets: SearchFacets; unmatched: string[] } {
-    const { docs, unmatched } = this.match(query, params.match);
+  private select(
+    params: SearchParams,
+    query: ParsedQuery,
+  ): { hits: number[]; facets: SearchFacets; unmatched: string[]; alternatives: Alternative[][] } {
+    const { docs, unmatched, alternatives } = this.match(query, params.match);
     const fromKey = params.from ? boundToDayNumber(params.from, 'start') : 0;
     const toKey = params.to ? boundToDayNumber(params.to, 'end') : Number.MAX_SAFE_INTEGER;
     const dated = params.from !== null || params.to !== null;
@@ -926,7 +931,7 @@ export class SearchEngine {
       sourceValues: this.sources.withMatches(sourceCounts),
       tagValues: this.tags.withMatches(tagCounts),
     };
-    return { hits, facets, unmatched };
+    return { hits, facets, unmatched, alternatives };
   }
 
   /**
@@ -954,7 +959,7 @@ export class SearchEngine {
   search(params: SearchParams): SearchResponse {
     const started = performance.now();
     const query = parseSearch(params);
-    const { hits, facets, unmatched } = this.select(params, query);
+    const { hits, facets, unmatched, alternatives } = this.select(params, query);
     const plan = this.plan(query);
     const offset = (params.page - 1) * params.size;
     const page = this.ordered(hits, offset + params.size, params.sort, query.groups.length > 0).slice(offset);
@@ -971,7 +976,7 @@ export class SearchEngine {
         snippets: makeSnippets(a.body, plan),
       };
     });
-    const view = queryView(query, params.match, this.wordForms(query));
+    const view = queryView(query, params.match, this.wordForms(alternatives));
     const suggestions = this.suggestions(query, params, hits.length);
     return {
       total: hits.length,
