@@ -73,7 +73,7 @@ export class Matcher {
     let current = matching.fresh();
     const { marks } = matching;
     let matched: number[] = [];
-    const still: Within = {
+    const matchingSoFar: Within = {
       get docs() {
         return matched;
       },
@@ -83,7 +83,7 @@ export class Matcher {
       if (df === 0) unmatched.push(...group.map((c) => c.text));
       // With match=all, once nothing is left nothing can match: skip the work.
       if (mode === 'all' && g > 0 && matched.length === 0) return;
-      const docs = this.scoreGroup(group, mode === 'all' && g > 0 ? still : undefined);
+      const docs = this.scoreGroup(group, mode === 'all' && g > 0 ? matchingSoFar : undefined);
       const idf = this.bm25.idf(df);
       if (g === 0) {
         for (let i = 0; i < docs.length; i++) {
@@ -113,14 +113,14 @@ export class Matcher {
         }
       }
     });
-    const docs = this.withoutExcluded(matched, query, still);
+    const docs = this.withoutExcluded(matched, query, matchingSoFar);
     if (rank) {
       // Stop words never decide a match, but an article that has them ranks higher.
-      const kept: Within = { docs, has: still.has };
+      const remaining: Within = { docs, has: matchingSoFar.has };
       for (const group of query.optional) {
         if (docs.length === 0) break;
         const idf = this.bm25.idf(this.expander.estimate(group));
-        for (const docId of this.scoreGroup(group, kept)) score[docId] += idf * groupScore[docId];
+        for (const docId of this.scoreGroup(group, remaining)) score[docId] += idf * groupScore[docId];
       }
       this.proximity.add(docs, query, score);
     }
