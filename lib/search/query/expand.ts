@@ -2,7 +2,7 @@
 // and inflections (its variants), a prefix's longer words, and the ways a
 // compound is written (solid, or as its halves apart).
 import type { QueryTerm } from '../../types';
-import { isAffix } from '../../persian/analyze';
+import { isAffix, VERB_PREFIXES } from '../../persian/analyze';
 import { mayStemTo, stem, type StemOptions } from '../../persian/stem';
 import { spellingStems, spellingsOf, type Vocabulary } from '../spellings';
 import type { IndexStore } from '../store/index-store';
@@ -88,7 +88,7 @@ export class TermExpander {
     }
     for (const base of spellingStems(spellings, (t) => stem(t, this.known, this.stemOptions), this.vocabulary)) {
       // Inflected forms start with the stem, or with «می»/«نمی» and the stem.
-      for (const head of [base, 'می' + base, 'نمی' + base]) {
+      for (const head of [base, ...VERB_PREFIXES.map((prefix) => prefix + base)]) {
         const [from, to] = store.termsBeginning(head);
         for (let id = from; id < to; id++) {
           const word = store.vocabulary[id];
