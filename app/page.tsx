@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getEngine } from '@/lib/search/instance';
 import { ParamError, parseSearchParams, type SearchParams } from '@/lib/search/params';
-import { facetKey } from '@/lib/search/facet-field';
+import { displayValue, normalizeValue } from '@/lib/search/facet-value';
 import { QueryTooCostlyError, type SearchEngine } from '@/lib/search/engine';
 import type { SearchResponse } from '@/lib/types';
 import { SearchBox } from './components/SearchBox';
@@ -153,17 +153,17 @@ export default async function SearchPage({ searchParams }: PageProps) {
 function facetGroups(response: SearchResponse, params: SearchParams, state: UrlState): FacetGroup[] {
   const build = (name: 'source' | 'tag', legend: string, values: { value: string; count: number }[], total: number): FacetGroup => {
     const selected = state[name] ?? [];
-    const selectedKeys = new Map(selected.map((v) => [facetKey(v), v]));
+    const selectedKeys = new Map(selected.map((v) => [normalizeValue(v), v]));
     const shownKeys = new Set<string>();
     const items = values.map(({ value: label, count }) => {
       // The facet groups spellings; show (and send) the Persian one: «ايسنا» → «ایسنا».
-      const value = label.replace(/[\u064A\u0649]/g, 'ی').replace(/\u0643/g, 'ک');
-      const key = facetKey(value);
+      const value = displayValue(label);
+      const key = normalizeValue(value);
       shownKeys.add(key);
       const urlValue = selectedKeys.get(key);
       return { value, count, checked: urlValue !== undefined, ...(urlValue !== undefined && urlValue !== value ? { urlValue } : {}) };
     });
-    const hiddenSelected = selected.filter((v) => !shownKeys.has(facetKey(v)));
+    const hiddenSelected = selected.filter((v) => !shownKeys.has(normalizeValue(v)));
     const expanded = params.more.includes(name);
     const findKey = name === 'source' ? 'sourceq' : 'tagq';
     const find = expanded ? (state[findKey] ?? '').slice(0, 200) : '';
@@ -188,11 +188,11 @@ function relaxations(engine: SearchEngine, params: SearchParams, state: UrlState
     out.push({ label: `بدون فیلتر تاریخ (${range})`, href: searchHref(state, { from: undefined, to: undefined }), total: count({ from: null, to: null }) });
   }
   for (const s of params.source) {
-    const original = state.source?.find((v) => v.trim() === s) ?? s;
+    const original = state.source?.find((v) => normalizeValue(v) === normalizeValue(s)) ?? s;
     out.push({ label: `بدون منبع «${s}»`, href: toggleHref(state, 'source', original), total: count({ source: params.source.filter((v) => v !== s) }) });
   }
   for (const t of params.tag) {
-    const original = state.tag?.find((v) => v.trim() === t) ?? t;
+    const original = state.tag?.find((v) => normalizeValue(v) === normalizeValue(t)) ?? t;
     out.push({ label: `بدون برچسب «${t}»`, href: toggleHref(state, 'tag', original), total: count({ tag: params.tag.filter((v) => v !== t) }) });
   }
   if (out.length > 1) {

@@ -27,7 +27,7 @@ export function DateFilter({
   const id = useId();
   const errorId = `${id}-error`;
 
-  const hidden = carriedFields(state, ['q', 'sort', 'match', 'size', 'undated', 'source', 'tag', 'more']);
+  const hidden = carriedFields(state, ['from', 'to']);
 
   const read = (edge: Edge): DateParts => {
     const data = new FormData(form.current!);

@@ -46,10 +46,12 @@ const linkClass = 'text-sm text-amber-800 underline-offset-2 hover:underline dar
  */
 export function FacetLists({ groups, state }: { groups: FacetGroup[]; state: UrlState }) {
   const { navigate } = useNavigation();
-  const hidden = carriedFields(state, ['q', 'from', 'to', 'sort', 'match', 'size', 'undated', 'more']);
+  const hidden = carriedFields(state, ['source', 'tag']);
   for (const g of groups) {
     for (const v of g.hiddenSelected) hidden.push([g.name, v]);
-    if (!findable(g)) hidden.push(...carriedFields(state, [FIND_KEY[g.name]]));
+    // A list without its own box keeps the text the full list was narrowed to.
+    const find = state[FIND_KEY[g.name]];
+    if (!findable(g) && find) hidden.push([FIND_KEY[g.name], find]);
   }
 
   return (

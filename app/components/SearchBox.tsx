@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { searchHref, type UrlState } from './href';
+import { carriedFields, searchHref, type UrlState } from './href';
 import { useNavigation } from './Navigation';
 
 export const DEBOUNCE_MS = 200;
@@ -57,13 +57,8 @@ export function SearchBox({ state }: { state: UrlState }) {
     if (typing) settle.current = setTimeout(() => go(q), SETTLE_MS - DEBOUNCE_MS);
   };
 
-  const hidden: [string, string][] = [];
-  for (const key of ['from', 'to', 'undated', 'sort', 'match', 'size'] as const) {
-    const v = state[key];
-    if (v) hidden.push([key, v]);
-  }
-  for (const v of state.source ?? []) hidden.push(['source', v]);
-  for (const v of state.tag ?? []) hidden.push(['tag', v]);
+  // Without JavaScript a new query keeps the rest of the view, as the typed search's link does.
+  const hidden = carriedFields(state, ['q']);
 
   return (
     <form

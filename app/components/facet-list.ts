@@ -1,7 +1,7 @@
 // What a full source or tag list («بیشتر») shows: the values that contain the
 // text typed in its box, most matches first, at most LONG_LIST_LIMIT of them
 // (a checked value always). Pure, so the page and the tests share it.
-import { foldValue } from './href';
+import { normalizeValue } from '../../lib/search/facet-value';
 
 /** Rows a full list renders at most: 6,311 tags as checkboxes (2.2 MB) took Chromium 16 s to parse on a loaded 2-core machine. */
 export const LONG_LIST_LIMIT = 200;
@@ -13,8 +13,8 @@ export interface Narrowed<T> {
 }
 
 export function narrowFacet<T extends { value: string; checked: boolean }>(items: readonly T[], find: string, limit = LONG_LIST_LIMIT): Narrowed<T> {
-  const needle = foldValue(find);
-  const matches = (item: T) => !needle || foldValue(item.value).includes(needle);
+  const needle = normalizeValue(find);
+  const matches = (item: T) => !needle || normalizeValue(item.value).includes(needle);
   let matching = 0;
   const kept: T[] = [];
   for (const item of items) {

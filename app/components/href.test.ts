@@ -64,6 +64,11 @@ describe('facet values', () => {
     expect(toggleValue(['ایسنا'], 'ایرنا')).toEqual(['ایسنا', 'ایرنا']);
   });
 
+  it('removes a checked value written with other digits, as the facet grouped it (not a second copy)', () => {
+    expect(hasValue(['ورزش 3'], 'ورزش ۳')).toBe(true);
+    expect(toggleValue(['ورزش 3', 'فرهنگ'], 'ورزش ۳')).toEqual(['فرهنگ']);
+  });
+
   it('toggles a source: OR within the list', () => {
     const once = toggleHref({ q: 'x' }, 'source', 'ایسنا');
     const twice = toggleHref(readUrlState(new URL(once, 'http://x').searchParams), 'source', 'ایرنا');
@@ -97,14 +102,19 @@ describe('article links and the way back', () => {
 });
 
 describe('carriedFields', () => {
-  it('lists the named parameters a form must carry, a list once per value, and nothing that is not set', () => {
+  it('carries every parameter of the view but the ones the form changes, a list once per value, nothing unset', () => {
     const state = { q: 'کتاب', undated: 'include', more: ['tag', 'source'], tag: ['فرهنگ'] };
-    expect(carriedFields(state, ['q', 'from', 'undated', 'more'])).toEqual([
+    expect(carriedFields(state, ['tag'])).toEqual([
       ['q', 'کتاب'],
       ['undated', 'include'],
       ['more', 'tag'],
       ['more', 'source'],
     ]);
+  });
+
+  it('does not carry the page, the typing prefix or a facet list’s own box', () => {
+    const state = { q: 'کتاب', page: '3', prefix: 'last', tagq: 'فر', sort: 'newest' };
+    expect(carriedFields(state, ['q'])).toEqual([['sort', 'newest']]);
   });
 });
 

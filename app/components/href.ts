@@ -1,43 +1,28 @@
 // Links that change one part of the search and keep the rest: the URL is the
 // search's only state. Pure functions, used on the server and in the browser.
 
-export interface UrlState {
-  q?: string;
-  from?: string;
-  to?: string;
-  sort?: string;
-  match?: string;
-  page?: string;
-  size?: string;
-  /**
-   * `last` while the box is typed in (the last word is a prefix). Never carried
-   * by a link: any change made elsewhere gives whole words again.
-   */
-  prefix?: string;
-  /** Repeatable: OR within the list. */
-  source?: string[];
-  /** Repeatable: OR within the list; AND with the sources. */
-  tag?: string[];
-  /** `include`: a date filter keeps the undated articles. */
-  undated?: string;
-  /** The facets listed in full («بیشتر»): `source`, `tag`. */
-  more?: string[];
-  /** The text a full source or tag list is narrowed to (the box inside the list). */
-  sourceq?: string;
-  tagq?: string;
-}
+import { normalizeValue } from '../../lib/search/facet-value';
+import { carriedBy, REPEATABLE_PARAMETERS, SINGLE_PARAMETERS, type ParameterName, type RepeatableParameter, type SingleParameter } from '../../lib/search/parameters';
+
+/**
+ * The view a URL carries: every parameter of lib/search/parameters.ts (what
+ * each means is there), as text; repeatable ones as lists.
+ */
+export type UrlState = { [K in SingleParameter]?: string } & { [K in RepeatableParameter]?: string[] };
 
 export type UrlChanges = { [K in keyof UrlState]?: UrlState[K] | undefined };
 
-export const SINGLE_KEYS = ['q', 'from', 'to', 'sort', 'match', 'page', 'size', 'undated', 'sourceq', 'tagq', 'prefix'] as const;
-export const LIST_KEYS = ['source', 'tag', 'more'] as const;
-type SingleKey = (typeof SINGLE_KEYS)[number];
-type ListKey = (typeof LIST_KEYS)[number];
+export const SINGLE_KEYS = SINGLE_PARAMETERS;
+export const LIST_KEYS = REPEATABLE_PARAMETERS;
+type ListKey = RepeatableParameter;
 
-/** The parameters a form that changes other things must carry along (as hidden fields, for browsers without JavaScript). */
-export function carriedFields(state: UrlState, keys: readonly (SingleKey | ListKey)[]): [string, string][] {
+/**
+ * The hidden fields a form that changes `changed` carries, for browsers
+ * without JavaScript: every other parameter of the view (parameters.ts).
+ */
+export function carriedFields(state: UrlState, changed: readonly ParameterName[]): [string, string][] {
   const fields: [string, string][] = [];
-  for (const key of keys) {
+  for (const key of carriedBy(changed)) {
     const value = state[key];
     for (const v of Array.isArray(value) ? value : value ? [value] : []) fields.push([key, v]);
   }
@@ -102,27 +87,16 @@ export function searchHref(state: UrlState, changes: UrlChanges = {}): string {
   return query ? `/?${query}` : '/';
 }
 
-/** Loose comparison for facet values: «ايرنا» and «ایرنا» are one source. */
-export function foldValue(value: string): string {
-  return value
-    .replace(/[\u064A\u0649]/g, 'ی')
-    .replace(/\u0643/g, 'ک')
-    .replace(/[\u200c\u200b\u200e\u200f\u0640\u064B-\u065F\u0670]/g, '')
-    .replace(/[\s\u00a0]+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
-
-/** Whether `value` is among `list` (folded). */
+/** Whether `value` is among `list` (normalized: facet-value.ts). */
 export function hasValue(list: readonly string[] | undefined, value: string): boolean {
-  const key = foldValue(value);
-  return (list ?? []).some((v) => foldValue(v) === key);
+  const key = normalizeValue(value);
+  return (list ?? []).some((v) => normalizeValue(v) === key);
 }
 
 /** The list with `value` added, or removed (in every spelling) when it is there. */
 export function toggleValue(list: readonly string[] | undefined, value: string): string[] {
-  const key = foldValue(value);
-  const rest = (list ?? []).filter((v) => foldValue(v) !== key);
+  const key = normalizeValue(value);
+  const rest = (list ?? []).filter((v) => normalizeValue(v) !== key);
   return rest.length === (list ?? []).length ? [...rest, value] : rest;
 }
 

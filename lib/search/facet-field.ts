@@ -1,15 +1,11 @@
 // A text facet (source, tags): each article's values as small integer codes,
 // so counting over 100,000 matches touches typed arrays, not strings.
 import type { ValueCount } from '../types';
-import { analyze } from '../persian/analyze';
+import { normalizeValue } from './facet-value';
 import { topK } from './top';
 
-/** «ايرنا» and «ایرنا» are one source: values group by their analyzed form. */
-export function facetKey(value: string): string {
-  return analyze(value)
-    .map((t) => t.term)
-    .join(' ');
-}
+/** A value's key in a facet: its normalized form (facet-value.ts). */
+export const facetKey = normalizeValue;
 
 export class FacetField {
   /** Display spelling per code: the first spelling met. */

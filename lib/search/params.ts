@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { FacetName, MatchMode, SortOrder } from '../types';
 import { boundToDayNumber, parseJalaliBound } from '../jalali';
 import { toLatinDigits } from '../digits';
+import { API_REPEATABLE_PARAMETERS, API_SINGLE_PARAMETERS, type ApiParameter } from './parameters';
 
 export type JalaliBound = ReturnType<typeof parseJalaliBound>;
 
@@ -131,7 +132,8 @@ const facetNames = z.array(z.string()).transform((list, ctx) => {
   return [...kept];
 });
 
-const schema = z.object({
+// One parser for each API parameter of the table (parameters.ts); the compiler checks none is missing.
+const shape = {
   // Never an error for a query: long ones are cut (below), odd characters are the analyzer's business.
   q: z
     .string()
@@ -164,7 +166,8 @@ const schema = z.object({
   undated: oneOf<UndatedMode>('undated', ['exclude', 'include'], 'exclude'),
   more: facetNames,
   prefix: oneOf<SearchParams['prefix']>('prefix', ['none', 'last'], 'none'),
-});
+} satisfies Record<ApiParameter, z.ZodType>;
+const schema = z.object(shape);
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -180,8 +183,6 @@ function all(raw: RawParams, name: string): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-const SINGLE = ['q', 'from', 'to', 'sort', 'page', 'size', 'match', 'undated', 'prefix'] as const;
-const REPEATABLE = ['source', 'tag', 'more'] as const;
 
 /** `q` cut to at most `max` characters, at the last space before the cut, so that no word is searched half. */
 export function cutAtWord(q: string, max: number): string {
@@ -194,8 +195,8 @@ export function cutAtWord(q: string, max: number): string {
 /** Parses and validates search parameters; throws ParamError naming the first bad one. */
 export function parseSearchParams(raw: RawParams): SearchParams {
   const input = Object.fromEntries([
-    ...SINGLE.map((name) => [name, first(raw, name)]),
-    ...REPEATABLE.map((name) => [name, all(raw, name)]),
+    ...API_SINGLE_PARAMETERS.map((name) => [name, first(raw, name)]),
+    ...API_REPEATABLE_PARAMETERS.map((name) => [name, all(raw, name)]),
   ]);
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
