@@ -36,6 +36,8 @@ export interface BuildOptions {
   fields?: FieldMap;
   /** The names of one outlet mapped to one (`--source-aliases`); default: the built-in table alone. */
   sourceAliases?: SourceAliases;
+  /** `--max-record-bytes`: the longest record a line-based reader takes (default 20 MiB). */
+  maxRecordBytes?: number;
   /** Any rejected record fails the build before the index is touched. */
   strict?: boolean;
   /** Analyze every article, even those the previous index already holds unchanged. */
@@ -237,6 +239,7 @@ export async function buildIndex({
   inputs,
   out,
   fields,
+  maxRecordBytes,
   sourceAliases = new SourceAliases(),
   strict = false,
   full = false,
@@ -274,11 +277,11 @@ export async function buildIndex({
 
     // A file is not read again only when the previous index can give its articles.
     const previousInputs = reuse ? await readPreviousInputs(out) : null;
-    const key = inputKey(fields, undefined, sourceAliases);
+    const key = inputKey(fields, undefined, sourceAliases, maxRecordBytes);
     progress?.reading({ files: plan.files, bytes: plan.bytes });
     let reading: Reading;
     for (const reread = new Set<string>(); ; ) {
-      reading = await readAll(plan, { fields, aliases: sourceAliases, key, previous: previousInputs, reread }, progress);
+      reading = await readAll(plan, { fields, maxRecordBytes, aliases: sourceAliases, key, previous: previousInputs, reread }, progress);
       // A replayed article stands for the previous index's article with its id, which is
       // this record only if that index kept it; else (the record that replaced it there is
       // gone now) its file is read after all.

@@ -28,6 +28,8 @@ export interface ReadOptions {
   fields?: FieldMap;
   /** Bytes read from disk (compressed bytes for .gz), for progress. */
   onBytes?: (bytes: number) => void;
+  /** The longest record a line-based reader takes, in bytes (`--max-record-bytes`; default 20 MiB); a longer one is rejected alone. */
+  maxRecordBytes?: number;
   /** Called as each file is opened, in reading order. */
   onFile?: (file: string) => void;
 }
