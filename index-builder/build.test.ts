@@ -219,3 +219,19 @@ describe('buildIndex: deterministic', () => {
     expect(snapshot(b)).toEqual(first);
   });
 });
+
+describe('buildIndex: an input folder that holds the index', () => {
+  it('does not read the index back as input: rebuild after rebuild, rejects.jsonl stays empty and the count the same', async () => {
+    const dir = path.join(root, 'holds-its-index');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'a.jsonl'), [rec('1', 'افزایش قیمت نان'), rec('2', 'بارش برف')].join('\n') + '\n');
+    const out = path.join(dir, 'index');
+    const notes: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const s = await buildIndex({ inputs: [dir], out, full: i === 2, say: (l) => notes.push(l) });
+      expect([s.files, s.records, s.indexed, s.rejected]).toEqual([1, 2, 2, 0]);
+      expect(readFileSync(path.join(out, 'rejects.jsonl'), 'utf8')).toBe('');
+    }
+    expect(notes.at(-1)).toBe(`index: not reading ${out}: it is the index being written (or its lock or a build's folder), not input`);
+  });
+});

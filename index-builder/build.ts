@@ -24,6 +24,7 @@ import { type PreviousIndex, analyzerFingerprint, readPreviousIndex } from './pr
 import type { BuildProgress } from './progress';
 import type { FieldMap } from './read/fields';
 import { type InputPlan, SUPPORTED_TYPES, planInputs } from './read/files';
+import { printable } from './read/paths';
 import { type ReadReject, formatReject, formatWhere } from './read/types';
 import { type SourceMerge, SourceAliases, SourceMergeTally } from './source-aliases';
 import { type OutLock, OutLockedError, lockOut } from './out-lock';
@@ -118,27 +119,27 @@ async function checkOutput(out: string): Promise<void> {
   const target = path.resolve(out);
   const existing = await stat(target).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return null;
-    throw new BuildError(`cannot write the index to ${out}: ${errorText(e)}`);
+    throw new BuildError(`cannot write the index to ${printable(out)}: ${errorText(e)}`);
   });
-  if (existing && !existing.isDirectory()) throw new BuildError(`cannot write the index to ${out}: it is a file, not a folder`);
+  if (existing && !existing.isDirectory()) throw new BuildError(`cannot write the index to ${printable(out)}: it is a file, not a folder`);
   if (existing) {
     const names = await readdir(target).catch((e) => {
-      throw new BuildError(`cannot write the index to ${out}: ${errorText(e)}`);
+      throw new BuildError(`cannot write the index to ${printable(out)}: ${errorText(e)}`);
     });
     if (names.length > 0 && !names.includes(MANIFEST_FILE)) {
-      throw new BuildError(`will not replace ${out}: it is a folder with files in it but no ${MANIFEST_FILE}, so not an index`);
+      throw new BuildError(`will not replace ${printable(out)}: it is a folder with files in it but no ${MANIFEST_FILE}, so not an index`);
     }
   }
   const parent = path.dirname(target);
   try {
     await mkdir(parent, { recursive: true });
   } catch (e) {
-    throw new BuildError(`cannot write the index to ${out}: cannot create the folder ${parent}: ${errorText(e)}`);
+    throw new BuildError(`cannot write the index to ${printable(out)}: cannot create the folder ${printable(parent)}: ${errorText(e)}`);
   }
   try {
     await rmdir(await mkdtemp(path.join(parent, `.${path.basename(target)}.write-check-`)));
   } catch (e) {
-    throw new BuildError(`cannot write the index to ${out}: cannot create files in ${parent}: ${errorText(e)}`);
+    throw new BuildError(`cannot write the index to ${printable(out)}: cannot create files in ${printable(parent)}: ${errorText(e)}`);
   }
 }
 
@@ -254,18 +255,19 @@ export async function buildIndex({
   try {
     let plan;
     try {
-      plan = await planInputs(inputs, { sizes: progress !== undefined });
+      plan = await planInputs(inputs, { sizes: progress !== undefined, out });
     } catch (e) {
       throw new BuildError((e as Error).message);
     }
+    for (const note of plan.notes ?? []) say?.(`index: ${note}`);
     if (plan.entries.length === 0) {
-      throw new BuildError(`no files to read in ${inputs.join(', ')} (expected ${SUPPORTED_TYPES}): the existing index was left untouched`);
+      throw new BuildError(`no files to read in ${inputs.map(printable).join(', ')} (expected ${SUPPORTED_TYPES}): the existing index was left untouched`);
     }
     try {
       lock = await lockOut(out, { wait, say });
     } catch (e) {
       if (e instanceof OutLockedError) throw new BuildError(`${e.message}: the existing index was left untouched`);
-      throw new BuildError(`cannot write the index to ${out}: cannot create files in ${path.dirname(path.resolve(out))}: ${errorText(e)}`);
+      throw new BuildError(`cannot write the index to ${printable(out)}: cannot create files in ${printable(path.dirname(path.resolve(out)))}: ${errorText(e)}`);
     }
     recoverInterruptedBuilds(out);
     await checkOutput(out);
@@ -296,7 +298,7 @@ export async function buildIndex({
 
     if (byId.size === 0) {
       throw new BuildError(
-        `no articles to index in ${inputs.join(', ')} (${records} record${records === 1 ? '' : 's'} read, ${rejects.length} rejected): the existing index was left untouched`,
+        `no articles to index in ${inputs.map(printable).join(', ')} (${records} record${records === 1 ? '' : 's'} read, ${rejects.length} rejected): the existing index was left untouched`,
       );
     }
     if (strict && rejects.length > 0) throw new StrictBuildError(rejects);
@@ -346,7 +348,7 @@ export async function buildIndex({
         articlesPrefix: reuse ? { file: reuse.articlesFile, blockOffsets: reuse.blockOffsets, blocks: sharedBlocks(reuse, oldDocIds) } : undefined,
       });
     } catch (e) {
-      throw new BuildError(`cannot write the index to ${out}: ${(e as Error).message}`);
+      throw new BuildError(`cannot write the index to ${printable(out)}: ${(e as Error).message}`);
     }
 
     return {

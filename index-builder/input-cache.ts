@@ -17,6 +17,7 @@ import { PROJECT_ROOT, sourceFingerprint } from './previous';
 import type { FieldMap } from './read/fields';
 import { type InputPlan, kindOf, readArticles } from './read/files';
 import { DEFAULT_MAX_RECORD_BYTES } from './read/lines';
+import { fsPath } from './read/paths';
 import type { ReadReject } from './read/types';
 import { SourceAliases } from './source-aliases';
 
@@ -176,7 +177,7 @@ export function encodeInputLog(log: InputLog, winner: (id: string) => { input: n
 
 async function sha256Of(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(fsPath(file), { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
@@ -188,7 +189,7 @@ async function sha256Of(file: string): Promise<string> {
 async function fingerprintFile(file: string): Promise<{ size: number; sha256: string; changed: string } | null> {
   if (kindOf(file) === null) return null;
   try {
-    const before = await stat(file);
+    const before = await stat(fsPath(file));
     if (!before.isFile()) return null;
     return { size: before.size, sha256: await sha256Of(file), changed: stampOf(before) };
   } catch {
@@ -270,7 +271,7 @@ export async function* readInputs(plan: InputPlan, log: InputLog, options: Input
       }
     }
     if (seen && logged.sha256 !== null) {
-      const after = await stat(file).catch(() => null);
+      const after = await stat(fsPath(file)).catch(() => null);
       if (!after || stampOf(after) !== seen.changed) logged.sha256 = null;
     }
   }

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { fsPath } from './paths';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256';
 
@@ -194,7 +195,7 @@ export function decodeBytes(bytes: Buffer): { text: string; encoding: TextEncodi
  * system's error when the file cannot be read.
  */
 export async function readWholeText(file: string, onBytes?: (n: number) => void): Promise<string> {
-  const raw = await readFile(file);
+  const raw = await readFile(fsPath(file));
   onBytes?.(raw.length);
   let bytes = raw;
   if (/\.gz$/i.test(file)) {
@@ -208,7 +209,7 @@ export async function readWholeText(file: string, onBytes?: (n: number) => void)
 }
 
 function openBytes(file: string, onBytes?: (n: number) => void): Readable {
-  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
+  const raw = createReadStream(fsPath(file), { highWaterMark: 1 << 20 });
   if (onBytes) raw.on('data', (chunk) => onBytes(chunk.length));
   if (!/\.gz$/i.test(file)) return raw;
   const gunzip = createGunzip({ chunkSize: 1 << 16 });
