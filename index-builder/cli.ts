@@ -5,6 +5,7 @@ import { BuildError, StrictBuildError, buildIndex } from './build';
 import { abandonWrite } from './write';
 import { parseByteSize } from './byte-size';
 import { progressFor } from './progress';
+import { printable } from './read/paths';
 import { FIELDS, FieldMapError, type FieldMap, parseFieldMap } from './read/fields';
 import { type SourceAliases, SourceAliasError, loadSourceAliases } from './source-aliases';
 import { formatMergeLines, formatRejectLines, formatReplacedLines, formatSummary } from './summary';
@@ -115,7 +116,7 @@ async function main() {
       say: (line) => say([line]),
       progress: quiet ? undefined : progressFor(process.stderr),
     });
-    const report = `in ${path.join(out, REJECTS_FILE)}`;
+    const report = `in ${printable(path.join(out, REJECTS_FILE))}`;
     say(formatRejectLines(s.rejects, report));
     say(formatReplacedLines(s.replaced, report));
     if (!quiet) for (const line of [...formatMergeLines(s.sourceMerges), formatSummary(s)]) console.log(line);

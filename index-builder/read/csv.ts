@@ -8,7 +8,7 @@ import { type CsvError, type Options, parse } from 'csv-parse';
 import { readFailureReason, readTextChunks } from './decode';
 import { FIELDS, FieldResolver } from './fields';
 import { RecordError, recordToArticle } from './record';
-import type { ReadOptions, ReadOutcome } from './types';
+import { type ReadOptions, type ReadOutcome, formatNames } from './types';
 
 /** A parsed row or a row csv-parse skipped, with the line it starts on. */
 type CsvEvent = { kind: 'row'; cells: string[]; line: number; end: number } | { kind: 'skip'; error: CsvError | undefined; line: number };
@@ -98,7 +98,7 @@ export async function* readCsv(file: string, delimiter: ',' | '\t', options: Rea
               ok: false,
               file,
               line,
-              reason: `the header has no "${field}" column (columns: ${header.join(', ')}); name it with --map ${field}=<column> (fields: ${FIELDS.join(', ')})`,
+              reason: `the header has no "${field}" column (columns: ${formatNames(header)}); name it with --map ${field}=<column> (fields: ${FIELDS.join(', ')})`,
             };
             return;
           }
