@@ -235,3 +235,18 @@ describe('buildIndex: an input folder that holds the index', () => {
     expect(notes.at(-1)).toBe(`index: not reading ${out}: it is the index being written (or its lock or a build's folder), not input`);
   });
 });
+
+describe('buildIndex: a title of more than 65,535 words', () => {
+  it('finds title:"…" for its last words (a 16-bit title length cut them off)', { timeout: 60_000 }, async () => {
+    const dir = path.join(root, 'long-title');
+    mkdirSync(dir);
+    const title = 'خبر '.repeat(69_998) + 'پایان ماجرا';
+    writeFileSync(path.join(dir, 'a.jsonl'), [rec('1', title), rec('2', 'پایان ماجرا')].map((l, i) => (i === 0 ? l.replace(/"body":"[^"]*"/, '"body":"متن کوتاه"') : l)).join('\n') + '\n');
+    const out = path.join(root, 'long-title-index');
+    await buildIndex({ inputs: [dir], out });
+    const engine = await loadEngine(out);
+    const found = engine.search(parseSearchParams({ q: 'title:"پایان ماجرا"' }));
+    expect(found.results.map((r) => r.id).sort()).toEqual(['1', '2']);
+    expect(engine.search(parseSearchParams({ q: 'title:"ماجرا پایان"' })).total).toBe(0);
+  });
+});
