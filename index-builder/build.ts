@@ -345,7 +345,7 @@ export async function buildIndex({
               return b < 0 ? null : reuse.block(b);
             }
           : undefined,
-        articlesPrefix: reuse ? { file: reuse.articlesFile, blockOffsets: reuse.blockOffsets, blocks: sharedBlocks(reuse, oldDocIds) } : undefined,
+        articlesPrefix: reuse ? { file: reuse.articlesFile, fd: reuse.articlesFd, blockOffsets: reuse.blockOffsets, blocks: sharedBlocks(reuse, oldDocIds) } : undefined,
       });
     } catch (e) {
       throw new BuildError(`cannot write the index to ${printable(out)}: ${(e as Error).message}`);
