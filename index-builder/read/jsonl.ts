@@ -8,7 +8,7 @@
 
 import { readFailureReason, readTextChunks } from './decode';
 import { FieldResolver } from './fields';
-import { DEFAULT_MAX_RECORD_BYTES, type OversizedLine, splitLines } from './lines';
+import { DEFAULT_MAX_RECORD_BYTES, type OversizedLine, oversizedReason, splitLines } from './lines';
 import { RecordError, jsonRecordToArticle } from './record';
 import type { ReadOptions, ReadOutcome } from './types';
 
@@ -26,12 +26,6 @@ export function parseJsonlRecord(text: string, file: string, line: number, field
     if (err instanceof RecordError) return { ok: false, file, line, reason: err.message };
     throw err;
   }
-}
-
-/** The reject reason of a record over the limit (`--max-record-bytes`). */
-export function oversizedReason(bytes: number, limit: number): string {
-  const n = (x: number) => x.toLocaleString('en-US');
-  return `record too large: ${n(bytes)} bytes, over --max-record-bytes ${n(limit)}; not read (the records after it are)`;
 }
 
 /**

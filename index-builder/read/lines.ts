@@ -8,6 +8,12 @@ export interface OversizedLine {
 /** What a line-based reader takes per record unless told otherwise (`--max-record-bytes`). */
 export const DEFAULT_MAX_RECORD_BYTES = 20 * 1024 * 1024;
 
+/** The reject reason of a record over the limit (`--max-record-bytes`). */
+export function oversizedReason(bytes: number, limit: number): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `record too large: ${n(bytes)} bytes, over --max-record-bytes ${n(limit)}; not read (the records after it are)`;
+}
+
 /**
  * The lines of a text given in chunks whose line ends are already "\n"
  * (see readTextChunks), without their "\n". A last line without one counts;
