@@ -20,7 +20,7 @@ const USAGE = `usage: npm run index -- [--input <file or folder>]... [--out <dir
   --source-aliases  other names of one outlet, on top of the built-in table of Iranian outlets: a .csv of
             alias,canonical rows (e.g. khabaronline.ir,خبرآنلاین) or a .json object {"alias": "canonical"} or
             {"canonical": ["alias", …]}; articles get the canonical name, and keep the one written
-  --max-record-bytes  the longest record read (a .jsonl/.ndjson line, a .json array's record), e.g. 50MB (default 20MB); a longer one is
+  --max-record-bytes  the longest record read (a .jsonl/.ndjson line, a .json array's record, a .csv/.tsv row), e.g. 50MB (default 20MB); a longer one is
             rejected with its line number and the records after it are read
   --strict  fail (exit 1) if any record is rejected, leaving the existing index untouched
   --full    read every file and analyze every article again; by default a rebuild skips unchanged files and reads
