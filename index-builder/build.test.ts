@@ -250,3 +250,19 @@ describe('buildIndex: a title of more than 65,535 words', () => {
     expect(engine.search(parseSearchParams({ q: 'title:"ماجرا پایان"' })).total).toBe(0);
   });
 });
+
+describe('buildIndex: a record over --max-record-bytes', () => {
+  it('is listed in rejects.jsonl and the summary with its file and line, and the record after it is indexed', async () => {
+    const dir = path.join(root, 'oversized');
+    mkdirSync(dir);
+    const file = path.join(dir, 'a.jsonl');
+    writeFileSync(file, [rec('1', 'خبر اول'), rec('2', 'خبر بلند', { body: 'متن '.repeat(2000) }), rec('3', 'خبر بعد')].join('\n') + '\n');
+    const out = path.join(root, 'oversized-index');
+    const s = await buildIndex({ inputs: [dir], out, maxRecordBytes: 4096 });
+    expect([s.indexed, s.rejected]).toEqual([2, 1]);
+    const [reject] = readFileSync(path.join(out, 'rejects.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(reject).toMatchObject({ file, line: 2, reason: expect.stringMatching(/^record too large: [\d,]+ bytes, over --max-record-bytes 4,096/) });
+    expect(formatSummary(s)).toContain('2 indexed (2 added, 0 updated, 0 removed, 0 unchanged); 1 rejected');
+    expect((await loadEngine(out)).search(parseSearchParams({ q: 'بعد' })).total).toBe(1);
+  });
+});
