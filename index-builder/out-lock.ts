@@ -29,7 +29,7 @@ export class OutLockedError extends Error {
   }
 }
 
-export const describeOwner = (o: LockOwner) => `pid ${o.pid} on ${o.host}, since ${o.since}`;
+export const describeOwner = (o: LockOwner) => `pid ${o.pid} on ${printable(String(o.host))}, since ${printable(String(o.since))}`;
 
 function commandLine(pid: number): string | null {
   try {
