@@ -182,7 +182,7 @@ function facetGroups(response: SearchResponse, params: SearchParams, state: UrlS
 /** For a search with no results: what each filter, dropped alone, would give. */
 function relaxations(engine: SearchEngine, params: SearchParams, state: UrlState): Relaxation[] {
   const out: Relaxation[] = [];
-  const count = (changes: Partial<SearchParams>) => engine.search({ ...params, ...changes, page: 1, size: 1 }).total;
+  const count = (changes: Partial<SearchParams>) => engine.count({ ...params, ...changes });
   const range = rangePersian(state.from, state.to);
   if (range) {
     out.push({ label: `بدون فیلتر تاریخ (${range})`, href: searchHref(state, { from: undefined, to: undefined }), total: count({ from: null, to: null }) });

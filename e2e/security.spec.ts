@@ -125,6 +125,19 @@ test('with the CSP on, the article page hydrates with no violation', async ({ pa
   expect(await seen.problems()).toEqual([]);
 });
 
+test('an unknown page is a styled Persian 404 under the same policy, with no violation', async ({ page }) => {
+  const seen = await watch(page);
+  const response = await page.goto('/no-such-page');
+  expect(response?.status()).toBe(404);
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText('صفحه پیدا نشد');
+  // Styled: the stylesheet applied (Tailwind's text-2xl is 1.5rem), not blocked by the CSP.
+  expect(await heading.evaluate((h) => getComputedStyle(h).fontSize)).toBe('24px');
+  await expect(page.getByRole('link', { name: 'بازگشت به جستجو' })).toHaveAttribute('href', '/');
+  const problems = (await seen.problems()).filter((p) => !p.startsWith('HTTP 404: ') || !p.endsWith('/no-such-page'));
+  expect(problems).toEqual([]);
+});
+
 test('article text is data: markup in a title and body is shown as text and never runs', async ({ page, request }) => {
   const seen = await watch(page);
 

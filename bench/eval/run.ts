@@ -11,7 +11,7 @@ import { flexsearchDefault } from './baseline';
 import { HAMSHAHRI_FILE, corpusFiles, loadFile, resolveShared, type LoadedFile } from './corpus';
 import { identicalRuns, readQrels, readQueries, runHamshahri, type HamshahriRun } from './hamshahri';
 import { runKnownItem, type KnownItemResult } from './known-item';
-import { kavosh } from './ours';
+import { kavosh, kavoshWith, parseWeights } from './ours';
 import { PERTURBATIONS } from './perturb';
 import type { MatchMode, Ranker, System } from './ranker';
 import { fixed, ms, pct, table, visible } from './report';
@@ -22,10 +22,12 @@ const USAGE = `usage: npm run eval -- [--shared <dir>] [--seed <n>] [--sample <n
   --shared  the folder holding corpus/ and eval/ (default: KAVOSH_SHARED, else ../shared)
   --seed    known-item sampling seed (default 42)
   --sample  known-item sample size (default 300)
-  --out     where latest.json and the failure lists go (default bench/eval/out)`;
+  --out     where latest.json and the failure lists go (default bench/eval/out)
+  --weights ranking weights over the defaults, e.g. k1=1.4,title=0.5 (lib/search/score/weights.ts)`;
 
 const projectRoot = path.resolve(import.meta.dirname, '..', '..');
-const SYSTEMS: System[] = [kavosh, flexsearchDefault];
+/** Ours (with `--weights` if given) and the baseline; set in main. */
+let SYSTEMS: System[] = [kavosh, flexsearchDefault];
 const MODES: MatchMode[] = ['all', 'any'];
 /** The project's own pairs, read beside the shared ones: the spellings and inflections Kavosh joins. */
 const OWN_PAIRS = path.join(projectRoot, 'bench', 'eval', 'variant-pairs-kavosh.json');
@@ -39,13 +41,14 @@ function args() {
         sample: { type: 'string', default: '300' },
         out: { type: 'string', default: path.join(projectRoot, 'bench', 'eval', 'out') },
         help: { type: 'boolean', short: 'h', default: false },
+        weights: { type: 'string' },
       },
       strict: true,
     });
     const seed = Number(values.seed);
     const sample = Number(values.sample);
     if (!Number.isInteger(seed) || !Number.isInteger(sample) || sample < 1) throw new Error('--seed and --sample take integers');
-    return { ...values, seed, sample };
+    return { ...values, seed, sample, weights: parseWeights(values.weights) };
   } catch (err) {
     console.error(`eval: ${(err as Error).message}\n${USAGE}`);
     process.exit(2);
@@ -90,6 +93,7 @@ async function main() {
     console.log(USAGE);
     return;
   }
+  SYSTEMS = [kavoshWith(opts.weights), flexsearchDefault];
   const shared = resolveShared(projectRoot, opts.shared);
   if (!shared) {
     console.error('eval: ../shared not found; pass --shared <dir> (the folder holding corpus/ and eval/)');

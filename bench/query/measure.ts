@@ -19,7 +19,7 @@ import path from 'node:path';
 import type { Index } from 'flexsearch';
 import { importFlexIndex, loadEngine } from '../../lib/search/load';
 import { parseSearchParams } from '../../lib/search/params';
-import { parseQuery } from '../../lib/search/query';
+import { parseQuery } from '../../lib/search/query/parse';
 import { MANIFEST_FILE, VOCABULARY_FILE, type IndexManifest } from '../../lib/search/layout';
 
 import { benchParams as paramsOf, type BenchQuery } from './queries';
@@ -78,6 +78,8 @@ export interface MeasureReport {
   floorHits: number[];
   /** The most common word alone: first answer, then 5 more. */
   commonWord: { q: string; firstMs: number; moreMs: number[]; total: number; facets: Record<string, number>; results: number };
+  /** Per query of the mix (refused ones left out): engine.count's time and engine.search's, measured in turn. */
+  count: { countMs: number[]; searchMs: number[] };
   errors: { index: number; message: string }[];
   profile?: { types: string[]; file: string; queries: number; ms: number };
   loadProfile?: { file: string };
@@ -205,6 +207,24 @@ async function main() {
     floorMs.push(ftimes);
   }
 
+  // A count alone (the no-results relaxations ask one per filter) against the
+  // full answer, query by query in turn, so both see the same machine.
+  const countMs: number[] = [];
+  const searchMs: number[] = [];
+  for (const q of queries) {
+    const params = parseSearchParams(paramsOf(q));
+    try {
+      let started = performance.now();
+      engine.search(params);
+      searchMs.push(performance.now() - started);
+      started = performance.now();
+      engine.count(params);
+      countMs.push(performance.now() - started);
+    } catch {
+      /* refused queries are reported above */
+    }
+  }
+
   // The most common word alone, answered in full (total, facets, first page).
   const cw = { q: config.commonWord, size: '10' };
   const time = () => {
@@ -270,6 +290,7 @@ async function main() {
     outcomes,
     floorHits,
     commonWord,
+    count: { countMs, searchMs },
     errors,
     profile,
     loadProfile: loadProfiled ? { file: loadProfileFile } : undefined,

@@ -302,6 +302,14 @@ async function main() {
       `${cw.results} results, facets ${cw.facets.years} years / ${cw.facets.months} months / ${cw.facets.sources} sources / ${cw.facets.tags} tags · ` +
       `first ${cw.firstMs.toFixed(1)} ms, median of 6 ${cwMedian.toFixed(1)} ms`,
   );
+  if (m.count) {
+    const c = percentiles(m.count.countMs);
+    const s = percentiles(m.count.searchMs);
+    console.log(
+      `count only (engine.count: no ranking, facets, order or text; the no-results relaxations), ${c.n} queries in turn with engine.search: ` +
+        `p50 ${c.p50.toFixed(2)} vs ${s.p50.toFixed(2)} ms (${(c.p50 / s.p50).toFixed(2)}×), p95 ${c.p95.toFixed(2)} vs ${s.p95.toFixed(2)} ms (${(c.p95 / s.p95).toFixed(2)}×)`,
+    );
+  }
 
   const perQuery = queries.map((q, i) => ({
     ...q,

@@ -52,7 +52,12 @@ const SUFFIXES = new Set([
   'ای', 'ام', 'ات', 'اش', 'ایم', 'اید', 'اند',
   'تر', 'ترین', 'تری',
 ]);
-const PREFIXES = new Set(['می', 'نمی']);
+/**
+ * The verb prefixes, the one list of them: the analyzer joins them to their
+ * verb, the stemmer strips them, the engine looks a stem's forms up after them.
+ */
+export const VERB_PREFIXES = ['می', 'نمی'] as const;
+const PREFIXES = new Set<string>(VERB_PREFIXES);
 const MAX_AFFIX = Math.max(...[...SUFFIXES, ...PREFIXES].map((a) => a.length));
 export const MAX_TERM_LENGTH = 64;
 

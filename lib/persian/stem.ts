@@ -3,6 +3,7 @@
 // «دوست‌ها»); the index keeps every word as written. Each rule names the
 // shortest stem it accepts, so short words are never cut into other words
 // («تنها» is not «تن», «ملی» is not «مل», «کتابت» is not «کتاب»).
+import { VERB_PREFIXES } from './analyze';
 
 interface Rule {
   suffix: string;
@@ -71,7 +72,8 @@ export interface StemOptions {
   without?: ReadonlySet<string>;
 }
 
-const PREFIXES = ['نمی', 'می'];
+// Longest first: «نمی» is not «ن» before «می».
+const PREFIXES = [...VERB_PREFIXES].sort((a, b) => b.length - a.length);
 
 // Words the rules would cut into a different word.
 const KEEP = new Set([

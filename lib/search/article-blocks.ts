@@ -88,7 +88,7 @@ export function inflateArticleBlock(block: Uint8Array): Buffer {
 }
 
 /**
- * Line `line` of an inflated block, decoded alone: decoding all eight lines
+ * Line `line` of an inflated block, decoded alone: decoding all the lines
  * of Persian UTF-8 cost more than inflating them (0.17 of 0.27 ms a block).
  * A newline byte never occurs inside a UTF-8 character, so lines split by bytes.
  */

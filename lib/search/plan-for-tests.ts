@@ -1,7 +1,7 @@
 // A highlight plan straight from a query's words, without an index (unit tests of
 // highlighting and snippets; the engine adds each word's inflected forms).
 import type { HighlightPlan } from './highlight';
-import { parseQuery } from './query';
+import { parseQuery } from './query/parse';
 
 export function planOf(q: string, prefixLast = false): HighlightPlan {
   const query = parseQuery(q, { prefixLast });

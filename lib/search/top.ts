@@ -45,3 +45,18 @@ export function topK(ids: readonly number[], k: number, keys: ArrayLike<number>,
   for (let i = 0; i < ids.length; i++) if (keys[ids[i]] >= threshold) head.push(ids[i]);
   return head.sort(compare).slice(0, k);
 }
+
+/**
+ * The `k` best of `ids` by `keys` (higher first), unordered, in the order of
+ * `ids`; ties at the k-th value are all kept, up to 2k in all. Cheaper than
+ * topK when the order among them does not matter (which to check for proximity).
+ */
+export function bestUnordered(ids: readonly number[], k: number, keys: ArrayLike<number>): number[] {
+  if (ids.length <= k) return [...ids];
+  const values = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) values[i] = keys[ids[i]];
+  const threshold = kthLargest(values, k);
+  const best: number[] = [];
+  for (let i = 0; i < ids.length && best.length < k * 2; i++) if (keys[ids[i]] >= threshold) best.push(ids[i]);
+  return best;
+}

@@ -2,7 +2,7 @@
 // number's last. Word codes and posting gaps are mostly small, so most take one
 // or two bytes instead of four; and since a number's last byte is the only one
 // under 128, a number starts exactly where the byte before it is under 128,
-// which lets a phrase be found by searching bytes (see hasSequence in engine.ts).
+// which lets a phrase be found by searching bytes (runAt below; match/phrase.ts).
 
 /** Grows as needed; `bytes()` is a view of what was written. */
 export class VarintWriter {

@@ -5,10 +5,10 @@
 //   -word -"…"       leave out articles with it
 //   a OR b, a یا b   either
 //   title:word, عنوان:word   in the title only
-import type { MatchMode, QueryNotice, QueryTerm, QueryView, WordForms } from '../types';
-import { analyze, MAX_TERM_LENGTH } from '../persian/analyze';
-import { CharKind, charKind } from '../persian/chars';
-import { isStopword } from '../persian/stopwords';
+import type { MatchMode, QueryNotice, QueryTerm, QueryView, WordForms } from '../../types';
+import { analyze, MAX_TERM_LENGTH } from '../../persian/analyze';
+import { CharKind, charKind } from '../../persian/chars';
+import { isStopword } from '../../persian/stopwords';
 
 export interface ParsedQuery {
   /** Each group must match; a group matches when one of its terms does. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_TERM, parseQuery } from './query';
+import { NO_TERM, parseQuery } from './parse';
 
 const groups = (q: string, prefixLast = false) => parseQuery(q, { prefixLast }).groups.map((g) => g.map((c) => `${c.kind}:${c.terms.join(' ')}${c.field === 'title' ? '@title' : ''}${c.prefix ? '*' : ''}`));
 
