@@ -84,7 +84,7 @@ export type WorkerReply =
       wordOffsets: Uint32Array;
       words: Uint32Array;
       lengths: Uint32Array;
-      titleLengths: Uint16Array;
+      titleLengths: Uint32Array;
     };
 
 function defaultWorkers(): number {

@@ -91,7 +91,7 @@ export function appendIndexData(
   for (let v = 0; v < size; v++) cursor[v] = tfOffsets[v] + df[v];
   const registered = [...oldRegistered];
   const docLength = new Uint32Array(oldCount + added.length);
-  const titleLength = new Uint16Array(oldCount + added.length);
+  const titleLength = new Uint32Array(oldCount + added.length);
   docLength.set(old.docLength);
   titleLength.set(old.titleLength);
   added.forEach((a, k) => {

@@ -219,3 +219,50 @@ describe('buildIndex: deterministic', () => {
     expect(snapshot(b)).toEqual(first);
   });
 });
+
+describe('buildIndex: an input folder that holds the index', () => {
+  it('does not read the index back as input: rebuild after rebuild, rejects.jsonl stays empty and the count the same', async () => {
+    const dir = path.join(root, 'holds-its-index');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'a.jsonl'), [rec('1', 'افزایش قیمت نان'), rec('2', 'بارش برف')].join('\n') + '\n');
+    const out = path.join(dir, 'index');
+    const notes: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const s = await buildIndex({ inputs: [dir], out, full: i === 2, say: (l) => notes.push(l) });
+      expect([s.files, s.records, s.indexed, s.rejected]).toEqual([1, 2, 2, 0]);
+      expect(readFileSync(path.join(out, 'rejects.jsonl'), 'utf8')).toBe('');
+    }
+    expect(notes.at(-1)).toBe(`index: not reading ${out}: it is the index being written (or its lock or a build's folder), not input`);
+  });
+});
+
+describe('buildIndex: a title of more than 65,535 words', () => {
+  it('finds title:"…" for its last words (a 16-bit title length cut them off)', { timeout: 60_000 }, async () => {
+    const dir = path.join(root, 'long-title');
+    mkdirSync(dir);
+    const title = 'خبر '.repeat(69_998) + 'پایان ماجرا';
+    writeFileSync(path.join(dir, 'a.jsonl'), [rec('1', title), rec('2', 'پایان ماجرا')].map((l, i) => (i === 0 ? l.replace(/"body":"[^"]*"/, '"body":"متن کوتاه"') : l)).join('\n') + '\n');
+    const out = path.join(root, 'long-title-index');
+    await buildIndex({ inputs: [dir], out });
+    const engine = await loadEngine(out);
+    const found = engine.search(parseSearchParams({ q: 'title:"پایان ماجرا"' }));
+    expect(found.results.map((r) => r.id).sort()).toEqual(['1', '2']);
+    expect(engine.search(parseSearchParams({ q: 'title:"ماجرا پایان"' })).total).toBe(0);
+  });
+});
+
+describe('buildIndex: a record over --max-record-bytes', () => {
+  it('is listed in rejects.jsonl and the summary with its file and line, and the record after it is indexed', async () => {
+    const dir = path.join(root, 'oversized');
+    mkdirSync(dir);
+    const file = path.join(dir, 'a.jsonl');
+    writeFileSync(file, [rec('1', 'خبر اول'), rec('2', 'خبر بلند', { body: 'متن '.repeat(2000) }), rec('3', 'خبر بعد')].join('\n') + '\n');
+    const out = path.join(root, 'oversized-index');
+    const s = await buildIndex({ inputs: [dir], out, maxRecordBytes: 4096 });
+    expect([s.indexed, s.rejected]).toEqual([2, 1]);
+    const [reject] = readFileSync(path.join(out, 'rejects.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(reject).toMatchObject({ file, line: 2, reason: expect.stringMatching(/^record too large: [\d,]+ bytes, over --max-record-bytes 4,096/) });
+    expect(formatSummary(s)).toContain('2 indexed (2 added, 0 updated, 0 removed, 0 unchanged); 1 rejected');
+    expect((await loadEngine(out)).search(parseSearchParams({ q: 'بعد' })).total).toBe(1);
+  });
+});

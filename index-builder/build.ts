@@ -24,6 +24,7 @@ import { type PreviousIndex, analyzerFingerprint, readPreviousIndex } from './pr
 import type { BuildProgress } from './progress';
 import type { FieldMap } from './read/fields';
 import { type InputPlan, SUPPORTED_TYPES, planInputs } from './read/files';
+import { printable } from './read/paths';
 import { type ReadReject, formatReject, formatWhere } from './read/types';
 import { type SourceMerge, SourceAliases, SourceMergeTally } from './source-aliases';
 import { type OutLock, OutLockedError, lockOut } from './out-lock';
@@ -36,6 +37,8 @@ export interface BuildOptions {
   fields?: FieldMap;
   /** The names of one outlet mapped to one (`--source-aliases`); default: the built-in table alone. */
   sourceAliases?: SourceAliases;
+  /** `--max-record-bytes`: the longest record a line-based reader takes (default 20 MiB). */
+  maxRecordBytes?: number;
   /** Any rejected record fails the build before the index is touched. */
   strict?: boolean;
   /** Analyze every article, even those the previous index already holds unchanged. */
@@ -116,27 +119,27 @@ async function checkOutput(out: string): Promise<void> {
   const target = path.resolve(out);
   const existing = await stat(target).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return null;
-    throw new BuildError(`cannot write the index to ${out}: ${errorText(e)}`);
+    throw new BuildError(`cannot write the index to ${printable(out)}: ${errorText(e)}`);
   });
-  if (existing && !existing.isDirectory()) throw new BuildError(`cannot write the index to ${out}: it is a file, not a folder`);
+  if (existing && !existing.isDirectory()) throw new BuildError(`cannot write the index to ${printable(out)}: it is a file, not a folder`);
   if (existing) {
     const names = await readdir(target).catch((e) => {
-      throw new BuildError(`cannot write the index to ${out}: ${errorText(e)}`);
+      throw new BuildError(`cannot write the index to ${printable(out)}: ${errorText(e)}`);
     });
     if (names.length > 0 && !names.includes(MANIFEST_FILE)) {
-      throw new BuildError(`will not replace ${out}: it is a folder with files in it but no ${MANIFEST_FILE}, so not an index`);
+      throw new BuildError(`will not replace ${printable(out)}: it is a folder with files in it but no ${MANIFEST_FILE}, so not an index`);
     }
   }
   const parent = path.dirname(target);
   try {
     await mkdir(parent, { recursive: true });
   } catch (e) {
-    throw new BuildError(`cannot write the index to ${out}: cannot create the folder ${parent}: ${errorText(e)}`);
+    throw new BuildError(`cannot write the index to ${printable(out)}: cannot create the folder ${printable(parent)}: ${errorText(e)}`);
   }
   try {
     await rmdir(await mkdtemp(path.join(parent, `.${path.basename(target)}.write-check-`)));
   } catch (e) {
-    throw new BuildError(`cannot write the index to ${out}: cannot create files in ${parent}: ${errorText(e)}`);
+    throw new BuildError(`cannot write the index to ${printable(out)}: cannot create files in ${printable(parent)}: ${errorText(e)}`);
   }
 }
 
@@ -237,6 +240,7 @@ export async function buildIndex({
   inputs,
   out,
   fields,
+  maxRecordBytes,
   sourceAliases = new SourceAliases(),
   strict = false,
   full = false,
@@ -251,18 +255,19 @@ export async function buildIndex({
   try {
     let plan;
     try {
-      plan = await planInputs(inputs, { sizes: progress !== undefined });
+      plan = await planInputs(inputs, { sizes: progress !== undefined, out });
     } catch (e) {
       throw new BuildError((e as Error).message);
     }
+    for (const note of plan.notes ?? []) say?.(`index: ${note}`);
     if (plan.entries.length === 0) {
-      throw new BuildError(`no files to read in ${inputs.join(', ')} (expected ${SUPPORTED_TYPES}): the existing index was left untouched`);
+      throw new BuildError(`no files to read in ${inputs.map(printable).join(', ')} (expected ${SUPPORTED_TYPES}): the existing index was left untouched`);
     }
     try {
       lock = await lockOut(out, { wait, say });
     } catch (e) {
       if (e instanceof OutLockedError) throw new BuildError(`${e.message}: the existing index was left untouched`);
-      throw new BuildError(`cannot write the index to ${out}: cannot create files in ${path.dirname(path.resolve(out))}: ${errorText(e)}`);
+      throw new BuildError(`cannot write the index to ${printable(out)}: cannot create files in ${printable(path.dirname(path.resolve(out)))}: ${errorText(e)}`);
     }
     recoverInterruptedBuilds(out);
     await checkOutput(out);
@@ -274,11 +279,11 @@ export async function buildIndex({
 
     // A file is not read again only when the previous index can give its articles.
     const previousInputs = reuse ? await readPreviousInputs(out) : null;
-    const key = inputKey(fields, undefined, sourceAliases);
+    const key = inputKey(fields, undefined, sourceAliases, maxRecordBytes);
     progress?.reading({ files: plan.files, bytes: plan.bytes });
     let reading: Reading;
     for (const reread = new Set<string>(); ; ) {
-      reading = await readAll(plan, { fields, aliases: sourceAliases, key, previous: previousInputs, reread }, progress);
+      reading = await readAll(plan, { fields, maxRecordBytes, aliases: sourceAliases, key, previous: previousInputs, reread }, progress);
       // A replayed article stands for the previous index's article with its id, which is
       // this record only if that index kept it; else (the record that replaced it there is
       // gone now) its file is read after all.
@@ -293,7 +298,7 @@ export async function buildIndex({
 
     if (byId.size === 0) {
       throw new BuildError(
-        `no articles to index in ${inputs.join(', ')} (${records} record${records === 1 ? '' : 's'} read, ${rejects.length} rejected): the existing index was left untouched`,
+        `no articles to index in ${inputs.map(printable).join(', ')} (${records} record${records === 1 ? '' : 's'} read, ${rejects.length} rejected): the existing index was left untouched`,
       );
     }
     if (strict && rejects.length > 0) throw new StrictBuildError(rejects);
@@ -340,10 +345,10 @@ export async function buildIndex({
               return b < 0 ? null : reuse.block(b);
             }
           : undefined,
-        articlesPrefix: reuse ? { file: reuse.articlesFile, blockOffsets: reuse.blockOffsets, blocks: sharedBlocks(reuse, oldDocIds) } : undefined,
+        articlesPrefix: reuse ? { file: reuse.articlesFile, fd: reuse.articlesFd, blockOffsets: reuse.blockOffsets, blocks: sharedBlocks(reuse, oldDocIds) } : undefined,
       });
     } catch (e) {
-      throw new BuildError(`cannot write the index to ${out}: ${(e as Error).message}`);
+      throw new BuildError(`cannot write the index to ${printable(out)}: ${(e as Error).message}`);
     }
 
     return {

@@ -196,6 +196,13 @@ describe.concurrent('cli: errors are one line, exit non-zero, and leave the inde
     expect(snapshot(index)).toEqual(built);
   });
 
+  it('a --max-record-bytes that is not a size is a usage error (exit 2) naming the flag', { timeout: 60_000 }, async () => {
+    const r = await run(['--input', input, '--out', index, '--max-record-bytes', 'بیست']);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual(['index: --max-record-bytes must be a size from 1 byte to 2GB, e.g. 20MB, 512KB or 1048576 (got "بیست") (see --help)']);
+    expect(snapshot(index)).toEqual(built);
+  });
+
   it('an unknown field in --map is a usage error (exit 2) naming it', { timeout: 60_000 }, async () => {
     const r = await run(['--input', input, '--out', index, '--map', 'titel=headline_fa']);
     expect(r.code).toBe(2);

@@ -1,15 +1,17 @@
-// npm run index -- --input <file or folder> [--input …] --out <dir> [--map field=column …] [--source-aliases FILE] [--strict] [--full] [--wait] [--quiet]
+// npm run index -- --input <file or folder> [--input …] --out <dir> [--map field=column …] [--source-aliases FILE] [--max-record-bytes SIZE] [--strict] [--full] [--wait] [--quiet]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BuildError, StrictBuildError, buildIndex } from './build';
 import { abandonWrite } from './write';
+import { parseByteSize } from './byte-size';
 import { progressFor } from './progress';
+import { printable } from './read/paths';
 import { FIELDS, FieldMapError, type FieldMap, parseFieldMap } from './read/fields';
 import { type SourceAliases, SourceAliasError, loadSourceAliases } from './source-aliases';
 import { formatMergeLines, formatRejectLines, formatReplacedLines, formatSummary } from './summary';
 import { REJECTS_FILE } from '../lib/search/layout';
 
-const USAGE = `usage: npm run index -- [--input <file or folder>]... [--out <dir>] [--map <field>=<column>]... [--source-aliases <file>] [--strict] [--full] [--wait] [--quiet]
+const USAGE = `usage: npm run index -- [--input <file or folder>]... [--out <dir>] [--map <field>=<column>]... [--source-aliases <file>] [--max-record-bytes <size>] [--strict] [--full] [--wait] [--quiet]
   --input   articles to index, files or folders (walked recursively); repeatable; default data/articles.
             .txt (plain-text export), .jsonl/.ndjson, .json (an array of records), .csv, .tsv, each optionally .gz
   --out     index directory to write (default data/index); replaced only when the new index is complete
@@ -18,6 +20,8 @@ const USAGE = `usage: npm run index -- [--input <file or folder>]... [--out <dir
   --source-aliases  other names of one outlet, on top of the built-in table of Iranian outlets: a .csv of
             alias,canonical rows (e.g. khabaronline.ir,خبرآنلاین) or a .json object {"alias": "canonical"} or
             {"canonical": ["alias", …]}; articles get the canonical name, and keep the one written
+  --max-record-bytes  the longest record read (a .jsonl/.ndjson line, a .json array's record, a .csv/.tsv row), e.g. 50MB (default 20MB); a longer one is
+            rejected with its line number and the records after it are read
   --strict  fail (exit 1) if any record is rejected, leaving the existing index untouched
   --full    read every file and analyze every article again; by default a rebuild skips unchanged files and reads
             unchanged articles back from the index in --out
@@ -46,6 +50,7 @@ async function main() {
         out: { type: 'string' },
         map: { type: 'string', multiple: true },
         'source-aliases': { type: 'string' },
+        'max-record-bytes': { type: 'string' },
         strict: { type: 'boolean' },
         full: { type: 'boolean' },
         wait: { type: 'boolean' },
@@ -68,6 +73,12 @@ async function main() {
   } catch (e) {
     if (e instanceof FieldMapError) usageError(e.message);
     throw e;
+  }
+  let maxRecordBytes: number | undefined;
+  try {
+    maxRecordBytes = values['max-record-bytes'] === undefined ? undefined : parseByteSize(values['max-record-bytes'], '--max-record-bytes');
+  } catch (e) {
+    usageError((e as Error).message);
   }
   let sourceAliases: SourceAliases;
   try {
@@ -97,6 +108,7 @@ async function main() {
       inputs,
       out,
       fields,
+      maxRecordBytes,
       sourceAliases,
       strict: values.strict ?? false,
       full: values.full ?? false,
@@ -104,7 +116,7 @@ async function main() {
       say: (line) => say([line]),
       progress: quiet ? undefined : progressFor(process.stderr),
     });
-    const report = `in ${path.join(out, REJECTS_FILE)}`;
+    const report = `in ${printable(path.join(out, REJECTS_FILE))}`;
     say(formatRejectLines(s.rejects, report));
     say(formatReplacedLines(s.replaced, report));
     if (!quiet) for (const line of [...formatMergeLines(s.sourceMerges), formatSummary(s)]) console.log(line);

@@ -16,6 +16,8 @@ import { INPUTS_FILE } from '../lib/search/layout';
 import { PROJECT_ROOT, sourceFingerprint } from './previous';
 import type { FieldMap } from './read/fields';
 import { type InputPlan, kindOf, readArticles } from './read/files';
+import { DEFAULT_MAX_RECORD_BYTES } from './read/lines';
+import { fsPath } from './read/paths';
 import type { ReadReject } from './read/types';
 import { SourceAliases } from './source-aliases';
 
@@ -175,7 +177,7 @@ export function encodeInputLog(log: InputLog, winner: (id: string) => { input: n
 
 async function sha256Of(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(fsPath(file), { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
@@ -187,7 +189,7 @@ async function sha256Of(file: string): Promise<string> {
 async function fingerprintFile(file: string): Promise<{ size: number; sha256: string; changed: string } | null> {
   if (kindOf(file) === null) return null;
   try {
-    const before = await stat(file);
+    const before = await stat(fsPath(file));
     if (!before.isFile()) return null;
     return { size: before.size, sha256: await sha256Of(file), changed: stampOf(before) };
   } catch {
@@ -199,6 +201,8 @@ const stampOf = (s: { size: number; mtimeMs: number; ino: number }) => `${s.size
 
 export interface InputOptions {
   fields?: FieldMap;
+  /** `--max-record-bytes` (ReadOptions). */
+  maxRecordBytes?: number;
   /** Every article read is given its source's canonical name (index-builder/source-aliases.ts). */
   aliases: SourceAliases;
   /** inputKey(fields, aliases). */
@@ -248,7 +252,7 @@ export async function* readInputs(plan: InputPlan, log: InputLog, options: Input
     }
     const logged: InputFile = { path: absolute, size: seen?.size ?? 0, sha256: seen?.sha256 ?? null, key, outcomes: [] };
     log.files.push(logged);
-    for await (const outcome of readArticles({ entries: [entry], files: 1, bytes: 0 }, { fields: options.fields, onBytes: options.onBytes })) {
+    for await (const outcome of readArticles({ entries: [entry], files: 1, bytes: 0 }, { fields: options.fields, maxRecordBytes: options.maxRecordBytes, onBytes: options.onBytes })) {
       // Replays put the file's name as planned in every outcome: a reader that names another is not replayed.
       if (outcome.file !== file) logged.sha256 = null;
       if (outcome.ok) {
@@ -267,7 +271,7 @@ export async function* readInputs(plan: InputPlan, log: InputLog, options: Input
       }
     }
     if (seen && logged.sha256 !== null) {
-      const after = await stat(file).catch(() => null);
+      const after = await stat(fsPath(file)).catch(() => null);
       if (!after || stampOf(after) !== seen.changed) logged.sha256 = null;
     }
   }
@@ -321,16 +325,18 @@ const KEY_ROOTS = ['index-builder/read', 'index-builder/diff.ts', 'index-builder
 
 /**
  * The key a file's reading is stored under: the `--map` fields, the source
- * alias table in effect (the built-in one by default), and a fingerprint of
+ * alias table in effect (the built-in one by default), `--max-record-bytes`, and a fingerprint of
  * KEY_ROOTS' code (under `root`).
  */
-export function inputKey(fields: FieldMap = {}, root = PROJECT_ROOT, aliases = new SourceAliases()): string {
+export function inputKey(fields: FieldMap = {}, root = PROJECT_ROOT, aliases = new SourceAliases(), maxRecordBytes = DEFAULT_MAX_RECORD_BYTES): string {
   const { modules, packages } = importClosure(KEY_ROOTS, root);
   const mapped = Object.entries(fields)
     .filter(([, column]) => column !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : 1));
   return createHash('sha256')
     .update(JSON.stringify(mapped))
+    .update('\0')
+    .update(String(maxRecordBytes))
     .update('\0')
     .update(aliases.digest)
     .update('\0')

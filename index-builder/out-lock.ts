@@ -5,6 +5,7 @@
 import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { printable } from './read/paths';
 
 /** Who holds the lock, as written in the lock file. */
 export interface LockOwner {
@@ -24,11 +25,11 @@ export class OutLockedError extends Error {
     readonly out: string,
     readonly owner: LockOwner,
   ) {
-    super(`another build is writing ${out}: ${describeOwner(owner)} (lock ${lockFile(out)}); run with --wait to build after it`);
+    super(`another build is writing ${printable(out)}: ${describeOwner(owner)} (lock ${printable(lockFile(out))}); run with --wait to build after it`);
   }
 }
 
-export const describeOwner = (o: LockOwner) => `pid ${o.pid} on ${o.host}, since ${o.since}`;
+export const describeOwner = (o: LockOwner) => `pid ${o.pid} on ${printable(String(o.host))}, since ${printable(String(o.since))}`;
 
 function commandLine(pid: number): string | null {
   try {
@@ -124,11 +125,11 @@ export async function lockOut(out: string, { wait = false, pollMs = 500, say = (
       const stale = staleBecause(owner);
       if (stale !== null) {
         takeOver(file, owner);
-        say(`index: took over the lock on ${out} left by ${owner ? describeOwner(owner) : 'an unknown build'}: ${stale}`);
+        say(`index: took over the lock on ${printable(out)} left by ${owner ? describeOwner(owner) : 'an unknown build'}: ${stale}`);
         continue;
       }
       if (!wait) throw new OutLockedError(out, owner!);
-      if (!waiting) say(`index: waiting for the build holding ${out} to finish (${describeOwner(owner!)})…`);
+      if (!waiting) say(`index: waiting for the build holding ${printable(out)} to finish (${describeOwner(owner!)})…`);
       waiting = true;
       await new Promise((r) => setTimeout(r, pollMs));
     }

@@ -7,7 +7,7 @@
 // of every article with its count and title flag, every word in order, and
 // every article as written; so a rebuild equals a full build of the same input.
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ARTICLES_PER_BLOCK, decodeArticleBlock } from '../lib/search/article-blocks';
@@ -49,8 +49,9 @@ export interface PreviousIndex {
   reusable(id: string, hash: string): number;
   /** Previous article `docId`'s analysis, in `table`'s ids: views of arrays all articles share, to read, not to change or transfer. */
   termsOf(docId: number, table: TermTable): ArticleTerms;
-  /** The previous articles file, and where its blocks start (its length last). */
+  /** The previous articles file, open since the build started (its name, and the descriptor to read it by), and where its blocks start (its length last). */
   articlesFile: string;
+  articlesFd: number;
   blockOffsets: Float64Array;
   /** The compressed bytes of the previous index's block `b`. */
   block(b: number): Buffer;
@@ -64,7 +65,7 @@ export interface PreviousIndex {
   lineOf(docId: number): string;
   /** The previous index to append articles to (index-builder/append.ts), or null when it lacks what that needs. */
   appendBase(): AppendBase | null;
-  /** Closes the articles file, if a block was read. */
+  /** Closes the files it holds open. */
   close(): void;
 }
 
@@ -86,13 +87,27 @@ export async function readPreviousIndex(dir: string, fingerprint: string): Promi
     const docIdOf = new Map(files.meta.ids.map((id, d) => [id, d]));
     const read = new AnalysisReader(files.data, files.meta.ids.length);
     const articlesFile = path.join(dir, ARTICLES_FILE);
-    const blocks = new BlockFile(articlesFile, files.blockOffsets);
+    // Everything read later (blocks, the append base, the prefix the writer copies) is opened
+    // now and read through its descriptor: another index swapped into `dir` meanwhile cannot
+    // change what this build reads (the lock on --out already keeps builds apart; `npm run
+    // dev`'s watcher or a person copying an index in does not take it).
+    const pinned = new Pinned();
+    let blocks: BlockFile;
+    let later: AppendFiles;
+    try {
+      blocks = new BlockFile(articlesFile, pinned.open(articlesFile), files.blockOffsets);
+      later = pinAppendFiles(dir, manifest, pinned);
+    } catch (e) {
+      pinned.close();
+      throw e;
+    }
     const lines = new LineReader(blocks, files.slots);
     return {
       index: {
         reusable: (id, hash) => (hashes.get(id) === hash ? (docIdOf.get(id) ?? -1) : -1),
         termsOf: (d, table) => read.termsOf(d, table),
         articlesFile,
+        articlesFd: blocks.fd,
         blockOffsets: files.blockOffsets,
         block: (b) => blocks.read(b),
         articleCount: files.meta.ids.length,
@@ -100,8 +115,8 @@ export async function readPreviousIndex(dir: string, fingerprint: string): Promi
         docIdOf: (id) => docIdOf.get(id) ?? -1,
         meta: files.meta,
         lineOf: (d) => lines.lineOf(d),
-        appendBase: () => appendBaseOf(dir, manifest, files.data),
-        close: () => blocks.close(),
+        appendBase: () => appendBaseOf(later, files.data),
+        close: () => pinned.close(),
       },
     };
   } catch (e) {
@@ -109,17 +124,70 @@ export async function readPreviousIndex(dir: string, fingerprint: string): Promi
   }
 }
 
+/** Files held open from the start of a build, closed together at its end. */
+class Pinned {
+  private readonly fds: number[] = [];
+
+  open(file: string): number {
+    const fd = openSync(file, 'r');
+    this.fds.push(fd);
+    return fd;
+  }
+
+  /** Opened, or null when it is not there (an index without word counts). */
+  openIfThere(file: string): number | null {
+    try {
+      return this.open(file);
+    } catch {
+      return null;
+    }
+  }
+
+  close(): void {
+    for (const fd of this.fds.splice(0)) closeSync(fd);
+  }
+}
+
+/** The whole of an open file, from its start whatever was read of it before. */
+function readWhole(fd: number, name: string): Buffer {
+  const bytes = Buffer.allocUnsafe(fstatSync(fd).size);
+  for (let at = 0; at < bytes.length; ) {
+    const n = readSync(fd, bytes, at, bytes.length - at, at);
+    if (n === 0) throw new Error(`${name} ended while read`);
+    at += n;
+  }
+  return bytes;
+}
+
+/** The files an append reads, open. */
+interface AppendFiles {
+  wordCounts: number | null;
+  parts: { fd: number; name: string }[];
+}
+
+function pinAppendFiles(dir: string, manifest: IndexManifest, pinned: Pinned): AppendFiles {
+  const wordCounts = pinned.openIfThere(path.join(dir, WORD_COUNTS_FILE));
+  const parts = manifest.flex
+    .filter((f) => f.key === '1.map')
+    .map((f) => {
+      const name = path.join(dir, FLEX_DIR, f.file);
+      return { fd: pinned.open(name), name };
+    });
+  return { wordCounts, parts };
+}
+
 /** What an append starts from; null when the index lacks the word counts. */
-function appendBaseOf(dir: string, manifest: IndexManifest, data: IndexData): AppendBase | null {
+function appendBaseOf(files: AppendFiles, data: IndexData): AppendBase | null {
+  if (files.wordCounts === null) return null;
   let wordCounts: Uint32Array;
   try {
-    const counts: unknown = JSON.parse(readFileSync(path.join(dir, WORD_COUNTS_FILE), 'utf8'));
+    const counts: unknown = JSON.parse(readWhole(files.wordCounts, WORD_COUNTS_FILE).toString('utf8'));
     if (!Array.isArray(counts) || counts.length !== data.vocabulary.length) return null;
     wordCounts = Uint32Array.from(counts as number[]);
   } catch {
     return null;
   }
-  const parts = manifest.flex.filter((f) => f.key === '1.map').map((f) => readFileSync(path.join(dir, FLEX_DIR, f.file)));
+  const parts = files.parts.map((p) => readWhole(p.fd, p.name));
   return { data, parts, wordCounts, registered: registeredIds(data.index) };
 }
 
@@ -130,15 +198,13 @@ function appendBaseOf(dir: string, manifest: IndexManifest, data: IndexData): Ap
  * articles) took about 0.2 s.
  */
 class BlockFile {
-  private fd: number | null = null;
-
   constructor(
     private readonly file: string,
+    readonly fd: number,
     private readonly offsets: Float64Array,
   ) {}
 
   read(b: number): Buffer {
-    this.fd ??= openSync(this.file, 'r');
     const start = this.offsets[b];
     const bytes = Buffer.allocUnsafe(this.offsets[b + 1] - start);
     for (let at = 0; at < bytes.length; ) {
@@ -147,11 +213,6 @@ class BlockFile {
       at += n;
     }
     return bytes;
-  }
-
-  close(): void {
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
   }
 }
 

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { printable } from './read/paths';
 import { parse } from 'csv-parse/sync';
 import type { Article } from '../lib/types';
 import type { ArticleMeta } from '../lib/search/article-store';
@@ -202,11 +203,11 @@ function csvEntries(file: string, text: string): AliasEntry[] {
     rows = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, comment: '#', comment_no_infix: true, trim: true }) as unknown as typeof rows;
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    throw new SourceAliasError(`${file}${line ? `:${line}` : ''}: not CSV: ${(e as Error).message}`);
+    throw new SourceAliasError(`${printable(file)}${line ? `:${line}` : ''}: not CSV: ${(e as Error).message}`);
   }
   const entries: AliasEntry[] = [];
   rows.forEach(({ record, info }, i) => {
-    const where = `${file}:${info.lines}`;
+    const where = `${printable(file)}:${info.lines}`;
     const cells = record.filter((cell, k) => cell !== '' || k < 2);
     if (i === 0 && cells.length === 2 && cells[0].toLowerCase() === 'alias' && cells[1].toLowerCase() === 'canonical') return;
     if (cells.length !== 2 || !cells[0] || !cells[1]) {
@@ -229,16 +230,16 @@ function jsonEntries(file: string, text: string): AliasEntry[] {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new SourceAliasError(`${file}: not JSON: ${(e as Error).message}`);
+    throw new SourceAliasError(`${printable(file)}: not JSON: ${(e as Error).message}`);
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    throw new SourceAliasError(`${file}: expected a JSON object of "alias": "canonical" or "canonical": ["alias", …]`);
+    throw new SourceAliasError(`${printable(file)}: expected a JSON object of "alias": "canonical" or "canonical": ["alias", …]`);
   }
   const entries: AliasEntry[] = [];
   for (const [key, value] of Object.entries(json)) {
     const lines = linesOfKey(text, key);
-    const where = lines.length ? `${file}:${lines[0]}` : `${file}: key ${quote(key)}`;
-    if (lines.length > 1) throw new SourceAliasError(`${file}:${lines[1]}: the key ${quote(key)} is there twice (also at line ${lines[0]})`);
+    const where = lines.length ? `${printable(file)}:${lines[0]}` : `${printable(file)}: key ${quote(key)}`;
+    if (lines.length > 1) throw new SourceAliasError(`${printable(file)}:${lines[1]}: the key ${quote(key)} is there twice (also at line ${lines[0]})`);
     if (typeof value === 'string') {
       if (!value.trim()) throw new SourceAliasError(`${where}: ${quote(key)} is mapped to an empty name`);
       entries.push({ alias: key, canonical: value.trim(), where });
@@ -259,13 +260,13 @@ function jsonEntries(file: string, text: string): AliasEntry[] {
 /** A user's alias file, `.csv` or `.json`, as entries. Throws SourceAliasError naming the file and line. */
 export async function readSourceAliasFile(file: string): Promise<AliasEntry[]> {
   const ext = path.extname(file).toLowerCase();
-  if (ext !== '.csv' && ext !== '.json') throw new SourceAliasError(`${file}: expected a .csv or .json file of source aliases`);
+  if (ext !== '.csv' && ext !== '.json') throw new SourceAliasError(`${printable(file)}: expected a .csv or .json file of source aliases`);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
     const { code, message } = e as NodeJS.ErrnoException;
-    throw new SourceAliasError(`${file}: cannot read it (${code === 'ENOENT' ? 'no such file' : (code ?? message)})`);
+    throw new SourceAliasError(`${printable(file)}: cannot read it (${code === 'ENOENT' ? 'no such file' : (code ?? message)})`);
   }
   return ext === '.csv' ? csvEntries(file, text) : jsonEntries(file, text);
 }

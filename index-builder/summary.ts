@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { BuildSummary } from './build';
 import { formatCount } from './progress';
+import { printable } from './read/paths';
 import { formatReject, formatWhere, type ReadReject } from './read/types';
 import type { SourceMerge } from './source-aliases';
 import { REJECTS_FILE } from '../lib/search/layout';
@@ -27,8 +28,8 @@ export function formatSummary(s: BuildSummary): string {
   } else {
     parts.push(`all analyzed (${s.fullBecause})`);
   }
-  parts.push(`${(s.ms / 1000).toFixed(1)} s → ${s.out}`);
-  const listed = s.rejected + s.replaced.length > 0 ? ` (listed in ${path.join(s.out, REJECTS_FILE)})` : '';
+  parts.push(`${(s.ms / 1000).toFixed(1)} s → ${printable(s.out)}`);
+  const listed = s.rejected + s.replaced.length > 0 ? ` (listed in ${printable(path.join(s.out, REJECTS_FILE))})` : '';
   return `index: ${parts.join('; ')}${listed}`;
 }
 

@@ -150,3 +150,36 @@ describe('readCsv: what is rejected', () => {
     ]);
   });
 });
+
+describe('readCsv: a record over --max-record-bytes', () => {
+  async function readLimited(text: string, maxRecordBytes: number): Promise<ReadOutcome[]> {
+    const out: ReadOutcome[] = [];
+    for await (const o of readCsv(write('limited.csv', text), ',', { maxRecordBytes })) out.push(o);
+    return out;
+  }
+  const where = (outcomes: ReadOutcome[]) => outcomes.map((o) => (o.ok ? `${o.line} ${o.article.title}` : `${o.line} ✗ ${o.reason}`));
+
+  it('is rejected alone with its line, a quoted cell of many lines included, and the line numbers after it stay right', async () => {
+    const long = `"${'بند طولانی، با «نقل‌قول» و ""گیومه""\n'.repeat(100)}"`;
+    const text = `عنوان,متن\nخبر اول,متن اول\nخبر بلند,${long}\nخبر بعدی,متن بعدی\n`;
+    const outcomes = await readLimited(text, 1024);
+    expect(where(outcomes)).toEqual([
+      '2 خبر اول',
+      `3 ✗ record too large: ${Buffer.byteLength(`خبر بلند,${long}`).toLocaleString('en-US')} bytes, over --max-record-bytes 1,024; not read (the records after it are)`,
+      '104 خبر بعدی',
+    ]);
+  });
+
+  it('leaves every record within the limit as csv-parse reads it (quotes in unquoted cells, "" in quoted ones)', async () => {
+    const text = 'عنوان,متن\nگفت "نه",ساده\n"عنوان ""نقل"" شده","دو\nخط"\n';
+    const articlesOf = (outcomes: ReadOutcome[]) => outcomes.map((o) => (o.ok ? o.article : o.reason));
+    expect(articlesOf(await readLimited(text, 64))).toEqual(articlesOf(await readLimited(text, 1 << 30)));
+    expect(where(await readLimited(text, 64))).toEqual(['2 گفت "نه"', '3 عنوان "نقل" شده']);
+  });
+
+  it('a header row over the limit ends the file with one reject', async () => {
+    const outcomes = await readLimited(`${'ستون,'.repeat(500)}متن\nخبر,متن\n`, 512);
+    expect(outcomes).toHaveLength(1);
+    expect(!outcomes[0].ok && outcomes[0].reason).toMatch(/^the header row is too large: record too large: /);
+  });
+});

@@ -6,9 +6,11 @@
 
 import { type CsvError, type Options, parse } from 'csv-parse';
 import { readFailureReason, readTextChunks } from './decode';
+import { CsvRecordGuard, oversizedSize } from './csv-guard';
 import { FIELDS, FieldResolver } from './fields';
+import { DEFAULT_MAX_RECORD_BYTES, oversizedReason } from './lines';
 import { RecordError, recordToArticle } from './record';
-import type { ReadOptions, ReadOutcome } from './types';
+import { type ReadOptions, type ReadOutcome, formatNames } from './types';
 
 /** A parsed row or a row csv-parse skipped, with the line it starts on. */
 type CsvEvent = { kind: 'row'; cells: string[]; line: number; end: number } | { kind: 'skip'; error: CsvError | undefined; line: number };
@@ -40,6 +42,8 @@ class LineTracker {
  */
 export async function* readCsv(file: string, delimiter: ',' | '\t', options: ReadOptions = {}): AsyncGenerator<ReadOutcome> {
   const resolver = new FieldResolver(options.fields);
+  const limit = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const guard = new CsvRecordGuard(delimiter, limit);
   const events: CsvEvent[] = [];
   const tracker = new LineTracker();
   const settings: Options = {
@@ -88,6 +92,16 @@ export async function* readCsv(file: string, delimiter: ',' | '\t', options: Rea
       }
       lastLine = event.end;
       if (event.cells.every((c) => c.trim() === '')) continue;
+      const oversized = oversizedSize(event.cells);
+      if (oversized !== null && !header) {
+        stopped = true;
+        yield { ok: false, file, line, reason: `the header row is too large: ${oversizedReason(oversized, limit)}` };
+        return;
+      }
+      if (oversized !== null) {
+        yield { ok: false, file, line, record: ++rows, reason: oversizedReason(oversized, limit) };
+        continue;
+      }
       if (!header) {
         header = event.cells.map((c) => c.trim());
         candidates = resolver.candidates(header);
@@ -98,7 +112,7 @@ export async function* readCsv(file: string, delimiter: ',' | '\t', options: Rea
               ok: false,
               file,
               line,
-              reason: `the header has no "${field}" column (columns: ${header.join(', ')}); name it with --map ${field}=<column> (fields: ${FIELDS.join(', ')})`,
+              reason: `the header has no "${field}" column (columns: ${formatNames(header)}); name it with --map ${field}=<column> (fields: ${FIELDS.join(', ')})`,
             };
             return;
           }
@@ -134,8 +148,14 @@ export async function* readCsv(file: string, delimiter: ',' | '\t', options: Rea
       let next: IteratorResult<string>;
       try {
         next = await chunks.next();
-        if (next.done) await finish();
-        else await feed(next.value);
+        if (next.done) {
+          const rest = guard.end();
+          if (rest) await feed(rest);
+          await finish();
+        } else {
+          const text = guard.push(next.value);
+          if (text) await feed(text);
+        }
       } catch (err) {
         yield* drain();
         if (!stopped) yield { ok: false, file, ...(lastLine ? { line: lastLine + 1 } : {}), reason: readFailureReason(parserError ?? err, lastLine) };

@@ -4,10 +4,11 @@
 // and make every line end a plain "\n". Large files are decoded as a stream.
 
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { fsPath } from './paths';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256';
 
@@ -188,13 +189,35 @@ export function decodeBytes(bytes: Buffer): { text: string; encoding: TextEncodi
   return { text: decoder.write(bytes) + decoder.end(), encoding };
 }
 
+type Stamp = { size: number; mtimeMs: number } | null;
+
+const stampOf = (file: string): Promise<Stamp> => stat(fsPath(file)).then(({ size, mtimeMs }) => ({ size, mtimeMs }), () => null);
+
+/**
+ * Why what was read is not the file (it was truncated, rewritten or removed
+ * while read), or null. Without this a file cut mid-character while read was
+ * reported as "saved in two encodings?".
+ */
+async function changedSince(file: string, before: Stamp): Promise<string | null> {
+  if (!before) return null;
+  const after = await stampOf(file);
+  const n = (x: number) => x.toLocaleString('en-US');
+  if (!after) return 'the file was removed during the build, while it was read';
+  if (after.size === before.size && after.mtimeMs === before.mtimeMs) return null;
+  const sizes = after.size === before.size ? `still ${n(after.size)} bytes, modified` : `${n(before.size)} bytes when reading began, ${n(after.size)} when it ended`;
+  return `the file changed during the build (${sizes}); build again to read it as it is now`;
+}
+
 /**
  * A whole small file (one plain-text article) as text, gunzipped when its
  * name ends in .gz. Throws TextFileError for what is not text, and the
  * system's error when the file cannot be read.
  */
 export async function readWholeText(file: string, onBytes?: (n: number) => void): Promise<string> {
-  const raw = await readFile(file);
+  const before = await stampOf(file);
+  const raw = await readFile(fsPath(file));
+  const changed = await changedSince(file, before);
+  if (changed) throw new TextFileError(changed);
   onBytes?.(raw.length);
   let bytes = raw;
   if (/\.gz$/i.test(file)) {
@@ -208,7 +231,7 @@ export async function readWholeText(file: string, onBytes?: (n: number) => void)
 }
 
 function openBytes(file: string, onBytes?: (n: number) => void): Readable {
-  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
+  const raw = createReadStream(fsPath(file), { highWaterMark: 1 << 20 });
   if (onBytes) raw.on('data', (chunk) => onBytes(chunk.length));
   if (!/\.gz$/i.test(file)) return raw;
   const gunzip = createGunzip({ chunkSize: 1 << 16 });
@@ -244,6 +267,7 @@ export function readFailureReason(err: unknown, line: number): string {
  * it cannot be read. Never holds more than a few MB of the file at once.
  */
 export async function* readTextChunks(file: string, options: { onBytes?: (n: number) => void } = {}): AsyncGenerator<string> {
+  const before = await stampOf(file);
   const input = openBytes(file, options.onBytes);
   const newlines = new NewlineNormalizer();
   let decoder: Decoder | undefined;
@@ -260,23 +284,32 @@ export async function* readTextChunks(file: string, options: { onBytes?: (n: num
   };
 
   try {
-    for await (const chunk of input as AsyncIterable<Buffer>) {
-      let text: string;
-      if (decoder) {
-        text = decoder.write(chunk);
-      } else {
-        pending.push(chunk);
-        pendingLength += chunk.length;
-        sawHigh ||= chunk.some((byte) => byte >= 0x80);
-        if (pendingLength < SNIFF_BYTES || (!sawHigh && pendingLength < SNIFF_MAX_BYTES)) continue;
-        [decoder, text] = start(false);
-      }
-      const out = newlines.push(text);
-      if (out) yield out;
-    }
     let tail = '';
-    if (!decoder) [decoder, tail] = start(true);
-    tail += decoder.end();
+    try {
+      for await (const chunk of input as AsyncIterable<Buffer>) {
+        let text: string;
+        if (decoder) {
+          text = decoder.write(chunk);
+        } else {
+          pending.push(chunk);
+          pendingLength += chunk.length;
+          sawHigh ||= chunk.some((byte) => byte >= 0x80);
+          if (pendingLength < SNIFF_BYTES || (!sawHigh && pendingLength < SNIFF_MAX_BYTES)) continue;
+          [decoder, text] = start(false);
+        }
+        const out = newlines.push(text);
+        if (out) yield out;
+      }
+      if (!decoder) [decoder, tail] = start(true);
+      tail += decoder.end();
+    } catch (err) {
+      // A file cut while read fails to decode or unzip: say that, not what it looks like.
+      const changed = await changedSince(file, before);
+      throw changed ? new TextFileError(changed) : err;
+    }
+    // Before the last line: a file cut at a line end reads without an error, but not whole.
+    const changed = await changedSince(file, before);
+    if (changed) throw new TextFileError(changed);
     const out = newlines.push(tail) + newlines.end();
     if (out) yield out;
   } finally {

@@ -10,6 +10,7 @@ import { readFailureReason, readWholeText } from './decode';
 import { readJsonArray } from './json-array';
 import { readJsonl } from './jsonl';
 import { PlainTextError, parsePlainTextArticle } from './plaintext';
+import { fsPath, nameFromBytes, printable } from './paths';
 import type { ReadOptions, ReadOutcome } from './types';
 
 export type FileKind = 'text' | 'jsonl' | 'json' | 'csv' | 'tsv';
@@ -38,27 +39,89 @@ function isSkipped(name: string): boolean {
 
 type Listed = { file: string } | { reject: ReadOutcome };
 
-async function walk(dir: string, out: Listed[]): Promise<void> {
-  let entries: Dirent[];
+/** A folder's identity, whatever path (or symbolic link) it is reached by. */
+const keyOf = (s: { dev: number; ino: number }) => `${s.dev}:${s.ino}`;
+
+/**
+ * What a walk must not read: the index being written (`--out`), when an
+ * input folder holds it, with its lock file and the `.tmp-PID`/`.old-PID`
+ * folders of builds; without this each build read the previous one's
+ * rejects.jsonl as input and rejected every line of it again (0 → 154k → 309k lines).
+ */
+interface OutOfBounds {
+  /** `--out` itself. */
+  out: string | null;
+  /** The folder holding it, and the names of its siblings there. */
+  parent: string | null;
+  siblings: RegExp;
+}
+
+async function outOfBounds(out: string | undefined): Promise<OutOfBounds> {
+  if (out === undefined) return { out: null, parent: null, siblings: /$^/ };
+  const target = path.resolve(out);
+  const key = (p: string) => stat(p).then(keyOf, () => null);
+  const base = path.basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return { out: await key(target), parent: await key(path.dirname(target)), siblings: new RegExp(`^${base}(?:\\.lock|\\.tmp-\\d+|\\.old-\\d+)?$`) };
+}
+
+interface Walk {
+  bounds: OutOfBounds;
+  /** Folders walked already under this input: two links to one folder read it once. */
+  seen: Set<string>;
+  /** Notes for the build's log (the index left out, a link loop). */
+  notes: string[];
+}
+
+async function walk(dir: string, dirKey: string, ancestors: Map<string, string>, w: Walk, out: Listed[]): Promise<void> {
+  let entries: Dirent<Buffer>[];
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = (await readdir(fsPath(dir), { withFileTypes: true, encoding: 'buffer' })) as Dirent<Buffer>[];
   } catch (err) {
-    out.push({ reject: { ok: false, file: dir, reason: (err as Error).message } });
+    out.push({ reject: { ok: false, file: dir, reason: printable((err as Error).message) } });
     return;
   }
-  for (const entry of entries) {
-    if (isSkipped(entry.name)) continue;
-    const full = path.join(dir, entry.name);
+  const named = entries.map((entry) => ({ entry, name: nameFromBytes(entry.name) }));
+  // In name order, so that of two links to one folder the same one is walked every time.
+  named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const { entry, name } of named) {
+    if (isSkipped(name)) continue;
+    const full = path.join(dir, name);
+    if (dirKey === w.bounds.parent && w.bounds.siblings.test(name)) {
+      w.notes.push(`not reading ${printable(full)}: it is the index being written (or its lock or a build's folder), not input`);
+      continue;
+    }
     // A symbolic link is followed to whatever it points at.
     const isDir = entry.isDirectory() || (entry.isSymbolicLink() && (await isDirectory(full)));
-    if (isDir) await walk(full, out);
-    else out.push({ file: full });
+    if (!isDir) {
+      out.push({ file: full });
+      continue;
+    }
+    const key = await stat(fsPath(full)).then(keyOf, () => null);
+    if (key === null) {
+      out.push({ file: full });
+      continue;
+    }
+    if (key === w.bounds.out) {
+      w.notes.push(`not reading ${printable(full)}: it is the index being written, not input`);
+      continue;
+    }
+    const ancestor = ancestors.get(key);
+    if (ancestor !== undefined) {
+      // Reported once: the folder it leads back to is not walked again from here.
+      out.push({ reject: { ok: false, file: full, reason: `symbolic link loop: leads back to ${printable(ancestor)}; not followed` } });
+      continue;
+    }
+    if (w.seen.has(key)) continue;
+    w.seen.add(key);
+    ancestors.set(key, full);
+    await walk(full, key, ancestors, w, out);
+    ancestors.delete(key);
   }
 }
 
 async function isDirectory(p: string): Promise<boolean> {
   try {
-    return (await stat(p)).isDirectory();
+    return (await stat(fsPath(p))).isDirectory();
   } catch {
     return false;
   }
@@ -69,14 +132,14 @@ function listedPath(l: Listed): string {
 }
 
 /** Inputs in order; inside a folder, files sorted by path (code units, not locale) for the same build every time. */
-async function listInputs(inputs: readonly string[]): Promise<Listed[]> {
+async function listInputs(inputs: readonly string[], bounds: OutOfBounds, notes: string[]): Promise<Listed[]> {
   const listed: Listed[] = [];
   // Check every input before reading any, so a typo fails at once.
   const stats = await Promise.all(
     inputs.map((input) =>
       stat(input).catch((err: NodeJS.ErrnoException) => {
-        if (err.code === 'ENOENT' || err.code === 'ENOTDIR') throw new Error(`input not found: ${input}`);
-        throw new Error(`cannot read input ${input}: ${err.message}`);
+        if (err.code === 'ENOENT' || err.code === 'ENOTDIR') throw new Error(`input not found: ${printable(input)}`);
+        throw new Error(`cannot read input ${printable(input)}: ${err.message}`);
       }),
     ),
   );
@@ -85,8 +148,13 @@ async function listInputs(inputs: readonly string[]): Promise<Listed[]> {
       listed.push({ file: input });
       continue;
     }
+    const key = keyOf(stats[i]);
+    if (key === bounds.out) {
+      notes.push(`not reading ${printable(input)}: it is the index being written, not input`);
+      continue;
+    }
     const inFolder: Listed[] = [];
-    await walk(input, inFolder);
+    await walk(input, key, new Map([[key, input]]), { bounds, seen: new Set([key]), notes }, inFolder);
     inFolder.sort((a, b) => (listedPath(a) < listedPath(b) ? -1 : listedPath(a) > listedPath(b) ? 1 : 0));
     listed.push(...inFolder);
   }
@@ -115,24 +183,28 @@ export interface InputPlan {
   readonly files: number;
   /** Their total size in bytes, when asked for. */
   readonly bytes: number;
+  /** What the walk left out and why (the index in an input folder), for the build's log. */
+  readonly notes?: readonly string[];
 }
 
 /**
- * Lists the files under the inputs without reading them. Throws
- * `input not found: <path>` when an input does not exist.
+ * Lists the files under the inputs without reading them, leaving out the
+ * index `out` and its build files. Throws `input not found: <path>` when an
+ * input does not exist.
  */
-export async function planInputs(inputs: readonly string[], { sizes = false } = {}): Promise<InputPlan> {
-  const entries = await listInputs(inputs);
+export async function planInputs(inputs: readonly string[], { sizes = false, out }: { sizes?: boolean; out?: string } = {}): Promise<InputPlan> {
+  const notes: string[] = [];
+  const entries = await listInputs(inputs, await outOfBounds(out), notes);
   const files = entries.flatMap((e) => ('file' in e ? [e.file] : []));
   let bytes = 0;
   if (sizes) {
     // A batch at a time: an archive of 100,000 files must not open them all at once.
     for (let i = 0; i < files.length; i += 256) {
-      const batch = await Promise.all(files.slice(i, i + 256).map((f) => stat(f).then((s) => s.size, () => 0)));
+      const batch = await Promise.all(files.slice(i, i + 256).map((f) => stat(fsPath(f)).then((s) => s.size, () => 0)));
       bytes += batch.reduce((a, b) => a + b, 0);
     }
   }
-  return { entries, files: files.length, bytes };
+  return { entries, files: files.length, bytes, notes };
 }
 
 function isPlan(inputs: readonly string[] | InputPlan): inputs is InputPlan {

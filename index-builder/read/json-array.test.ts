@@ -60,6 +60,31 @@ describe('readJsonArray: good files', () => {
   });
 });
 
+describe('readJsonArray: a record over --max-record-bytes', () => {
+  it('is rejected alone, by number and line, and the records after it are read', async () => {
+    const file = write('long.json', pretty([rec('1'), rec('2', { body: 'خبر طولانی '.repeat(1000) }), rec('3')]));
+    const outcomes: ReadOutcome[] = [];
+    for await (const o of readJsonArray(file, { maxRecordBytes: 2048 })) outcomes.push(o);
+    expect(brief(outcomes)).toEqual([
+      '1 1',
+      expect.stringMatching(/^2 ✗ record too large: [\d,]+ bytes, over --max-record-bytes 2,048; not read \(the records after it are\)$/),
+      '3 3',
+    ]);
+    expect(outcomes[1]).toMatchObject({ line: 7 });
+  });
+
+  it('is cut out by structure even when split across chunks (the splitter holds none of it)', () => {
+    const splitter = new JsonElementSplitter(100);
+    const text = JSON.stringify([rec('1'), rec('2', { body: 'ب'.repeat(500) }), rec('3')]);
+    const elements = [...splitter.push(text.slice(0, 150)), ...splitter.push(text.slice(150, 700)), ...splitter.push(text.slice(700)), ...splitter.end()];
+    expect(elements.map((e) => (e.oversized === undefined ? JSON.parse(e.text).id : `oversized ${e.oversized}`))).toEqual([
+      '1',
+      `oversized ${Buffer.byteLength(JSON.stringify(rec('2', { body: 'ب'.repeat(500) })))}`,
+      '3',
+    ]);
+  });
+});
+
 describe('readJsonArray: what is rejected', () => {
   it('rejects a broken record alone and reads the rest', async () => {
     const text = `[\n${JSON.stringify(rec('1'))},\n{"id": "2", "title": "خبر" "body": "متن"},\n${JSON.stringify(rec('3'))}\n]`;

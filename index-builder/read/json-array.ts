@@ -7,12 +7,16 @@
 
 import { readFailureReason, readTextChunks } from './decode';
 import { FieldResolver } from './fields';
+import { DEFAULT_MAX_RECORD_BYTES, oversizedReason } from './lines';
 import { RecordError, jsonRecordToArticle } from './record';
 import type { ReadOptions, ReadOutcome } from './types';
 
 /** The text of one top-level record, where it starts, and its 1-based position. */
 export interface JsonElement {
+  /** Empty when the element is over the limit (`oversized`). */
   text: string;
+  /** Its size in UTF-8 bytes, when over the splitter's limit: its text was dropped as it streamed past. */
+  oversized?: number;
   line: number;
   record: number;
 }
@@ -48,7 +52,25 @@ export class JsonElementSplitter {
   private escaped = false;
   private primitive = false;
   private parts: string[] = [];
+  /** UTF-8 bytes of the current element so far. */
+  private bytes = 0;
   private startLine = 0;
+
+  /** `maxBytes`: the longest element kept (`--max-record-bytes`); a longer one is still cut out, but not held. */
+  constructor(private readonly maxBytes = Infinity) {}
+
+  /** Adds text of the current element, dropping it all once the element is over the limit. */
+  private keep(text: string): void {
+    this.bytes += Buffer.byteLength(text, 'utf8');
+    if (this.bytes > this.maxBytes) this.parts = [];
+    else this.parts.push(text);
+  }
+
+  private element(): JsonElement {
+    const record = ++this.count;
+    if (this.bytes > this.maxBytes) return { text: '', oversized: this.bytes, line: this.startLine, record };
+    return { text: this.parts.join(''), line: this.startLine, record };
+  }
 
   /** The current line (1-based). */
   line = 1;
@@ -80,8 +102,8 @@ export class JsonElementSplitter {
   private scan(chunk: string, out: JsonElement[]): void {
     let from = 0; // where the current element's text in this chunk starts
     const finish = (end: number) => {
-      this.parts.push(chunk.slice(from, end));
-      out.push({ text: this.parts.join(''), line: this.startLine, record: ++this.count });
+      this.keep(chunk.slice(from, end));
+      out.push(this.element());
       this.parts = [];
       this.collecting = false;
       this.wantValue = false;
@@ -118,6 +140,7 @@ export class JsonElementSplitter {
         this.collecting = true;
         from = i;
         this.parts = [];
+        this.bytes = 0;
         this.startLine = this.line;
         this.depth = c === 0x7b || c === 0x5b ? 1 : 0;
         this.inString = c === QUOTE;
@@ -150,7 +173,7 @@ export class JsonElementSplitter {
           this.fail(`unexpected ${this.describe(c)} after the closing "]"`);
       }
     }
-    if (this.collecting) this.parts.push(chunk.slice(from));
+    if (this.collecting) this.keep(chunk.slice(from));
   }
 
   /** The last element, if the text ended right after one without a delimiter; sets `error` if the text is cut short. */
@@ -168,7 +191,7 @@ export class JsonElementSplitter {
   private finishText(out: JsonElement[]): void {
     if (this.collecting) {
       if (this.primitive) {
-        out.push({ text: this.parts.join(''), line: this.startLine, record: ++this.count });
+        out.push(this.element());
         this.collecting = false;
       } else {
         this.fail(`the file ends inside record ${this.count + 1}, which starts at line ${this.startLine}`, this.startLine);
@@ -179,8 +202,9 @@ export class JsonElementSplitter {
   }
 }
 
-function toOutcome(element: JsonElement, file: string, fields: FieldResolver): ReadOutcome {
+function toOutcome(element: JsonElement, file: string, fields: FieldResolver, limit: number): ReadOutcome {
   const where = { file, line: element.line, record: element.record };
+  if (element.oversized !== undefined) return { ok: false, ...where, reason: oversizedReason(element.oversized, limit) };
   let json: unknown;
   try {
     json = JSON.parse(element.text);
@@ -198,11 +222,13 @@ function toOutcome(element: JsonElement, file: string, fields: FieldResolver): R
 /**
  * Every record of a .json file (gzipped when it ends in .gz) as an outcome
  * with its record number and the line it starts on. A structural error
- * (text between records, a missing "]") ends the file with one reject.
+ * (text between records, a missing "]") ends the file with one reject; a
+ * record over `options.maxRecordBytes` is rejected alone.
  */
 export async function* readJsonArray(file: string, options: ReadOptions = {}): AsyncGenerator<ReadOutcome> {
   const fields = new FieldResolver(options.fields);
-  const splitter = new JsonElementSplitter();
+  const limit = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const splitter = new JsonElementSplitter(limit);
   const chunks = readTextChunks(file, { onBytes: options.onBytes });
   try {
     for (;;) {
@@ -215,7 +241,7 @@ export async function* readJsonArray(file: string, options: ReadOptions = {}): A
         return;
       }
       const elements = next.done ? splitter.end() : splitter.push(next.value);
-      for (const element of elements) yield toOutcome(element, file, fields);
+      for (const element of elements) yield toOutcome(element, file, fields, limit);
       if (splitter.error) {
         yield { ok: false, file, line: splitter.error.line, reason: `invalid JSON: ${splitter.error.reason}` };
         return;

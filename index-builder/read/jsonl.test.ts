@@ -4,6 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readJsonl } from './jsonl';
+import { splitLines } from './lines';
 import { deriveTitle } from './title';
 import type { ReadOutcome } from './types';
 import { tempFiles } from '../testing';
@@ -214,6 +215,59 @@ describe('readJsonl: bad records are reported, not thrown, and do not stop the f
     const outcomes = await readAll(path.join(dir, 'missing.jsonl'));
     expect(outcomes).toHaveLength(1);
     expect(outcomes[0]).toMatchObject({ ok: false, reason: expect.stringContaining('ENOENT') });
+  });
+});
+
+describe('readJsonl: a record over --max-record-bytes', () => {
+  it('is rejected with its line and size, and the valid record after it is indexed', async () => {
+    const long = line({ id: 'long', body: 'خبر '.repeat(2000) });
+    const file = write('long.jsonl', [line({ id: 'before' }), long, line({ id: 'after' })].join('\n') + '\n');
+    const outcomes: ReadOutcome[] = [];
+    for await (const o of readJsonl(file, { maxRecordBytes: 4096 })) outcomes.push(o);
+    expect(outcomes.map((o) => (o.ok ? o.article.id : `rejected:${o.line}`))).toEqual(['before', 'rejected:2', 'after']);
+    expect(outcomes[1]).toMatchObject({
+      ok: false,
+      file,
+      line: 2,
+      reason: `record too large: ${Buffer.byteLength(long).toLocaleString('en-US')} bytes, over --max-record-bytes 4,096; not read (the records after it are)`,
+    });
+    expect(outcomes[2]).toMatchObject({ ok: true, line: 3 });
+  });
+
+  it('does not reject a record of exactly the limit', async () => {
+    const text = line({ id: 'exact' });
+    const [outcome] = await (async () => {
+      const out: ReadOutcome[] = [];
+      for await (const o of readJsonl(write('exact.jsonl', text + '\n'), { maxRecordBytes: Buffer.byteLength(text) })) out.push(o);
+      return out;
+    })();
+    expect(outcome.ok).toBe(true);
+  });
+});
+
+describe('splitLines: a line far over the limit, from a generated stream', () => {
+  // 64 MB of one line in 1 MB chunks, never held whole: the line after it still comes out.
+  async function* generated(): AsyncGenerator<string> {
+    yield 'سطر اول\n';
+    const chunk = 'ب'.repeat(512 * 1024);
+    for (let i = 0; i < 64; i++) yield chunk;
+    yield '\nسطر بعد\n';
+  }
+
+  it('stands in for the long line with its size and goes on to the next', async () => {
+    const out: unknown[] = [];
+    for await (const l of splitLines(generated(), 20 * 1024 * 1024)) out.push(l);
+    expect(out).toEqual(['سطر اول', { oversized: true, bytes: 64 * 1024 * 1024 }, 'سطر بعد']);
+  });
+
+  it('without a limit splits the same lines as before (a last line without "\\n" counts, a final "\\n" starts none)', async () => {
+    async function* chunks() {
+      yield 'الف\nب';
+      yield 'پ\n\nت';
+    }
+    const out: unknown[] = [];
+    for await (const l of splitLines(chunks())) out.push(l);
+    expect(out).toEqual(['الف', 'بپ', '', 'ت']);
   });
 });
 

@@ -8,7 +8,7 @@
 
 import { readFailureReason, readTextChunks } from './decode';
 import { FieldResolver } from './fields';
-import { splitLines } from './lines';
+import { DEFAULT_MAX_RECORD_BYTES, type OversizedLine, oversizedReason, splitLines } from './lines';
 import { RecordError, jsonRecordToArticle } from './record';
 import type { ReadOptions, ReadOutcome } from './types';
 
@@ -30,16 +30,18 @@ export function parseJsonlRecord(text: string, file: string, line: number, field
 
 /**
  * Every non-blank line of a .jsonl/.ndjson file (gzipped when it ends in .gz)
- * as an outcome with its 1-based line number. A file that cannot be read,
- * unzipped or decoded ends with one reject saying why; it never throws.
+ * as an outcome with its 1-based line number. A line over
+ * `options.maxRecordBytes` is rejected alone and reading goes on. A file that
+ * cannot be read, unzipped or decoded ends with one reject saying why; it never throws.
  */
 export async function* readJsonl(file: string, options: ReadOptions = {}): AsyncGenerator<ReadOutcome> {
   const fields = new FieldResolver(options.fields);
-  const lines = splitLines(readTextChunks(file, { onBytes: options.onBytes }));
+  const limit = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const lines = splitLines(readTextChunks(file, { onBytes: options.onBytes }), limit);
   let line = 0;
   try {
     for (;;) {
-      let next: IteratorResult<string>;
+      let next: IteratorResult<string | OversizedLine>;
       try {
         next = await lines.next();
       } catch (err) {
@@ -48,7 +50,9 @@ export async function* readJsonl(file: string, options: ReadOptions = {}): Async
       }
       if (next.done) return;
       line++;
-      if (next.value.trim() !== '') yield parseJsonlRecord(next.value, file, line, fields);
+      const text = next.value;
+      if (typeof text !== 'string') yield { ok: false, file, line, reason: oversizedReason(text.bytes, limit) };
+      else if (text.trim() !== '') yield parseJsonlRecord(text, file, line, fields);
     }
   } finally {
     await lines.return(undefined);

@@ -10,6 +10,7 @@ import { contentId } from './content-id';
 import { DateError, type DateReading, readDate } from './dates';
 import { type Candidates, type Field, FieldResolver } from './fields';
 import { deriveTitle } from './title';
+import { formatNames } from './types';
 import { httpUrlOrNull } from './url';
 
 /** Why a record is not an article; the message is the reason. */
@@ -112,11 +113,7 @@ function recordDates(date: Found | undefined, dateJalali: Found | undefined): { 
 }
 
 function missingField(field: Field, record: Record<string, unknown>): RecordError {
-  const keys = Object.keys(record);
-  const shown = keys.length > 12 ? [...keys.slice(0, 12), '…'] : keys;
-  return new RecordError(
-    `no "${field}" field (it has: ${shown.join(', ') || 'nothing'}); name it with --map ${field}=<field>`,
-  );
+  return new RecordError(`no "${field}" field (it has: ${formatNames(Object.keys(record)) || 'nothing'}); name it with --map ${field}=<field>`);
 }
 
 /** A record → its article. Throws RecordError with the reason. */

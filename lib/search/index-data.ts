@@ -27,7 +27,7 @@ export interface IndexData {
   tf: Uint8Array;
   docLength: Uint32Array;
   /** Words of the title (they open each article's positions). */
-  titleLength: Uint16Array;
+  titleLength: Uint32Array;
   /** The code of vocabulary[v] in `positions`. */
   wordCodes: Uint32Array;
   /** Article d's words are the varint codes in the bytes positions[posOffsets[d] .. posOffsets[d + 1]). */
@@ -116,7 +116,7 @@ export class ArticleAnalyzer {
         if (!token.piece) words.push(id);
         if (!token.spelling) length++;
       }
-      if (part === 0) titleLength = Math.min(words.length, 0xffff);
+      if (part === 0) titleLength = words.length;
     });
     const packed = new Uint8Array(touched.length);
     touched.forEach((id, k) => (packed[k] = Math.min(this.count[id], TF_MAX) | (this.inTitle[id] ? TF_TITLE : 0)));
@@ -166,7 +166,7 @@ export function assembleIndexData(terms: readonly string[], perArticle: readonly
   const tf = new Uint8Array(docs.length);
   const cursor = tfOffsets.slice(0, vocabulary.length);
   const docLength = new Uint32Array(n);
-  const titleLength = new Uint16Array(n);
+  const titleLength = new Uint32Array(n);
   const registered: number[] = [];
   perArticle.forEach((a, docId) => {
     const { terms: ids, packed } = a;

@@ -1,6 +1,6 @@
 // The files of a built index directory. The builder writes them, the server
 // reads them; the format number changes whenever either side must change.
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 export const MANIFEST_FILE = 'manifest.json';
 /** Every article as read, JSON lines deflated in blocks, in docId order (lib/search/article-blocks.ts). */
 export const ARTICLES_FILE = 'articles.bin';
@@ -28,7 +28,7 @@ export const FLEX_DIR = 'flex';
 export const BINARY_FILES = {
   tf: 'tf.u8',
   docLength: 'doc-length.u32',
-  titleLength: 'title-length.u16',
+  titleLength: 'title-length.u32',
   wordCodes: 'word-codes.u32',
   posOffsets: 'position-offsets.u32',
   positions: 'positions.bin',

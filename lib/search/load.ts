@@ -182,7 +182,7 @@ export async function readIndexFiles(dir: string): Promise<IndexFiles> {
     tfOffsets,
     tf: typed(BINARY_FILES.tf, tf, Uint8Array),
     docLength: typed(BINARY_FILES.docLength, docLength, Uint32Array),
-    titleLength: typed(BINARY_FILES.titleLength, titleLength, Uint16Array),
+    titleLength: typed(BINARY_FILES.titleLength, titleLength, Uint32Array),
     wordCodes: typed(BINARY_FILES.wordCodes, wordCodes, Uint32Array),
     posOffsets: typed(BINARY_FILES.posOffsets, posOffsets, Uint32Array),
     positions: typed(BINARY_FILES.positions, positions, Uint8Array),

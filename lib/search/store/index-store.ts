@@ -16,7 +16,7 @@ export class IndexStore {
   /** One byte per posting, in the postings' order (index-data.ts: count, plus TF_TITLE in the title). */
   readonly tf: Uint8Array;
   readonly docLength: Uint32Array;
-  readonly titleLength: Uint16Array;
+  readonly titleLength: Uint32Array;
   private readonly tfOffsets: Uint32Array;
   private readonly wordCodes: Uint32Array;
   private readonly posOffsets: Uint32Array;
