@@ -84,6 +84,7 @@ it(`refuses a timeline of more than ${MAX_PERIODS} periods, naming the interval`
   expect(() => timelineOf('week', d(1300, 1, 1), d(1403, 1, 1))).toThrow(ParamError);
   expect(() => timelineOf('week', d(1300, 1, 1), d(1403, 1, 1))).toThrow(/^interval: week over this range gives \d+ periods/);
   expect(timelineOf('year', d(1300, 1, 1), d(1403, 1, 1)).periods).toHaveLength(104);
+  expect(timelineOf('year', d(1, 1, 1), d(3177, 1, 1)).periods).toHaveLength(MAX_PERIODS);
 });
 
 describe('countPeriods', () => {

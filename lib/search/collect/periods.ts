@@ -6,14 +6,18 @@
 import { d2g, d2j, j2d, jalaaliMonthLength } from 'jalaali-js';
 import type { JalaliDate, TrendInterval } from '../../types';
 import { toPersianDigits } from '../../digits';
-import { formatJalaliKey, formatJalaliMonthPersian, formatJalaliPersian } from '../../jalali';
+import { formatJalaliKey, formatJalaliMonthPersian, formatJalaliPersian, MAX_JALALI_YEAR, MIN_JALALI_YEAR } from '../../jalali';
 import { ParamError } from '../params';
 import type { ArticleDates } from './article-dates';
 
 export const INTERVALS: readonly TrendInterval[] = ['year', 'month', 'week'];
 
-/** A timeline longer than this is refused (a week histogram over centuries is no chart, and a big answer). */
-export const MAX_PERIODS = 2000;
+/**
+ * A timeline longer than this is refused (a week histogram over centuries is
+ * no chart, and a big answer); as many as the calendar has years, so that any
+ * range can be asked by year.
+ */
+export const MAX_PERIODS = MAX_JALALI_YEAR - MIN_JALALI_YEAR + 1;
 
 /**
  * The automatic interval: the finest one that keeps a chart readable.
