@@ -74,6 +74,11 @@ describe('trends', () => {
     expect(totals(iran)).toEqual(totals(iran));
   });
 
+  it('names the query that is too costly among the others', () => {
+    const strict = SearchEngine.fromArticles([on('x', 'سیل در خوزستان', 'ایرنا', { year: 1384, month: 1, day: 5 })], { maxQueryCost: 1 });
+    expect(() => trends(strict, parseTrendsParams(new URLSearchParams(q('سیل', '"سیل در خوزستان"'))))).toThrow(/^q: query 2: the query asks for too much work/);
+  });
+
   it('answers an archive without dates with no periods and every match undated', () => {
     const bare = SearchEngine.fromArticles([on('x', 'سیل', 'ایرنا', null)]);
     expect(trends(bare, parseTrendsParams(new URLSearchParams(q('سیل'))))).toEqual({ interval: 'year', periods: [], series: [{ q: 'سیل', counts: [], matched: 1, undated: 1 }] });

@@ -5,7 +5,8 @@
 import type { TrendsResponse } from '../types';
 import { formatJalaliKey } from '../jalali';
 import type { SearchEngine } from './engine';
-import type { TrendsParams } from './params';
+import { ParamError, type TrendsParams } from './params';
+import { QueryTooCostlyError } from './query/cost';
 
 export function trends(engine: SearchEngine, { queries, interval, filters }: TrendsParams): TrendsResponse {
   const { timeline, totals } = engine.periodTotals(filters, interval);
@@ -18,9 +19,19 @@ export function trends(engine: SearchEngine, { queries, interval, filters }: Tre
     endIso: p.endIso,
     total: totals[i],
   }));
-  const series = queries.map((q) => {
-    const { hits, periods: counted } = engine.query({ ...filters, q }, timeline ? { periods: timeline } : {});
+  const series = queries.map((q, i) => {
+    const { hits, periods: counted } = queryNamed(i, () => engine.query({ ...filters, q }, timeline ? { periods: timeline } : {}));
     return { q, counts: counted ? Array.from(counted.counts) : [], matched: hits.length, undated: counted?.undated ?? hits.length };
   });
   return { interval: timeline?.interval ?? interval ?? 'year', periods, series };
+}
+
+/** A query refused as too costly, said with its place among the trend's queries. */
+function queryNamed<T>(i: number, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof QueryTooCostlyError) throw new ParamError('q', `q: query ${i + 1}: ${e.message.replace(/^q: /, '')}`);
+    throw e;
+  }
 }
