@@ -213,6 +213,47 @@ export interface HealthResponse {
   lastReloadError: { message: string; at: string; retryInMs: number } | null;
 }
 
+/** How a trend is cut: Jalali years, months, or weeks from Saturday to Friday (labelled by their Saturday). */
+export type TrendInterval = 'year' | 'month' | 'week';
+
+/** One period of a trend, in Tehran calendar days. */
+export interface TrendPeriod {
+  /** `1403`, `1403-01`, or a week's Saturday `1402-12-26`. */
+  key: string;
+  /** In Persian with Persian digits: «۱۴۰۳», «فروردین ۱۴۰۳», a week's Saturday «۲۶ اسفند ۱۴۰۲». */
+  label: string;
+  /** First and last day counted, inclusive, as Jalali keys ("1403-01-01"): the period's own, cut to from/to. */
+  start: string;
+  end: string;
+  /** The same days as ISO 8601 Gregorian dates ("2024-03-20"). */
+  startIso: string;
+  endIso: string;
+  /**
+   * Articles of the whole archive in this period under the same non-query
+   * filters (dates, sources, tags): a share's denominator. 0 means the archive
+   * holds no article then: a gap, not a share of 0 %.
+   */
+  total: number;
+}
+
+/** One query of a trend. */
+export interface TrendSeries {
+  q: string;
+  /** Matches per period, in the order of `periods`. */
+  counts: number[];
+  /** Every match under the filters: the sum of `counts` and `undated`. */
+  matched: number;
+  /** Matches with no date, never spread over the periods (0 under a from/to filter unless `undated=include`). */
+  undated: number;
+}
+
+/** The body of GET /api/trends. */
+export interface TrendsResponse {
+  interval: TrendInterval;
+  periods: TrendPeriod[];
+  series: TrendSeries[];
+}
+
 /** The body of every 4xx answer. */
 export interface ApiError {
   error: { code: string; message: string };

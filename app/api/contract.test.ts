@@ -5,11 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError, ArticleResponse, HealthResponse, SearchResponse } from '@/lib/types';
+import type { ApiError, ArticleResponse, HealthResponse, SearchResponse, TrendsResponse } from '@/lib/types';
 import { buildIndex } from '@/index-builder/build';
 import { GET as searchRoute } from './search/route';
 import { GET as articleRoute } from './articles/[id]/route';
 import { GET as healthRoute } from './health/route';
+import { GET as trendsRoute } from './trends/route';
 import { articleHref } from '@/app/components/href';
 
 const library = `افتتاح تالار تازه کتابخانه ملی
@@ -38,6 +39,7 @@ async function get<T>(handler: (req: NextRequest, ctx: never) => Promise<Respons
   return { status: res.status, body: (await res.json()) as T };
 }
 const search = (query: string) => get<SearchResponse & ApiError>(searchRoute, `/api/search?${query}`);
+const trends = (query: string) => get<TrendsResponse & ApiError>(trendsRoute, `/api/trends?${query}`);
 const article = (id: string, query = '') =>
   get<ArticleResponse & ApiError>(articleRoute, `/api/articles/${encodeURIComponent(id)}?${query}`, { params: Promise.resolve({ id }) });
 
@@ -121,6 +123,41 @@ describe('GET /api/search', () => {
     for (const q of ['"', '-', '((', '\u0000', 'a'.repeat(3000), '«»؟']) {
       const { status } = await search(`q=${encodeURIComponent(q)}`);
       expect(status).toBe(200);
+    }
+  });
+});
+
+describe('GET /api/trends', () => {
+  const q = (...words: string[]) => words.map((w) => `q=${encodeURIComponent(w)}`).join('&');
+
+  it('answers the contract shape: periods with their totals, one series per q in order', async () => {
+    const { status, body } = await trends(`${q('کتابخانه', 'ماه')}&interval=year`);
+    expect(status).toBe(200);
+    expect(Object.keys(body).sort()).toEqual(['interval', 'periods', 'series']);
+    expect(body.interval).toBe('year');
+    expect(Object.keys(body.periods[0]).sort()).toEqual(['end', 'endIso', 'key', 'label', 'start', 'startIso', 'total']);
+    expect(body.periods[0]).toEqual({ key: '1385', label: '۱۳۸۵', start: '1385-04-12', end: '1385-12-29', startIso: '2006-07-03', endIso: '2007-03-20', total: 3 });
+    expect(body.periods).toHaveLength(1402 - 1385 + 1);
+    expect(body.periods[5].total).toBe(0);
+    expect(body.series.map((s) => s.q)).toEqual(['کتابخانه', 'ماه']);
+    expect(body.series[0]).toMatchObject({ matched: 2, undated: 0 });
+    expect(body.series[0].counts).toHaveLength(body.periods.length);
+    expect([body.series[0].counts[0], body.series[0].counts.at(-1)]).toEqual([1, 1]);
+  });
+
+  it('counts an undated match apart, never in a period', async () => {
+    const { body } = await trends(`${q('بازار')}&interval=month`);
+    expect(body.series[0]).toMatchObject({ matched: 1, undated: 1 });
+    expect(body.series[0].counts.every((n) => n === 0)).toBe(true);
+  });
+
+  it('answers 400 naming the parameter: no q, more than 8, a bad interval or filter', async () => {
+    const nine = Array.from({ length: 9 }, (_, i) => `q=w${i}`).join('&');
+    for (const [query, param] of [['interval=year', 'q'], [nine, 'q'], [`${q('کتاب')}&interval=day`, 'interval'], [`${q('کتاب')}&to=1400-12-30`, 'to'], [`${q('کتاب')}&from=1300&interval=week`, 'interval']]) {
+      const { status, body } = await trends(query);
+      expect(status).toBe(400);
+      expect(body.error.code).toBe('bad_parameter');
+      expect(body.error.message.startsWith(`${param}:`)).toBe(true);
     }
   });
 });

@@ -1,5 +1,5 @@
 // Hostile input, sent straight to the route handlers of /api/search,
-// /api/articles/<id> and /api/export over an index of the bundled sample
+// /api/articles/<id>, /api/export and /api/trends over an index of the bundled sample
 // articles: never a 5xx, every 400 in the error contract, and the server still
 // answers a normal query correctly afterwards. Reproducible: a seeded PRNG
 // (FUZZ_SEED to try another seed).
@@ -12,6 +12,7 @@ import { buildIndex } from '@/index-builder/build';
 import { GET as searchRoute } from './search/route';
 import { GET as articleRoute } from './articles/[id]/route';
 import { GET as exportRoute } from './export/route';
+import { GET as trendsRoute } from './trends/route';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
 const ROUNDS = 120; // per route: 360 requests, plus the fixed cases below
@@ -54,7 +55,7 @@ const IDS = [
   '%', '%%', '%E0%A4%A', '%ED%A0%80', '%00', '..%2F..%2Fetc%2Fpasswd', '../../etc/passwd', '%uD800', '%C0%AF', '%FF%FE', 'a%2', '\u0000',
   '\ud800', 'x'.repeat(10_000), '5501001%00', ' 5501001', '5501001 ', '__proto__', 'constructor', '-1', '1e308', '<script>', '"\'',
 ];
-const PARAMS = ['q', 'from', 'to', 'sort', 'page', 'size', 'match', 'source', 'tag', 'format'];
+const PARAMS = ['q', 'from', 'to', 'sort', 'page', 'size', 'match', 'source', 'tag', 'format', 'interval'];
 
 function hostileText(r: Rng): string {
   switch (r.int(9)) {
@@ -99,6 +100,8 @@ function hostileQuery(r: Rng): string {
           return r.pick(['all', 'any', 'none', '', hostileText(r)]);
         case 'format':
           return r.pick(['csv', 'jsonl', 'pdf', 'CSV', '', hostileText(r)]);
+        case 'interval':
+          return r.pick(['year', 'month', 'week', 'day', 'WEEK', '', hostileText(r)]);
         default:
           return hostileText(r);
       }
@@ -127,7 +130,7 @@ async function readBody(res: Response): Promise<unknown> {
   return /^application\/json(;|$)/.test(type) ? JSON.parse(text) : text;
 }
 
-async function send(route: 'search' | 'export' | 'article', query: string, id = ''): Promise<Outcome> {
+async function send(route: 'search' | 'export' | 'article' | 'trends', query: string, id = ''): Promise<Outcome> {
   const started = performance.now();
   let res: Response;
   if (route === 'article') {
@@ -135,7 +138,7 @@ async function send(route: 'search' | 'export' | 'article', query: string, id = 
     res = await articleRoute(new NextRequest(url), { params: Promise.resolve({ id }) });
   } else {
     const url = new URL(`/api/${route}?${query}`, base);
-    res = await (route === 'search' ? searchRoute : exportRoute)(new NextRequest(url));
+    res = await (route === 'search' ? searchRoute : route === 'trends' ? trendsRoute : exportRoute)(new NextRequest(url));
   }
   const body = await readBody(res);
   return { status: res.status, body, ms: performance.now() - started };
@@ -156,7 +159,7 @@ function expectSafe(route: string, query: string, out: Outcome) {
     // The message names the parameter (or the id) and is never a stack trace.
     expect(err!.message as string, where).not.toMatch(/\n\s+at |node_modules|\.ts:\d+/);
     expect((err!.message as string).length, `${where} → ${err!.message}`).toBeLessThan(400);
-    if (out.status === 400) expect(err!.message as string, where).toMatch(/^(q|from|to|sort|page|size|match|source|tag|format):/);
+    if (out.status === 400) expect(err!.message as string, where).toMatch(/^(q|from|to|sort|page|size|match|source|tag|format|interval):/);
   } else {
     expect(out.status, where).toBe(200);
     if (route === 'search') {
@@ -165,6 +168,11 @@ function expectSafe(route: string, query: string, out: Outcome) {
       expect(b.results.length, where).toBeLessThanOrEqual(b.size);
     }
     if (route === 'article') expect((out.body as { id: string }).id, where).toBeTypeOf('string');
+    if (route === 'trends') {
+      const b = out.body as { periods: unknown[]; series: { counts: number[]; matched: number; undated: number }[] };
+      for (const s of b.series) expect(s.counts.reduce((a, n) => a + n, 0) + s.undated, where).toBe(s.matched);
+      for (const s of b.series) expect(s.counts.length, where).toBe(b.periods.length);
+    }
   }
   // A hostile request must not take the server down for long either.
   expect(out.ms, where).toBeLessThan(5_000);
@@ -202,6 +210,10 @@ describe(`hostile requests (seed ${SEED})`, () => {
     for (const query of fixed) {
       expectSafe('search', query, await send('search', query));
       expectSafe('export', query, await send('export', `format=jsonl&${query}`));
+      expectSafe('trends', query, await send('trends', query));
+    }
+    for (const query of ['q=x&from=1&to=3177&interval=week', 'q=x&from=1&to=3177', `${'q=%D8%B3&'.repeat(80)}`, 'q=x&interval=' + 'y'.repeat(9000)]) {
+      expectSafe('trends', query, await send('trends', query));
     }
     for (const id of IDS) expectSafe('article', id, await send('article', `q=${encodeURIComponent('کتابخانه')}`, id));
     // The 400s name the parameter.
@@ -223,6 +235,8 @@ describe(`hostile requests (seed ${SEED})`, () => {
       const id = [() => hostileText(r), () => r.pick(IDS), () => r.pick(['5501001', '5999001', 'kavosh-rec-008', 'ham-850412-01'])][r.int(3)]();
       const q3 = r.int(2) ? `q=${new URLSearchParams({ v: hostileText(r) }).toString().slice(2)}` : hostileQuery(r);
       expectSafe('article', `${id.slice(0, 50)} ${q3}`, await send('article', q3, id));
+      const q4 = hostileQuery(r);
+      expectSafe('trends', q4, await send('trends', q4));
     }
   }, 120_000);
 

@@ -4,9 +4,10 @@
 // facets, order) and, for the API's answer only, presented (present/: the text).
 // The research views call `query` and never pay for the text; `count` is for
 // the no-results relaxations. See docs/design.md for the map of the modules.
-import type { Article, ArticleResponse, MatchMode, SearchFacets, SearchResponse } from '../types';
+import type { Article, ArticleResponse, MatchMode, SearchFacets, SearchResponse, TrendInterval } from '../types';
 import { MemoryStore, type ArticleStore } from './article-store';
 import { ArticleDates } from './collect/article-dates';
+import { autoInterval, countPeriods, datedExtent, Timeline, type PeriodCounts } from './collect/periods';
 import { filterAndCount, filterMatches, resolveFilters, type FacetFields } from './collect/filters';
 import { ordered } from './collect/order';
 import { FacetField } from './facet-field';
@@ -14,6 +15,7 @@ import { buildIndexData, type IndexData } from './index-data';
 import { Matcher } from './match/matcher';
 import { PhraseMatcher } from './match/phrase';
 import { MAX_QUERY_LENGTH, type SearchParams } from './params';
+import { boundToDayNumber } from '../jalali';
 import { highlightPlan } from './present/highlight-plan';
 import { articleResponse, resultOf } from './present/results';
 import { suggestionsFor } from './present/suggestions';
@@ -29,6 +31,9 @@ import { IndexStore } from './store/index-store';
 export { MAX_QUERY_COST, QueryTooCostlyError } from './query/cost';
 export { FORMS_LISTED } from './present/word-forms';
 
+/** Timelines whose unfiltered totals an engine keeps (a page switching intervals and ranges uses a few). */
+const TOTALS_KEPT = 32;
+
 export interface EngineOptions {
   /** The most work one query may ask for (query/cost.ts); lower in tests. */
   maxQueryCost?: number;
@@ -42,6 +47,8 @@ export interface Collect {
   facets?: boolean;
   /** The first `top` docIds in the search's order (`params.sort`). */
   top?: number;
+  /** The hits counted per period of this timeline (undated apart), in the same pass over them. */
+  periods?: Timeline;
 }
 
 /** The matches of a search, without text: what every view is made from. */
@@ -51,6 +58,7 @@ export interface Collected {
   hits: number[];
   facets?: SearchFacets;
   top?: number[];
+  periods?: PeriodCounts;
   unmatched: string[];
   alternatives: Alternative[][];
 }
@@ -76,6 +84,9 @@ export class SearchEngine {
   private readonly matcher: Matcher;
   /** Article ids to docIds, made on the first article lookup: a search never needs it, a cold start pays less. */
   private docIds: Map<string, number> | null = null;
+  private archiveExtent: { fromDay: number; toDay: number } | null | undefined;
+  /** Unfiltered period totals by timeline (periodTotals); the oldest goes first past TOTALS_KEPT. */
+  private readonly totalsCache = new Map<string, Int32Array>();
 
   /** When the index was written (the manifest's `builtAt`); null for an index made in memory or before it was recorded. */
   builtAt: string | null = null;
@@ -126,8 +137,43 @@ export class SearchEngine {
     const out: Collected = { query, hits: docs, unmatched, alternatives };
     if (collect.facets) Object.assign(out, filterAndCount(docs, filters, this.fields, params.more));
     else out.hits = filterMatches(docs, filters, this.fields);
+    if (collect.periods) out.periods = countPeriods(out.hits, collect.periods, this.fields.dates);
     if (collect.top !== undefined) out.top = ordered(out.hits, collect.top, params.sort, query.groups.length > 0 ? score : null, this.fields.dates);
     return out;
+  }
+
+  /**
+   * The timeline of a trend over the search's non-query filters and the
+   * archive's articles per period under them (the share's denominator): the
+   * hits of an empty query with those filters. The range is from/to, or
+   * without them the dated articles under the filters; the interval is the
+   * asked one or autoInterval's. Without source or tag filters the totals are
+   * the same for every request over the same timeline, so they are kept.
+   */
+  periodTotals(params: SearchParams, interval: TrendInterval | null): { timeline: Timeline | null; totals: Int32Array } {
+    const base: SearchParams = { ...params, q: '', prefix: 'none', queryCut: undefined };
+    const filtered = params.source.length > 0 || params.tag.length > 0;
+    let extent: { fromDay: number; toDay: number } | null;
+    let hits: number[] | null = null;
+    if (params.from && params.to) extent = { fromDay: boundToDayNumber(params.from, 'start'), toDay: boundToDayNumber(params.to, 'end') };
+    else {
+      const dated = filtered ? datedExtent((hits = this.query(base).hits), this.fields.dates) : (this.archiveExtent ??= this.fields.dates.extent);
+      extent = dated && {
+        fromDay: params.from ? boundToDayNumber(params.from, 'start') : dated.fromDay,
+        toDay: params.to ? boundToDayNumber(params.to, 'end') : dated.toDay,
+      };
+      if (extent && extent.fromDay > extent.toDay) extent = null;
+    }
+    if (!extent) return { timeline: null, totals: new Int32Array(0) };
+    const timeline = new Timeline(interval ?? autoInterval(extent.fromDay, extent.toDay), extent.fromDay, extent.toDay);
+    const cached = filtered ? undefined : this.totalsCache.get(timeline.key);
+    if (cached) return { timeline, totals: cached };
+    const totals = countPeriods(hits ?? this.query(base).hits, timeline, this.fields.dates).counts;
+    if (!filtered) {
+      if (this.totalsCache.size >= TOTALS_KEPT) this.totalsCache.delete(this.totalsCache.keys().next().value!);
+      this.totalsCache.set(timeline.key, totals);
+    }
+    return { timeline, totals };
   }
 
   /** How many articles a search matches: no scores, facets, order or text (the no-results relaxations). */

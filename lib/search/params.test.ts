@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParamError, parseSearchParams, MAX_QUERY_LENGTH } from './params';
+import { ParamError, parseSearchParams, parseTrendsParams, MAX_QUERY_LENGTH, MAX_TREND_QUERIES } from './params';
 
 const fails = (raw: Record<string, string>) => {
   try {
@@ -95,5 +95,47 @@ describe('parseSearchParams', () => {
 
   it('names the facets more accepts when given another', () => {
     expect(fails({ more: 'منبع' }).message).toBe('more: expected source or tag, got "منبع"');
+  });
+});
+
+describe('parseTrendsParams', () => {
+  const parse = (query: string) => parseTrendsParams(new URLSearchParams(query));
+  const fails = (query: string) => {
+    try {
+      parse(query);
+    } catch (e) {
+      return [(e as ParamError).param, (e as ParamError).message];
+    }
+    return null;
+  };
+
+  it('keeps every q in order, with the shared filters and the interval', () => {
+    const p = parse(`q=${encodeURIComponent('سیل')}&q=${encodeURIComponent('زلزله بم')}&interval=week&from=۱۳۸۴&source=${encodeURIComponent('ايرنا')}`);
+    expect(p.queries).toEqual(['سیل', 'زلزله بم']);
+    expect(p.interval).toBe('week');
+    expect(p.filters).toMatchObject({ q: '', from: { year: 1384 }, source: ['ايرنا'] });
+  });
+
+  it('leaves the interval to the range when it is missing or empty', () => {
+    expect(parse('q=a').interval).toBeNull();
+    expect(parse('q=a&interval=').interval).toBeNull();
+  });
+
+  it('ignores the search-only parameters instead of refusing them', () => {
+    expect(parse('q=a&size=500&sort=best').queries).toEqual(['a']);
+  });
+
+  it('refuses no q, an empty q and more than 8, naming q', () => {
+    expect(fails('interval=month')).toEqual(['q', 'q: at least one query is needed (q=…&q=…)']);
+    expect(fails('q=a&q=%20')).toEqual(['q', 'q: query 2 is empty']);
+    const nine = Array.from({ length: MAX_TREND_QUERIES + 1 }, (_, i) => `q=w${i}`).join('&');
+    expect(fails(nine)).toEqual(['q', 'q: at most 8 queries, got 9']);
+    expect(fails(nine.split('&').slice(0, 8).join('&'))).toBeNull();
+  });
+
+  it('refuses an unknown interval and a bad filter, naming them', () => {
+    expect(fails('q=a&interval=day')?.[0]).toBe('interval');
+    expect(fails('q=a&from=1400-13')?.[0]).toBe('from');
+    expect(fails('q=a&match=some')?.[0]).toBe('match');
   });
 });

@@ -213,3 +213,38 @@ export function parseSearchParams(raw: RawParams): SearchParams {
   }
   return params;
 }
+
+/** The most queries one trend compares. */
+export const MAX_TREND_QUERIES = 8;
+const TREND_INTERVALS = ['year', 'month', 'week'] as const;
+/** The search parameters a trend shares across its queries (no order, page or typing rule: it counts). */
+const TREND_FILTERS = ['from', 'to', 'source', 'tag', 'match', 'undated'] as const;
+
+export interface TrendsParams {
+  /** The queries compared, in the order asked (each in the full query language). */
+  queries: string[];
+  /** null: chosen from the range (collect/periods.ts, autoInterval). */
+  interval: (typeof TREND_INTERVALS)[number] | null;
+  /** The filters every query shares, with `q` empty. */
+  filters: SearchParams;
+}
+
+/** Parses GET /api/trends's parameters; throws ParamError naming the first bad one. */
+export function parseTrendsParams(raw: RawParams): TrendsParams {
+  const queries = all(raw, 'q');
+  if (queries.length === 0) throw new ParamError('q', 'q: at least one query is needed (q=…&q=…)');
+  if (queries.length > MAX_TREND_QUERIES) throw new ParamError('q', `q: at most ${MAX_TREND_QUERIES} queries, got ${queries.length}`);
+  const blank = queries.findIndex((q) => q.trim() === '');
+  if (blank >= 0) throw new ParamError('q', `q: query ${blank + 1} is empty`);
+  const rawInterval = first(raw, 'interval')?.trim() ?? '';
+  if (rawInterval !== '' && !(TREND_INTERVALS as readonly string[]).includes(rawInterval)) {
+    throw new ParamError('interval', `interval: expected ${TREND_INTERVALS.join(', ')} or nothing (chosen from the range), got "${rawInterval.slice(0, 40)}"`);
+  }
+  const shared = new URLSearchParams();
+  for (const name of TREND_FILTERS) for (const value of all(raw, name)) shared.append(name, value);
+  return {
+    queries: queries.map((q) => cutAtWord(q, MAX_QUERY_LENGTH)),
+    interval: rawInterval === '' ? null : (rawInterval as TrendsParams['interval']),
+    filters: parseSearchParams(shared),
+  };
+}

@@ -2,6 +2,7 @@
 // index: its Jalali day key (filters), publication instant (date sorts), and
 // its counter in the year and month histograms.
 import type { ArticleMeta } from '../article-store';
+import { ordinalsOf } from './periods';
 
 export class ArticleDates {
   /** Jalali day key (yyyymmdd) per article, 0 when undated. */
@@ -15,6 +16,20 @@ export class ArticleDates {
   /** The Jalali years the archive spans: histograms are arrays over them. */
   readonly firstYear: number;
   readonly yearSpan: number;
+
+  private ordinals: Int32Array | null = null;
+
+  /** Julian day number per article, 0 when undated: made on the first week histogram (weeks cross months and years). */
+  get dayOrdinal(): Int32Array {
+    return (this.ordinals ??= ordinalsOf(this.dayKey));
+  }
+
+  /** The first and last day key of the dated articles, or null when none is dated. */
+  get extent(): { fromDay: number; toDay: number } | null {
+    let [lo, hi] = [Infinity, -Infinity];
+    for (const key of this.dayKey) if (key !== 0) [lo, hi] = [Math.min(lo, key), Math.max(hi, key)];
+    return Number.isFinite(lo) ? { fromDay: lo, toDay: hi } : null;
+  }
 
   constructor(meta: ArticleMeta, n: number) {
     this.dayKey = Int32Array.from(meta.dayKeys);

@@ -1,0 +1,86 @@
+// A trend's counts and its denominator: the engine's own matches per period,
+// and the archive's articles per period under the same non-query filters.
+import { describe, expect, it } from 'vitest';
+import type { Article, JalaliDate } from '../types';
+import { articleWith } from '../article';
+import { SearchEngine } from './engine';
+import { parseTrendsParams } from './params';
+import { trends } from './trends';
+
+const on = (id: string, title: string, source: string, jalali: JalaliDate | null, tags: string[] = []): Article =>
+  articleWith({ id, title, body: [title + '.'], source, jalali, tags });
+
+const engine = SearchEngine.fromArticles([
+  on('a', 'سیل در خوزستان', 'ایرنا', { year: 1384, month: 1, day: 5 }, ['حوادث']),
+  on('b', 'سیل در گلستان', 'ایسنا', { year: 1384, month: 1, day: 20 }, ['حوادث']),
+  on('c', 'زلزله در بم', 'ایرنا', { year: 1384, month: 3, day: 1 }, ['حوادث']),
+  on('d', 'نمایشگاه کتاب تهران', 'ایسنا', { year: 1384, month: 3, day: 9 }, ['فرهنگ']),
+  on('e', 'سیل در سیستان', 'ایرنا', null, ['حوادث']),
+  on('f', 'زلزله و سیل در کرمان', 'همشهری', { year: 1385, month: 2, day: 2 }),
+]);
+const run = (query: string) => trends(engine, parseTrendsParams(new URLSearchParams(query)));
+const q = (...words: string[]) => words.map((w) => `q=${encodeURIComponent(w)}`).join('&');
+
+describe('trends', () => {
+  it('spans the dated archive by month when no range is asked, an empty month a period of total 0', () => {
+    const r = run(`${q('سیل')}&interval=month`);
+    expect(r.interval).toBe('month');
+    expect(r.periods.map((p) => p.key)).toEqual(['1384-01', '1384-02', '1384-03', '1384-04', '1384-05', '1384-06', '1384-07', '1384-08', '1384-09', '1384-10', '1384-11', '1384-12', '1385-01', '1385-02']);
+    expect(r.periods[0]).toMatchObject({ label: 'فروردین ۱۳۸۴', start: '1384-01-05', end: '1384-01-31', total: 2 });
+    expect(r.periods[1].total).toBe(0);
+    expect(r.periods.at(-1)).toMatchObject({ key: '1385-02', start: '1385-02-01', end: '1385-02-02', total: 1 });
+  });
+
+  it('counts each query per period, the undated match apart, never spread', () => {
+    const r = run(`${q('سیل', 'زلزله')}&interval=year`);
+    expect(r.periods.map((p) => [p.key, p.total])).toEqual([['1384', 4], ['1385', 1]]);
+    expect(r.series).toEqual([
+      { q: 'سیل', counts: [2, 1], matched: 4, undated: 1 },
+      { q: 'زلزله', counts: [1, 1], matched: 2, undated: 0 },
+    ]);
+  });
+
+  it('takes the denominator under a source filter, not the whole archive', () => {
+    const r = run(`${q('سیل')}&interval=year&source=${encodeURIComponent('ایرنا')}`);
+    expect(r.periods.map((p) => [p.key, p.total])).toEqual([['1384', 2]]);
+    expect(r.series[0]).toMatchObject({ counts: [1], matched: 2, undated: 1 });
+  });
+
+  it('takes the denominator under a tag filter', () => {
+    const r = run(`${q('سیل')}&interval=year&from=1384&to=1385&tag=${encodeURIComponent('حوادث')}`);
+    expect(r.periods.map((p) => [p.key, p.total])).toEqual([['1384', 3], ['1385', 0]]);
+    expect(r.series[0].counts).toEqual([2, 0]);
+  });
+
+  it('takes the range and the denominator from from/to, undated articles left out as in a search', () => {
+    const r = run(`${q('سیل')}&interval=month&from=1384-03&to=1384-04`);
+    expect(r.periods.map((p) => [p.key, p.total])).toEqual([['1384-03', 2], ['1384-04', 0]]);
+    expect(r.series[0]).toMatchObject({ counts: [0, 0], matched: 0, undated: 0 });
+    expect(run(`${q('سیل')}&from=1384-03&to=1384-04&undated=include`).series[0].undated).toBe(1);
+  });
+
+  it('chooses the interval from the range when none is asked', () => {
+    expect(run(`${q('سیل')}&from=1384&to=1384`).interval).toBe('week');
+    expect(run(q('سیل')).interval).toBe('month');
+    expect(run(`${q('سیل')}&from=1370&to=1385`).interval).toBe('year');
+  });
+
+  it('counts the unfiltered totals of a timeline once per engine, and never keeps filtered ones', () => {
+    const totals = (query: string) => engine.periodTotals(parseTrendsParams(new URLSearchParams(`${q('سیل')}&${query}`)).filters, 'week').totals;
+    expect(totals('from=1384')).toBe(totals('from=1384'));
+    expect(Array.from(totals('from=1384')).reduce((s, n) => s + n, 0)).toBe(5);
+    const iran = `source=${encodeURIComponent('ایرنا')}`;
+    expect(totals(iran)).not.toBe(totals(iran));
+    expect(totals(iran)).toEqual(totals(iran));
+  });
+
+  it('names the query that is too costly among the others', () => {
+    const strict = SearchEngine.fromArticles([on('x', 'سیل در خوزستان', 'ایرنا', { year: 1384, month: 1, day: 5 })], { maxQueryCost: 1 });
+    expect(() => trends(strict, parseTrendsParams(new URLSearchParams(q('سیل', '"سیل در خوزستان"'))))).toThrow(/^q: query 2: the query asks for too much work/);
+  });
+
+  it('answers an archive without dates with no periods and every match undated', () => {
+    const bare = SearchEngine.fromArticles([on('x', 'سیل', 'ایرنا', null)]);
+    expect(trends(bare, parseTrendsParams(new URLSearchParams(q('سیل'))))).toEqual({ interval: 'year', periods: [], series: [{ q: 'سیل', counts: [], matched: 1, undated: 1 }] });
+  });
+});
