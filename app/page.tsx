@@ -29,7 +29,7 @@ import {
   type Relaxation,
 } from './components/SearchParts';
 import { readUrlState, searchHref, toggleHref, type UrlState } from './components/href';
-import { composeRange, dateFieldsOf, hasDateFields, partsOf, type DateParts } from './components/jalali-input';
+import { calendarField, calendarOf, composeRange, dateFieldsOf, hasDateFields, partsOf, type Calendar, type DateParts } from './components/jalali-input';
 import { rangePersian } from './components/dates';
 import { toPersianDigits } from '@/lib/digits';
 
@@ -44,9 +44,11 @@ export default async function SearchPage({ searchParams }: PageProps) {
   // The date boxes submitted without JavaScript: turn them into from/to, or say why not.
   let dateInitial: { from: DateParts; to: DateParts } = { from: partsOf(state.from), to: partsOf(state.to) };
   let dateError: { message: string; field: 'from' | 'to' } | null = null;
+  let dateCalendar: Calendar = calendarOf(state.from, state.to);
   if (hasDateFields(raw)) {
     const fields = dateFieldsOf(raw);
-    const range = composeRange(fields.from, fields.to);
+    dateCalendar = calendarField(raw);
+    const range = composeRange(fields.from, fields.to, dateCalendar);
     if (range.ok) redirect(searchHref(state, { from: range.from ?? undefined, to: range.to ?? undefined }));
     dateError = { message: range.message, field: range.field };
     dateInitial = fields;
@@ -111,7 +113,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
               <h2 id="filters-heading" className="sr-only md:not-sr-only md:text-base md:font-bold">
                 فیلترها
               </h2>
-              <DateFilter key={`${state.from ?? ''}|${state.to ?? ''}|${dateError?.message ?? ''}`} state={state} initial={dateInitial} initialError={dateError} />
+              <DateFilter key={`${state.from ?? ''}|${state.to ?? ''}|${dateError?.message ?? ''}`} state={state} initial={dateInitial} initialCalendar={dateCalendar} initialError={dateError} />
               <FacetLists key={JSON.stringify([state.source, state.tag, state.more])} groups={groups} state={state} />
             </div>
           </details>

@@ -316,3 +316,92 @@ export function parsePersianDateTime(text: string): PersianDateTime {
   if (minute > 59) return fail(`minute ${minute} is out of range 0..59`);
   return { jalali: { year, month, day }, hour, minute };
 }
+
+// ------------------------------------------ what a typed or linked date means
+
+/** Four-digit years in this span are Gregorian (no Persian news archive has Jalali 1900–2100). */
+export const MIN_GREGORIAN_YEAR = 1900;
+export const MAX_GREGORIAN_YEAR = 2100;
+
+export interface DateReading {
+  /** How the text was read: a Jalali bound, a two-digit year taken as 13xx, or a Gregorian year/month/day. */
+  kind: 'jalali' | 'two-digit' | 'gregorian';
+  /** The text as read (Latin digits): `1384`, `84`, `2005-03`, `2005-03-21`. */
+  year: number;
+  month?: number;
+  day?: number;
+  /** The Jalali days the text covers, first and last (the whole year, month or day). */
+  start: JalaliDate;
+  end: JalaliDate;
+}
+
+function gregorianMonthLength(y: number, m: number): number {
+  return [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+}
+
+// A calendar date converts to a calendar date with no clock involved, so no
+// Date object (and no process zone) is used: Gregorian 2005-03-21 is Jalali
+// 1384-01-01 in Tehran as everywhere.
+function gregorianToJalali(y: number, m: number, d: number): JalaliDate {
+  const j = toJalaali(y, m, d);
+  return { year: j.jy, month: j.jm, day: j.jd };
+}
+
+/**
+ * A `from`/`to` value or a date box: `1384`, `1384-03`, `1384/3/1`, `۱۳۸۴.۳.۱`
+ * (Jalali), `84` (two digits: Jalali 1384), `2005`, `2005-03-21` (a four-digit
+ * year from 1900 to 2100: Gregorian). Separators `-`, `/`, `.`; any digit
+ * script. Throws an Error naming `param`.
+ */
+export function readDateText(value: string, param: string): DateReading {
+  const text = toLatinDigits(value).replace(/[\u200e\u200f\u061c]/g, '').trim();
+  const m = /^(\d{1,4})(?:\s*([-/.٫])\s*(\d{1,2})(?:\s*\2\s*(\d{1,2}))?)?$/.exec(text);
+  if (!m) {
+    throw new Error(`${param}: expected a Jalali year, year-month or date like 1400-08-10, or a Gregorian one like 2021-11-01 (got "${value}")`);
+  }
+  const year = Number(m[1]);
+  const month = m[3] === undefined ? undefined : Number(m[3]);
+  const day = m[4] === undefined ? undefined : Number(m[4]);
+  const parts = { year, ...(month !== undefined && { month }), ...(day !== undefined && { day }) };
+  if (m[1].length === 4 && year >= MIN_GREGORIAN_YEAR && year <= MAX_GREGORIAN_YEAR) {
+    if (month !== undefined && (month < 1 || month > 12)) throw new Error(`${param}: month ${month} is out of range 1..12`);
+    const first = month ?? 1;
+    const last = month ?? 12;
+    if (day !== undefined && (day < 1 || day > gregorianMonthLength(year, first))) {
+      throw new Error(`${param}: ${year}-${pad(first, 2)}-${pad(day, 2)} is not a valid Gregorian date (month ${first} has ${gregorianMonthLength(year, first)} days)`);
+    }
+    return {
+      kind: 'gregorian',
+      ...parts,
+      start: gregorianToJalali(year, first, day ?? 1),
+      end: gregorianToJalali(year, last, day ?? gregorianMonthLength(year, last)),
+    };
+  }
+  // Two digits are a short Jalali year of the 1300s («۸۴» is 1384), never year 84.
+  const jalaliYear = m[1].length === 2 ? 1300 + year : year;
+  const invalid = explainInvalidJalali(jalaliYear, month ?? 1, day ?? 1);
+  if (invalid) throw new Error(`${param}: ${invalid}`);
+  const bound: JalaliBound = { year: jalaliYear, ...(month !== undefined && { month }), ...(day !== undefined && { day }) };
+  const dayOf = (n: number): JalaliDate => ({ year: Math.floor(n / 10000), month: Math.floor(n / 100) % 100, day: n % 100 });
+  return {
+    kind: m[1].length === 2 ? 'two-digit' : 'jalali',
+    ...parts,
+    start: dayOf(boundToDayNumber(bound, 'start')),
+    end: dayOf(boundToDayNumber(bound, 'end')),
+  };
+}
+
+/**
+ * A `from` ('start') or `to` ('end') value as the Jalali bound the filter
+ * uses: Jalali text keeps its precision; a Gregorian year or month becomes the
+ * Jalali day it starts or ends on.
+ */
+export function readDateBound(value: string, param: string, edge: 'start' | 'end'): JalaliBound {
+  const r = readDateText(value, param);
+  if (r.kind === 'gregorian') {
+    const d = edge === 'start' ? r.start : r.end;
+    return { year: d.year, month: d.month, day: d.day };
+  }
+  const year = r.kind === 'two-digit' ? r.year + 1300 : r.year;
+  return r.day !== undefined ? { year, month: r.month, day: r.day } : r.month !== undefined ? { year, month: r.month } : { year };
+}

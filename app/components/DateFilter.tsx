@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
-import { composeRange, DATE_FIELDS, type DateParts } from './jalali-input';
+import { CALENDAR_FIELD, composeRange, DATE_FIELDS, splitPastedDate, type Calendar, type DateParts } from './jalali-input';
 import { carriedFields, searchHref, type UrlState } from './href';
 import { useNavigation } from './Navigation';
 
@@ -15,14 +15,17 @@ type Edge = 'from' | 'to';
 export function DateFilter({
   state,
   initial,
+  initialCalendar = 'jalali',
   initialError,
 }: {
   state: UrlState;
   initial: { from: DateParts; to: DateParts };
+  initialCalendar?: Calendar;
   initialError?: { message: string; field: Edge } | null;
 }) {
   const { navigate } = useNavigation();
   const [error, setError] = useState(initialError ?? null);
+  const [calendar, setCalendar] = useState<Calendar>(initialCalendar);
   const form = useRef<HTMLFormElement>(null);
   const id = useId();
   const errorId = `${id}-error`;
@@ -39,7 +42,7 @@ export function DateFilter({
   const fieldset = (edge: Edge, legend: string) => {
     const f = DATE_FIELDS[edge];
     const invalid = error?.field === edge;
-    const box = (name: string, label: string, value: string, width: string, max: number) => (
+    const box = (name: string, label: string, value: string, width: string, max: number, onPaste?: React.ClipboardEventHandler<HTMLInputElement>) => (
       <label className="flex flex-col gap-0.5 text-xs text-stone-600 dark:text-stone-400">
         {label}
         <input
@@ -48,6 +51,7 @@ export function DateFilter({
           inputMode="numeric"
           autoComplete="off"
           maxLength={max}
+          onPaste={onPaste}
           aria-invalid={invalid || undefined}
           aria-describedby={invalid ? errorId : undefined}
           className={`${width} rounded-md border border-stone-300 bg-white px-1.5 py-1 text-center text-sm text-stone-900 aria-[invalid]:border-red-600 dark:border-stone-700 dark:bg-stone-950 dark:text-stone-100 dark:aria-[invalid]:border-red-400`}
@@ -58,7 +62,19 @@ export function DateFilter({
     return (
       <fieldset className="flex items-end gap-1.5" data-testid={`date-${edge}`}>
         <legend className="mb-1 text-sm font-medium">{legend}</legend>
-        {box(f.year, 'سال', parts.year, 'w-16', 4)}
+        {/* Room for a whole pasted date («1384/3/1»): it fills the three boxes, and without JS the page reads it whole. */}
+        {box(f.year, 'سال', parts.year, 'w-16', 10, (e) => {
+          const whole = splitPastedDate(e.clipboardData.getData('text'));
+          if (!whole) return;
+          e.preventDefault();
+          const set = (n: string, v: string) => {
+            const input = form.current?.querySelector<HTMLInputElement>(`[name="${n}"]`);
+            if (input) input.value = v;
+          };
+          set(f.year, whole.year);
+          set(f.month, whole.month);
+          set(f.day, whole.day);
+        })}
         {box(f.month, 'ماه', parts.month, 'w-11', 2)}
         {box(f.day, 'روز', parts.day, 'w-11', 2)}
       </fieldset>
@@ -75,7 +91,7 @@ export function DateFilter({
       className="space-y-3"
       onSubmit={(e) => {
         e.preventDefault();
-        const result = composeRange(read('from'), read('to'));
+        const result = composeRange(read('from'), read('to'), calendar);
         if (!result.ok) {
           setError({ message: result.message, field: result.field });
           const first = form.current?.querySelector<HTMLInputElement>(`[name="${DATE_FIELDS[result.field].year}"]`);
@@ -89,6 +105,26 @@ export function DateFilter({
       {hidden.map(([name, v], i) => (
         <input key={`${name}-${i}`} type="hidden" name={name} value={v} />
       ))}
+      <fieldset className="flex items-center gap-3 text-sm" data-testid="date-calendar">
+        <legend className="sr-only">تقویم</legend>
+        {(
+          [
+            ['jalali', 'j', 'شمسی'],
+            ['gregorian', 'g', 'میلادی'],
+          ] as const
+        ).map(([value, field, label]) => (
+          <label key={value} className="flex items-center gap-1">
+            <input
+              type="radio"
+              name={CALENDAR_FIELD}
+              value={field}
+              checked={calendar === value}
+              onChange={() => setCalendar(value)}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
       <div className="flex flex-wrap gap-x-5 gap-y-3">
         {fieldset('from', 'از تاریخ')}
         {fieldset('to', 'تا تاریخ')}
@@ -104,7 +140,7 @@ export function DateFilter({
           اعمال تاریخ
         </button>
       </div>
-      <p className="text-xs text-stone-600 dark:text-stone-400">سال به‌تنهایی، یا سال و ماه هم پذیرفته است.</p>
+      <p className="text-xs text-stone-600 dark:text-stone-400">سال به‌تنهایی، یا سال و ماه هم پذیرفته است؛ سال دورقمی (۸۴) یعنی ۱۳۸۴، و سال ۱۹۰۰ تا ۲۱۰۰ میلادی خوانده می‌شود. تاریخ کامل (۱۳۸۴/۳/۱) را می‌توان در خانهٔ سال چسباند.</p>
     </form>
   );
 }

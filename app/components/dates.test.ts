@@ -56,3 +56,22 @@ describe('citation', () => {
     expect(citationText(parts)).toBe('«بی‌نام»، بی‌تاریخ');
   });
 });
+
+describe('a date filter says how it read the box', () => {
+  it('shows a Gregorian year with the Jalali days it means', () => {
+    expect(boundPersian('2005')).toBe('۲۰۰۵ ← ۱۳۸۳/۱۰/۱۲ تا ۱۳۸۴/۱۰/۱۰');
+    expect(rangePersian('2005', '2005')).toBe('۲۰۰۵ ← ۱۳۸۳/۱۰/۱۲ تا ۱۳۸۴/۱۰/۱۰');
+  });
+
+  it('shows only the first day of a Gregorian start and the last of a Gregorian end', () => {
+    expect(rangePersian('2005', '2006')).toBe('از ۲۰۰۵ ← ۱۳۸۳/۱۰/۱۲ تا ۲۰۰۶ ← ۱۳۸۵/۱۰/۱۰');
+  });
+
+  it('shows a two-digit year as the 1300s year it was read as', () => {
+    expect(boundPersian('84')).toBe('۸۴ ← ۱۳۸۴');
+  });
+
+  it('does not mark a Jalali year as read: 1384 is «۱۳۸۴»', () => {
+    expect(boundPersian('1384')).toBe('۱۳۸۴');
+  });
+});

@@ -1,7 +1,7 @@
 // Dates as the interface shows them: Jalali in Persian digits, Gregorian (in
 // Tehran's calendar day) for hover, citations and exports.
 import { toGregorian } from 'jalaali-js';
-import { formatJalaliPersian, JALALI_MONTHS, parseJalaliBound } from '@/lib/jalali';
+import { formatJalaliPersian, JALALI_MONTHS, parseJalaliBound, readDateText } from '@/lib/jalali';
 import { toPersianDigits } from '@/lib/digits';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -64,13 +64,34 @@ export function jalaliPersian(jalaliKey: string | null): string | null {
   return j ? formatJalaliPersian(j) : null;
 }
 
-/** A `from`/`to` bound in words: «۱۴۰۱», «فروردین ۱۴۰۱», «۵ فروردین ۱۴۰۱». */
-export function boundPersian(bound: string): string {
+const slashed = (d: { year: number; month: number; day: number }) =>
+  toPersianDigits(`${d.year}/${pad(d.month)}/${pad(d.day)}`);
+
+/**
+ * A `from`/`to` bound in words: «۱۴۰۱», «فروردین ۱۴۰۱», «۵ فروردین ۱۴۰۱»;
+ * one read otherwise says how: «۸۴ ← ۱۴۰۱»-style for a two-digit year, and a
+ * Gregorian one the Jalali days it means, «۲۰۰۵ ← ۱۳۸۳/۱۰/۱۱ تا ۱۳۸۴/۱۰/۱۰»
+ * (only the first or last day when `edge` says which end of a range it is).
+ */
+export function boundPersian(bound: string, edge?: 'start' | 'end'): string {
   try {
-    const b = parseJalaliBound(bound, 'date');
-    if (b.month === undefined) return toPersianDigits(String(b.year));
-    if (b.day === undefined) return `${JALALI_MONTHS[b.month - 1]} ${toPersianDigits(String(b.year))}`;
-    return formatJalaliPersian({ year: b.year, month: b.month, day: b.day });
+    const r = readDateText(bound, 'date');
+    const typed = toPersianDigits(
+      [String(r.year), r.month === undefined ? null : pad(r.month), r.day === undefined ? null : pad(r.day)].filter(Boolean).join('/'),
+    );
+    if (r.kind === 'gregorian') {
+      const days =
+        r.day !== undefined || edge === 'start' ? slashed(r.start) : edge === 'end' ? slashed(r.end) : `${slashed(r.start)} تا ${slashed(r.end)}`;
+      return `${typed} ← ${days}`;
+    }
+    const year = r.start.year;
+    const words =
+      r.month === undefined
+        ? toPersianDigits(String(year))
+        : r.day === undefined
+          ? `${JALALI_MONTHS[r.month - 1]} ${toPersianDigits(String(year))}`
+          : formatJalaliPersian({ year, month: r.month, day: r.day });
+    return r.kind === 'two-digit' ? `${toPersianDigits(String(r.year).padStart(2, '0'))} ← ${words}` : words;
   } catch {
     return bound;
   }
@@ -78,9 +99,9 @@ export function boundPersian(bound: string): string {
 
 /** The date filter in words: «۱۴۰۱», «از ۱۴۰۰ تا ۱۴۰۲», «از فروردین ۱۴۰۱», «تا ۱۴۰۰». */
 export function rangePersian(from: string | undefined, to: string | undefined): string | null {
-  if (from && to) return from === to ? boundPersian(from) : `از ${boundPersian(from)} تا ${boundPersian(to)}`;
-  if (from) return `از ${boundPersian(from)}`;
-  if (to) return `تا ${boundPersian(to)}`;
+  if (from && to) return from === to ? boundPersian(from) : `از ${boundPersian(from, 'start')} تا ${boundPersian(to, 'end')}`;
+  if (from) return `از ${boundPersian(from, 'start')}`;
+  if (to) return `تا ${boundPersian(to, 'end')}`;
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeBound, composeRange, dateFieldsOf, hasDateFields, partsOf } from './jalali-input';
+import { composeBound, composeRange, dateFieldsOf, hasDateFields, partsOf , calendarOf, splitPastedDate } from './jalali-input';
 
 const parts = (year: string, month = '', day = '') => ({ year, month, day });
 
@@ -73,5 +73,48 @@ describe('the boxes and the URL', () => {
     expect(hasDateFields(raw)).toBe(true);
     expect(hasDateFields({ q: 'x' })).toBe(false);
     expect(dateFieldsOf(raw)).toEqual({ from: parts('۱۴۰۰', '1'), to: parts('') });
+  });
+});
+
+describe('the date boxes read as a reader means them', () => {
+  const empty = { month: '', day: '' };
+  it('keeps «۸۴» as a two-digit year that the URL reads as ۱۳۸۴', () => {
+    expect(composeBound({ year: '۸۴', ...empty }, 'از')).toEqual({ ok: true, value: '84' });
+    expect(partsOf('84').year).toBe('۱۳۸۴');
+  });
+
+  it('sends «2005» as the Gregorian year it is', () => {
+    expect(composeBound({ year: '2005', ...empty }, 'از')).toEqual({ ok: true, value: '2005' });
+    expect(calendarOf('2005', undefined)).toBe('gregorian');
+  });
+
+  it('reads a whole date pasted into the year box: «1384/3/1» is not cut to the year', () => {
+    expect(splitPastedDate('1384/3/1')).toEqual({ year: '1384', month: '3', day: '1' });
+    expect(composeBound({ year: '1384/3/1', ...empty }, 'از')).toEqual({ ok: true, value: '1384-03-01' });
+    expect(composeBound({ year: '۱۳۸۴-۰۳-۰۱', ...empty }, 'از')).toEqual({ ok: true, value: '1384-03-01' });
+  });
+
+  it('refuses a pasted «1384/13/1» with a Persian message', () => {
+    const r = composeBound({ year: '1384/13/1', ...empty }, 'از');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain('ماه باید از ۱ تا ۱۲ باشد');
+  });
+
+  it('in the Gregorian mode takes 2005/2/28 and refuses a Jalali year 1384', () => {
+    expect(composeBound({ year: '2005', month: '2', day: '28' }, 'از', 'gregorian')).toEqual({ ok: true, value: '2005-02-28' });
+    const r = composeBound({ year: '1384', ...empty }, 'از', 'gregorian');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain('سال میلادی باید از ۱۹۰۰ تا ۲۱۰۰ باشد');
+  });
+
+  it('in the Gregorian mode refuses 2005/2/29 (not a leap year)', () => {
+    const r = composeBound({ year: '2005', month: '2', day: '29' }, 'از', 'gregorian');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain('در تقویم میلادی وجود ندارد');
+  });
+
+  it('keeps a Jalali 1384 Jalali in the Jalali mode', () => {
+    expect(composeBound({ year: '۱۳۸۴', ...empty }, 'از')).toEqual({ ok: true, value: '1384' });
+    expect(calendarOf('1384', '1385')).toBe('jalali');
   });
 });

@@ -2,7 +2,7 @@
 // which bar a pointer is over. Pure, so it is unit-tested and shared by the
 // server render and the drag handler.
 import type { MonthCount, YearCount } from '@/lib/types';
-import { boundToDayNumber, JALALI_MONTHS, parseJalaliBound, type JalaliBound } from '@/lib/jalali';
+import { boundToDayNumber, JALALI_MONTHS, readDateBound, type JalaliBound } from '@/lib/jalali';
 import { toPersianDigits } from '@/lib/digits';
 
 export interface TimelineBar {
@@ -39,10 +39,10 @@ export const CONTIGUOUS_MAX_YEARS = 80;
 const fa = (n: number) => toPersianDigits(String(n));
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function safeBound(value: string | undefined): JalaliBound | null {
+function safeBound(value: string | undefined, edge: 'start' | 'end'): JalaliBound | null {
   if (!value) return null;
   try {
-    return parseJalaliBound(value, 'date');
+    return readDateBound(value, 'date', edge);
   } catch {
     return null;
   }
@@ -54,8 +54,8 @@ export function buildTimeline(
   fromParam: string | undefined,
   toParam: string | undefined,
 ): Timeline {
-  const from = safeBound(fromParam);
-  const to = safeBound(toParam);
+  const from = safeBound(fromParam, 'start');
+  const to = safeBound(toParam, 'end');
   const fromDay = from ? boundToDayNumber(from, 'start') : -Infinity;
   const toDay = to ? boundToDayNumber(to, 'end') : Infinity;
   const inRange = (start: number, end: number) => end >= fromDay && start <= toDay;

@@ -2,7 +2,7 @@
 // page both parse with this one schema, so a link and an API call mean the same.
 import { z } from 'zod';
 import type { FacetName, MatchMode, SortOrder } from '../types';
-import { boundToDayNumber, parseJalaliBound } from '../jalali';
+import { boundToDayNumber, parseJalaliBound, readDateBound } from '../jalali';
 import { toLatinDigits } from '../digits';
 import { API_REPEATABLE_PARAMETERS, API_SINGLE_PARAMETERS, type ApiParameter } from './parameters';
 
@@ -75,7 +75,7 @@ const integer = (param: string, min: number, max: number, fallback: number) =>
       return n;
     });
 
-const bound = (param: string) =>
+const bound = (param: string, edge: 'start' | 'end') =>
   z
     .string()
     .optional()
@@ -84,12 +84,13 @@ const bound = (param: string) =>
       if (raw.length > MAX_BOUND_LENGTH) {
         ctx.addIssue({
           code: 'custom',
-          message: `${param}: expected a Jalali year, year-month or date like 1400-08-10 (got ${raw.length} characters)`,
+          message: `${param}: expected a Jalali year, year-month or date like 1400-08-10, or a Gregorian one like 2021-11-01 (got ${raw.length} characters)`,
         });
         return z.NEVER;
       }
       try {
-        return parseJalaliBound(raw, param);
+        // Read as the date box reads it (2005 is Gregorian, 84 is 1384), so a link means what the box showed.
+        return readDateBound(raw, param, edge);
       } catch (e) {
         ctx.addIssue({ code: 'custom', message: (e as Error).message });
         return z.NEVER;
@@ -139,8 +140,8 @@ const shape = {
     .string()
     .optional()
     .transform((q) => q ?? ''),
-  from: bound('from'),
-  to: bound('to'),
+  from: bound('from', 'start'),
+  to: bound('to', 'end'),
   sort: z
     .string()
     .optional()
