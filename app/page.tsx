@@ -31,6 +31,7 @@ import {
 import { readUrlState, searchHref, toggleHref, type UrlState } from './components/href';
 import { calendarField, calendarOf, composeRange, dateFieldsOf, hasDateFields, partsOf, type Calendar, type DateParts } from './components/jalali-input';
 import { rangePersian } from './components/dates';
+import { readDateBound } from '@/lib/jalali';
 import { toPersianDigits } from '@/lib/digits';
 
 export const dynamic = 'force-dynamic';
@@ -122,7 +123,11 @@ export default async function SearchPage({ searchParams }: PageProps) {
           <h2 className="sr-only" id="results">
             نتایج
           </h2>
-          <Timeline facets={response.facets} state={state} />
+          <Timeline
+            facets={response.facets}
+            state={state}
+            countIn={(from, to) => engine.count({ ...params, from: readDateBound(from, 'from', 'start'), to: readDateBound(to, 'to', 'end'), undated: 'exclude' })}
+          />
           <ActiveFilters state={state} />
           <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
             <Stats total={response.total} tookMs={response.tookMs} typing={params.prefix === 'last'} />

@@ -91,3 +91,15 @@ test('the API reads from/to as the box does and refuses 1401/13/1 naming the par
   expect(bad.status()).toBe(400);
   expect(JSON.stringify(await bad.json())).toContain('from: month 13');
 });
+
+test('a one-day filter’s timeline bar counts that day, as the total does', async ({ page, request }) => {
+  const month = await (await request.get('/api/search?q=&from=1402-01&to=1402-01')).json();
+  expect(month.total).toBeGreaterThan(1);
+  const day: string = month.results[0].jalaliDate;
+  await page.goto(`/?from=${day}&to=${day}`);
+  await settled(page);
+  const total = await totalOf(page);
+  expect(total).toBeLessThan(month.total);
+  const row = page.getByTestId('timeline-table').getByRole('row', { name: /فروردین ۱۴۰۲/ });
+  await expect(row.getByRole('cell')).toHaveText(String(total).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]));
+});

@@ -48,3 +48,19 @@ test('without JavaScript: source and tag checkboxes apply with a button; chips a
   await expect(page).toHaveURL((url) => url.searchParams.getAll('source').join('|') === 'ایسنا');
   expect(await totalOf(page)).toBe(15);
 });
+
+test('without JavaScript: a whole date typed in the year box and the میلادی mode reach the URL as meant', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('date-from').getByLabel('سال').fill('۱۴۰۱/۳/۱');
+  await page.getByRole('button', { name: 'اعمال تاریخ' }).click();
+  await expect(page).toHaveURL(/\?from=1401-03-01$/);
+
+  await page.goto('/');
+  await page.getByRole('radio', { name: 'میلادی' }).check();
+  await page.getByTestId('date-from').getByLabel('سال').fill('1401');
+  await page.getByRole('button', { name: 'اعمال تاریخ' }).click();
+  await expect(page.getByTestId('date-error')).toContainText('سال میلادی');
+  await page.getByTestId('date-from').getByLabel('سال').fill('2023');
+  await page.getByRole('button', { name: 'اعمال تاریخ' }).click();
+  await expect(page).toHaveURL(/\?from=2023$/);
+});

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { SearchFacets } from '@/lib/types';
 import { toPersianDigits } from '@/lib/digits';
-import { buildTimeline } from './timeline';
+import { buildTimeline, type CountIn } from './timeline';
 import { TimelineChart, type ChartBar } from './TimelineChart';
 import { searchHref, type UrlState } from './href';
 import { faCount, rangePersian } from './dates';
@@ -10,8 +10,8 @@ import { faCount, rangePersian } from './dates';
  * The Jalali timeline: matching articles per year, or per month once the date
  * filter spans at most two years. Bars filter; a table says the same in text.
  */
-export function Timeline({ facets, state }: { facets: SearchFacets; state: UrlState }) {
-  const timeline = buildTimeline(facets, state.from, state.to);
+export function Timeline({ facets, state, countIn }: { facets: SearchFacets; state: UrlState; countIn?: CountIn }) {
+  const timeline = buildTimeline(facets, state.from, state.to, countIn);
   const bars: ChartBar[] = timeline.bars.map((b) => ({ ...b, href: searchHref(state, { from: b.from, to: b.to }) }));
   const filtered = Boolean(state.from || state.to);
   const range = rangePersian(state.from, state.to);

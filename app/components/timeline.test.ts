@@ -96,3 +96,26 @@ describe('geometry', () => {
     expect(labelStep(5, 12)).toBe(1);
   });
 });
+
+describe('a filter that covers a bar only in part', () => {
+  const facets = { jalaliYears: [{ year: 1402, count: 20 }], jalaliMonths: [{ year: 1402, month: 1, count: 2 }, { year: 1402, month: 2, count: 1 }] };
+
+  it('counts a one-day filter’s month bar as that day’s matches, not the whole month’s', () => {
+    const asked: string[][] = [];
+    const t = buildTimeline(facets, '1402-01-25', '1402-01-25', (from, to) => (asked.push([from, to]), 1));
+    expect(t.bars.find((b) => b.key === '1402-01')!.count).toBe(1);
+    expect(asked).toEqual([['1402-01-25', '1402-01-25']]);
+  });
+
+  it('keeps the whole count of bars outside the filter (what clicking them gives)', () => {
+    const t = buildTimeline(facets, '1402-01-25', '1402-01-25', () => 1);
+    expect(t.bars.find((b) => b.key === '1402-02')!.count).toBe(1);
+  });
+
+  it('does not ask for bars the filter covers whole', () => {
+    const t = buildTimeline(facets, '1402-01', '1402-02', () => {
+      throw new Error('not asked');
+    });
+    expect(t.bars.find((b) => b.key === '1402-01')!.count).toBe(2);
+  });
+});

@@ -48,17 +48,29 @@ function safeBound(value: string | undefined, edge: 'start' | 'end'): JalaliBoun
   }
 }
 
+/** The matches between two Jalali days («1402-01-25»), inclusive, under the page's other filters. */
+export type CountIn = (from: string, to: string) => number;
+
+const dayKeyOf = (n: number) => `${Math.floor(n / 10000)}-${pad(Math.floor(n / 100) % 100)}-${pad(n % 100)}`;
+
 /** Per year, or per month when the filter covers at most two years. */
 export function buildTimeline(
   facets: { jalaliYears: YearCount[]; jalaliMonths: MonthCount[] },
   fromParam: string | undefined,
   toParam: string | undefined,
+  countIn?: CountIn,
 ): Timeline {
   const from = safeBound(fromParam, 'start');
   const to = safeBound(toParam, 'end');
   const fromDay = from ? boundToDayNumber(from, 'start') : -Infinity;
   const toDay = to ? boundToDayNumber(to, 'end') : Infinity;
   const inRange = (start: number, end: number) => end >= fromDay && start <= toDay;
+  // A bar the filter covers only in part (a one-day filter's month, a 1399-05 start's year)
+  // counts what the filter keeps in it, so the selected bars add up to the results.
+  const partial = (start: number, end: number, whole: number) =>
+    countIn && inRange(start, end) && (start < fromDay || end > toDay)
+      ? countIn(dayKeyOf(Math.max(start, fromDay)), dayKeyOf(Math.min(end, toDay)))
+      : whole;
 
   if (from && to && to.year - from.year + 1 <= MONTH_CHART_MAX_YEARS && to.year >= from.year) {
     const counts = new Map(facets.jalaliMonths.map((m) => [m.year * 100 + m.month, m.count]));
@@ -75,7 +87,7 @@ export function buildTimeline(
           label: `${JALALI_MONTHS[month - 1]} ${fa(year)}`,
           axis: JALALI_MONTHS[month - 1],
           axisShort: fa(month),
-          count: counts.get(year * 100 + month) ?? 0,
+          count: partial(start, end, counts.get(year * 100 + month) ?? 0),
           from: key,
           to: key,
           selected: inRange(start, end),
@@ -106,7 +118,7 @@ export function buildTimeline(
       label: fa(year),
       axis: fa(year),
       axisShort: fa(year % 100).padStart(2, '۰'),
-      count: counts.get(year) ?? 0,
+      count: partial(start, end, counts.get(year) ?? 0),
       from: String(year),
       to: String(year),
       selected: (from !== null || to !== null) && inRange(start, end),
