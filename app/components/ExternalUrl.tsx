@@ -1,3 +1,5 @@
+import { readableUrl } from './url-text';
+
 /** Only http(s) links are shown: a `javascript:` or `data:` URL from an archive is never made clickable. */
 export function safeHttpUrl(url: string | null | undefined): string | null {
   if (!url) return null;
@@ -13,7 +15,7 @@ export function safeHttpUrl(url: string | null | undefined): string | null {
 export function ExternalUrl({ url, className, full }: { url: string | null; className?: string; full?: boolean }) {
   const href = safeHttpUrl(url);
   if (!href) return null;
-  const shown = full ? href : href.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '');
+  const shown = readableUrl(full ? href : href.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, ''));
   return (
     <bdi dir="ltr" className={`inline-block truncate align-bottom ${className ?? ''}`}>
       <a
