@@ -324,7 +324,7 @@ export function NoResults({ unmatched, relaxations, state }: { unmatched: string
       <p className="font-bold">نتیجه‌ای پیدا نشد.</p>
       {unmatched.length > 0 && (
         <p data-testid="unmatched">
-          این {unmatched.length > 1 ? 'واژه‌ها' : 'واژه'} در هیچ خبری نیامده{unmatched.length > 1 ? 'اند' : ' است'}:{' '}
+          این {unmatched.length > 1 ? 'واژه‌ها' : 'واژه'} در هیچ خبری {unmatched.length > 1 ? 'نیامده‌اند' : 'نیامده است'}:{' '}
           {unmatched.map((w, i) => (
             <span key={w}>
               {i > 0 && '، '}
