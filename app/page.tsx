@@ -31,6 +31,8 @@ import {
 import { readUrlState, searchHref, toggleHref, type UrlState } from './components/href';
 import { calendarField, calendarOf, composeRange, dateFieldsOf, hasDateFields, partsOf, type Calendar, type DateParts } from './components/jalali-input';
 import { rangePersian } from './components/dates';
+import { FaText } from './components/FaText';
+import { paramMessageFa } from '@/lib/search/param-messages';
 import { readDateBound } from '@/lib/jalali';
 import { toPersianDigits } from '@/lib/digits';
 
@@ -74,7 +76,10 @@ export default async function SearchPage({ searchParams }: PageProps) {
               ? 'این جستجو کاری بیش از اندازه از کارگزار می‌خواهد: واژه‌ها یا عبارت‌های پرکاربرد کمتری به کار ببرید.'
               : 'نشانی جستجو نادرست است.'}
           </p>
-          <p className="mt-1 text-sm">
+          <p className="mt-1" data-testid="param-error-fa">
+            <FaText text={paramMessageFa(e.param, e.message)} />
+          </p>
+          <p className="mt-1 text-xs opacity-80">
             <bdi dir="ltr">{e.message}</bdi>
           </p>
           <p className="mt-3 flex gap-4">

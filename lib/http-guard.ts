@@ -25,7 +25,7 @@ function answer(status: number, path: string, code: string, message: string, per
   Object.assign(headers, extra);
   if (api) {
     headers['Content-Type'] = 'application/json';
-    return { status, headers, body: JSON.stringify({ error: { code, message } }) };
+    return { status, headers, body: JSON.stringify({ error: { code, message, messageFa: persian } }) };
   }
   headers['Content-Type'] = 'text/plain; charset=utf-8';
   return { status, headers, body: `${persian}\n` };

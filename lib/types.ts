@@ -115,8 +115,9 @@ export interface QueryNotice {
    * `prefix_too_short`: `*` after a word of one letter; the word is searched whole.
    * `word_too_long`: a word longer than any the index holds; it matches nothing.
    * `query_cut`: the query was longer than the API takes and was cut at a word boundary.
+   * `empty_phrase`: quotes with no word inside (`""`); they are ignored.
    */
-  code: 'prefix_too_short' | 'word_too_long' | 'query_cut';
+  code: 'prefix_too_short' | 'word_too_long' | 'query_cut' | 'empty_phrase';
   /** The word as typed. */
   text: string;
   /** In Persian, for the page. */
@@ -256,5 +257,6 @@ export interface TrendsResponse {
 
 /** The body of every 4xx answer. */
 export interface ApiError {
-  error: { code: string; message: string };
+  /** `message`: English, the stable text clients match on; `messageFa`: the same said in Persian, for people. */
+  error: { code: string; message: string; messageFa: string };
 }

@@ -4,6 +4,7 @@ import type { QuerySuggestion, QueryView as QueryViewData } from '@/lib/types';
 import { toPersianDigits } from '@/lib/digits';
 import { clearFiltersHref, hasFilters, searchHref, toSearchParams, toggleHref, type UrlState } from './href';
 import { faCount, faMillis, rangePersian } from './dates';
+import { FaText } from './FaText';
 import { describeQuery, type QueryPart } from './query-view';
 
 const linkClass = 'text-amber-800 underline-offset-2 hover:underline dark:text-amber-300';
@@ -228,7 +229,12 @@ export function ParsedQuery({ view }: { view: QueryViewData }) {
   const sep: QueryPart = { kind: 'op', text: '،' };
   return (
     <p className="text-sm leading-loose" data-testid="parsed-query">
-      <span className="text-stone-600 dark:text-stone-400">جستجو برای:</span> <Parts parts={parts} />
+      {/* Only notices (a lone «""»): no «جستجو برای:» followed by nothing. */}
+      {parts.length > 0 && (
+        <>
+          <span className="text-stone-600 dark:text-stone-400">جستجو برای:</span> <Parts parts={parts} />
+        </>
+      )}
       {excluded.length > 0 && (
         <>
           {' '}
@@ -241,7 +247,7 @@ export function ParsedQuery({ view }: { view: QueryViewData }) {
       )}
       {view.notices.map((n) => (
         <span key={n.code + n.text} className="block text-amber-900 dark:text-amber-200" data-testid="query-notice">
-          {n.message}
+          <FaText text={n.message} />
         </span>
       ))}
     </p>

@@ -133,3 +133,16 @@ describe('parseQuery', () => {
     expect(groups('جنگ جنگ*')).toEqual([['word:جنگ'], ['word:جنگ*']]);
   });
 });
+
+describe('an empty phrase', () => {
+  it('ignores «""» with a note instead of searching for nothing', () => {
+    const q = parseQuery('"" کتاب');
+    expect(q.groups.map((g) => g.map((c) => c.text))).toEqual([['کتاب']]);
+    expect(q.notices).toEqual([expect.objectContaining({ code: 'empty_phrase', text: '""' })]);
+    expect(q.notices[0].message).toContain('نادیده گرفته شد');
+  });
+
+  it('does not note a quoted word: «"کتاب"» is a real phrase', () => {
+    expect(parseQuery('"کتاب"').notices).toEqual([]);
+  });
+});

@@ -197,7 +197,11 @@ export function parseQuery(q: string, options: ParseOptions = {}): ParsedQuery {
             const long = overlong(item.text);
             const terms = long ? [NO_TERM] : analyze(item.text).map((t) => t.term);
             if (long) notices.push(overlongNotice(long));
-            if (terms.length === 0) return [];
+            if (terms.length === 0) {
+              // «""» (or quotes round punctuation only) asks nothing: say so instead of searching for nothing.
+              if (!long) notices.push({ code: 'empty_phrase', text: `"${item.text}"`, message: 'گیومهٔ خالی («""») نادیده گرفته شد: در آن واژه‌ای برای جستجو نیست.' });
+              return [];
+            }
             const clause = term(terms.length > 1 ? 'phrase' : 'word', item.text, terms, item.title);
             // One quoted word is that spelling only: «-"کتاب‌ها"» leaves out one form, not every inflection.
             if (terms.length === 1) clause.exact = true;
