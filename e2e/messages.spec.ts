@@ -28,3 +28,14 @@ test('words missing from the archive are said with their ZWNJ: «نیامده‌
   await page.goto(`/?q=${encodeURIComponent('قسثززک زابلستانکی')}`);
   await expect(page.getByTestId('unmatched')).toContainText('در هیچ خبری نیامده‌اند');
 });
+
+test('a name typed in Latin («Tehran») is offered in Persian with its count, one click, never applied', async ({ page }) => {
+  await page.goto('/?q=Tehran');
+  await settled(page);
+  const offer = page.getByTestId('did-you-mean');
+  await expect(offer).toContainText('«Tehran»');
+  await expect(offer.locator('bdi')).toHaveText(['Tehran']);
+  expect(new URL(page.url()).searchParams.get('q')).toBe('Tehran');
+  await offer.getByTestId('suggestion').click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('تهران');
+});

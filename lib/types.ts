@@ -175,15 +175,18 @@ export interface SearchResponse {
 }
 
 export interface QuerySuggestion {
-  /** `spelling`: one word, a close spelling; `layout`: the whole query typed with the Latin keyboard layout. */
-  kind: 'spelling' | 'layout';
+  /**
+   * `spelling`: one word, a close spelling; `layout`: the whole query typed with the Latin keyboard layout;
+   * `transliteration`: names written in Latin letters («Ahmadinejad») in the Persian form the archive has.
+   */
+  kind: 'spelling' | 'layout' | 'transliteration';
   /** What was typed («نژاذ», «cgcgi»). */
   text: string;
   /** What it may have meant («نژاد», «زلزله»). */
   suggestion: string;
   /** The query with the suggestion in place. */
   q: string;
-  /** Articles of the whole archive with the suggested word (for `layout`: that the suggested query matches). */
+  /** Articles of the whole archive with the suggested word (for `layout` and `transliteration`: that the suggested query matches). */
   articles: number;
 }
 

@@ -181,7 +181,13 @@ export function DidYouMean({ suggestions, state }: { suggestions: QuerySuggestio
     <div className="rounded-xl border border-amber-300 bg-amber-50 px-4 py-2 text-sm dark:border-amber-800 dark:bg-amber-950/50" data-testid="did-you-mean">
       {suggestions.map((s) => (
         <p key={s.kind + s.text}>
-          {s.kind === 'layout' ? 'با صفحه‌کلید لاتین تایپ شد؟ ' : `«${s.text}» `}
+          {s.kind === 'layout' ? (
+            'با صفحه‌کلید لاتین تایپ شد؟ '
+          ) : (
+            <>
+              «<bdi>{s.text}</bdi>»{' '}
+            </>
+          )}
           آیا منظورتان{' '}
           <Link prefetch={false} href={searchHref(state, { q: s.q })} className={`font-semibold ${linkClass}`} data-testid="suggestion">
             «{s.suggestion}»

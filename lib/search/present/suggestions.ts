@@ -6,6 +6,7 @@ import type { TermExpander } from '../query/expand';
 import { NO_TERM, parseQuery, type ParsedQuery } from '../query/parse';
 import type { IndexStore } from '../store/index-store';
 import { fromLatinLayout, RARER_BY, suggestFor } from '../suggest';
+import { fromTransliteration } from '../transliterations';
 
 /** Query words in more articles than this are taken as meant: no «did you mean» is looked for. */
 const SUGGEST_MAX_ARTICLES = 5;
@@ -20,11 +21,22 @@ export function suggestionsFor(
   count: (other: ParsedQuery) => number,
 ): QuerySuggestion[] {
   const out: QuerySuggestion[] = [];
+  const known = (other: ParsedQuery) =>
+    other.groups.length > 0 && other.groups.every((g) => g.some((c) => c.kind === 'word' && store.termId(c.terms[0]) >= 0));
+  // A name written in Latin letters («Ahmadinejad»), before the layout check reads it as keys.
+  const named = fromTransliteration(q);
+  if (named) {
+    const other = parseQuery(named.q);
+    if (known(other)) {
+      const articles = count(other);
+      if (articles >= Math.max(1, total * RARER_BY)) out.push({ kind: 'transliteration', text: named.text, suggestion: named.q.trim(), q: named.q, articles });
+    }
+    return out;
+  }
   const mapped = fromLatinLayout(q);
   if (mapped) {
     const other = parseQuery(mapped);
-    const known = other.groups.length > 0 && other.groups.every((g) => g.some((c) => c.kind === 'word' && store.termId(c.terms[0]) >= 0));
-    if (known) {
+    if (known(other)) {
       const articles = count(other);
       if (articles >= Math.max(1, total * RARER_BY)) out.push({ kind: 'layout', text: q.trim(), suggestion: mapped, q: mapped, articles });
     }
