@@ -10,7 +10,7 @@ import { Timeline } from './components/Timeline';
 import { DateFilter } from './components/DateFilter';
 import { FacetLists, type FacetGroup } from './components/FacetLists';
 import { UndatedNotes } from './components/UndatedNotes';
-import { narrowFacet } from './components/facet-list';
+import { narrowFacet } from '../lib/ui/facet-list';
 import { ResultItem } from './components/ResultItem';
 import { KeyboardNav } from './components/KeyboardNav';
 import { NavigationProvider, PendingRegion } from './components/Navigation';
@@ -28,9 +28,9 @@ import {
   Stats,
   type Relaxation,
 } from './components/SearchParts';
-import { readUrlState, searchHref, toggleHref, type UrlState } from './components/href';
-import { calendarField, calendarOf, composeRange, dateFieldsOf, hasDateFields, partsOf, type Calendar, type DateParts } from './components/jalali-input';
-import { rangePersian } from './components/dates';
+import { readUrlState, searchHref, toggleHref, type UrlState } from '../lib/ui/href';
+import { calendarField, calendarOf, composeRange, dateFieldsOf, hasDateFields, partsOf, type Calendar, type DateParts } from '../lib/ui/jalali-input';
+import { rangePersian } from '../lib/ui/dates';
 import { FaText } from './components/FaText';
 import { paramMessageFa } from '@/lib/search/param-messages';
 import { readDateBound } from '@/lib/jalali';

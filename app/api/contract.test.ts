@@ -11,7 +11,7 @@ import { GET as searchRoute } from './search/route';
 import { GET as articleRoute } from './articles/[id]/route';
 import { GET as healthRoute } from './health/route';
 import { GET as trendsRoute } from './trends/route';
-import { articleHref } from '@/app/components/href';
+import { articleHref } from '@/lib/ui/href';
 
 const library = `افتتاح تالار تازه کتابخانه ملی
 کد خبر 900001

@@ -1,4 +1,4 @@
-import { gregorianDate, gregorianTooltip, jalaliPersian } from './dates';
+import { gregorianDate, gregorianTooltip, jalaliPersian } from '../../lib/ui/dates';
 
 /** «۱۰ آبان ۱۴۰۰», with the Gregorian date (Tehran's calendar day) on hover. */
 export function ArticleDate({ jalaliDate, publishedAt }: { jalaliDate: string | null; publishedAt: string | null }) {

@@ -1,8 +1,8 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
-import { CALENDAR_FIELD, composeRange, DATE_FIELDS, splitPastedDate, type Calendar, type DateParts } from './jalali-input';
-import { carriedFields, searchHref, type UrlState } from './href';
+import { CALENDAR_FIELD, composeRange, DATE_FIELDS, splitPastedDate, type Calendar, type DateParts } from '../../lib/ui/jalali-input';
+import { carriedFields, searchHref, type UrlState } from '../../lib/ui/href';
 import { useNavigation } from './Navigation';
 
 type Edge = 'from' | 'to';

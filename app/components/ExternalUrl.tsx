@@ -1,15 +1,4 @@
-import { readableUrl } from './url-text';
-
-/** Only http(s) links are shown: a `javascript:` or `data:` URL from an archive is never made clickable. */
-export function safeHttpUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url.trim());
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
+import { readableUrl, safeHttpUrl } from '../../lib/ui/url-text';
 
 /** The original article's address, left to right and isolated from the Persian line around it. */
 export function ExternalUrl({ url, className, full }: { url: string | null; className?: string; full?: boolean }) {

@@ -1,4 +1,4 @@
-import { latinRuns } from './bidi-text';
+import { latinRuns } from '../../lib/ui/bidi-text';
 
 /** A Persian message whose Latin words and dates keep their order (each in a <bdi>). */
 export function FaText({ text }: { text: string }) {

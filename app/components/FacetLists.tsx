@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { toPersianDigits } from '@/lib/digits';
-import { carriedFields, searchHref, toggleHref, type UrlState } from './href';
+import { carriedFields, searchHref, toggleHref, type UrlState } from '../../lib/ui/href';
 import { useNavigation } from './Navigation';
 
 export interface FacetItem {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { SearchResult } from '@/lib/types';
 import { Highlighted } from './Highlighted';
 import { ArticleDate } from './ArticleDate';
-import { articleHref, hasValue, resultAnchor, toggleHref, type UrlState } from './href';
+import { articleHref, hasValue, resultAnchor, toggleHref, type UrlState } from '../../lib/ui/href';
 import { ExternalUrl } from './ExternalUrl';
 
 export const MAX_SNIPPETS = 3;

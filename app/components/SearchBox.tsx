@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { carriedFields, searchHref, type UrlState } from './href';
+import { carriedFields, searchHref, type UrlState } from '../../lib/ui/href';
 import { useNavigation } from './Navigation';
 
 export const DEBOUNCE_MS = 200;

@@ -2,10 +2,10 @@
 import Link from 'next/link';
 import type { QuerySuggestion, QueryView as QueryViewData } from '@/lib/types';
 import { toPersianDigits } from '@/lib/digits';
-import { clearFiltersHref, hasFilters, searchHref, toSearchParams, toggleHref, type UrlState } from './href';
-import { faCount, faMillis, rangePersian } from './dates';
+import { clearFiltersHref, hasFilters, searchHref, toSearchParams, toggleHref, type UrlState } from '../../lib/ui/href';
+import { faCount, faMillis, rangePersian } from '../../lib/ui/dates';
 import { FaText } from './FaText';
-import { describeQuery, type QueryPart } from './query-view';
+import { describeQuery, type QueryPart } from '../../lib/ui/query-view';
 
 const linkClass = 'text-amber-800 underline-offset-2 hover:underline dark:text-amber-300';
 

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import type { SearchFacets } from '@/lib/types';
 import { toPersianDigits } from '@/lib/digits';
-import { buildTimeline, type CountIn } from './timeline';
+import { buildTimeline, type CountIn } from '../../lib/ui/timeline';
 import { TimelineChart, type ChartBar } from './TimelineChart';
-import { searchHref, type UrlState } from './href';
-import { faCount, rangePersian } from './dates';
+import { searchHref, type UrlState } from '../../lib/ui/href';
+import { faCount, rangePersian } from '../../lib/ui/dates';
 
 /**
  * The Jalali timeline: matching articles per year, or per month once the date

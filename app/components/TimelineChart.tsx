@@ -2,8 +2,8 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { toPersianDigits } from '@/lib/digits';
-import { barHeight, indexAtFraction, labelStep, rangeOf, slotOf, type TimelineBar } from './timeline';
-import { searchHref, type UrlState } from './href';
+import { barHeight, indexAtFraction, labelStep, rangeOf, slotOf, type TimelineBar } from '../../lib/ui/timeline';
+import { searchHref, type UrlState } from '../../lib/ui/href';
 import { useNavigation } from './Navigation';
 
 export interface ChartBar extends TimelineBar {

@@ -4,8 +4,8 @@
 import Link from 'next/link';
 import type { SearchParams } from '@/lib/search/params';
 import type { SearchResponse } from '@/lib/types';
-import { searchHref, type UrlState } from './href';
-import { faCount } from './dates';
+import { searchHref, type UrlState } from '../../lib/ui/href';
+import { faCount } from '../../lib/ui/dates';
 
 const linkClass = 'text-amber-800 underline underline-offset-2 dark:text-amber-300';
 

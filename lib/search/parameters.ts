@@ -1,5 +1,5 @@
 // Every parameter a search URL may carry, declared once. The API's parser
-// (params.ts), the page's URL state and links (app/components/href.ts) and the
+// (params.ts), the page's URL state and links (lib/ui/href.ts) and the
 // forms that must carry the rest of a view without JavaScript all derive their
 // lists from this table. Framework-free and without parsers, so the browser
 // bundle that builds links does not take in the validation library.

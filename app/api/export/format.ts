@@ -1,7 +1,7 @@
 // What an export row holds and how it is written: CSV (RFC 4180) and JSON Lines.
 import type { Article } from '@/lib/types';
 import { formatJalaliKey, tehranJalaliOf, tehranOffsetAt } from '@/lib/jalali';
-import { gregorianDate } from '@/app/components/dates';
+import { gregorianDate } from '@/lib/ui/dates';
 
 export type ExportFormat = 'csv' | 'jsonl';
 

@@ -4,7 +4,7 @@ import type { NextRequest } from 'next/server';
 import { getEngine } from '@/lib/search/instance';
 import { parseSearchParams } from '@/lib/search/params';
 import { errorResponse, handleError } from '../respond';
-import { tehranGregorian } from '@/app/components/dates';
+import { tehranGregorian } from '@/lib/ui/dates';
 import { contentDisposition, exportFilename, exportMeta, exportStream, type ExportFormat } from './format';
 
 export const runtime = 'nodejs';

@@ -8,8 +8,8 @@ import { ArticleDate } from '../../components/ArticleDate';
 import { ExternalUrl } from '../../components/ExternalUrl';
 import { MatchNavigator } from '../../components/MatchNavigator';
 import { CopyButton } from '../../components/CopyButton';
-import { backHref, idFromSegment, searchHref } from '../../components/href';
-import { citationParts, citationText, plainText } from '../../components/citation';
+import { backHref, idFromSegment, searchHref } from '../../../lib/ui/href';
+import { citationParts, citationText, plainText } from '../../../lib/ui/citation';
 
 export const dynamic = 'force-dynamic';
 

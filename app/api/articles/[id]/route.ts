@@ -3,7 +3,7 @@ import { getEngine } from '@/lib/search/instance';
 import { MAX_QUERY_LENGTH } from '@/lib/search/params';
 import type { ArticleResponse } from '@/lib/types';
 import { errorResponse, handleError } from '../../respond';
-import { idFromSegment } from '@/app/components/href';
+import { idFromSegment } from '@/lib/ui/href';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

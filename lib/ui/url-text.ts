@@ -22,3 +22,14 @@ export function readableUrl(url: string): string {
     return [...text].map((ch) => (KEEP_ESCAPED.test(ch) ? encodeURIComponent(ch) : ch)).join('');
   });
 }
+
+/** An article's address when it is http(s), normalized; anything else (javascript:, data:, junk) is no link. */
+export function safeHttpUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url.trim());
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,7 +1,7 @@
 // What a full source or tag list («بیشتر») shows: the values that contain the
 // text typed in its box, most matches first, at most LONG_LIST_LIMIT of them
 // (a checked value always). Pure, so the page and the tests share it.
-import { normalizeValue } from '../../lib/search/facet-value';
+import { normalizeValue } from '../search/facet-value';
 
 /** Rows a full list renders at most: 6,311 tags as checkboxes (2.2 MB) took Chromium 16 s to parse on a loaded 2-core machine. */
 export const LONG_LIST_LIMIT = 200;

@@ -1,7 +1,7 @@
 // The citation line a researcher copies: source, title, Jalali and Gregorian date, URL.
 import type { ArticleResponse, Segment } from '@/lib/types';
 import { gregorianDate, jalaliPersian } from './dates';
-import { safeHttpUrl } from './ExternalUrl';
+import { safeHttpUrl } from './url-text';
 
 export const plainText = (segments: Segment[]) => segments.map((s) => s.text).join('');
 

@@ -1,8 +1,8 @@
 // Links that change one part of the search and keep the rest: the URL is the
 // search's only state. Pure functions, used on the server and in the browser.
 
-import { normalizeValue } from '../../lib/search/facet-value';
-import { carriedBy, REPEATABLE_PARAMETERS, SINGLE_PARAMETERS, type ParameterName, type RepeatableParameter, type SingleParameter } from '../../lib/search/parameters';
+import { normalizeValue } from '../search/facet-value';
+import { carriedBy, REPEATABLE_PARAMETERS, SINGLE_PARAMETERS, type ParameterName, type RepeatableParameter, type SingleParameter } from '../search/parameters';
 
 /**
  * The view a URL carries: every parameter of lib/search/parameters.ts (what
