@@ -2,15 +2,15 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getEngine } from '@/lib/search/instance';
 import { ParamError, parseSearchParams, type SearchParams } from '@/lib/search/params';
-import { displayValue, normalizeValue } from '@/lib/search/facet-value';
 import { QueryTooCostlyError, type SearchEngine } from '@/lib/search/engine';
 import type { SearchResponse } from '@/lib/types';
 import { SearchBox } from './components/SearchBox';
 import { Timeline } from './components/Timeline';
 import { DateFilter } from './components/DateFilter';
-import { FacetLists, type FacetGroup } from './components/FacetLists';
+import { FacetLists } from './components/FacetLists';
+import { facetGroups } from '../lib/ui/facet-groups';
+import { relaxations } from '../lib/ui/relaxations';
 import { UndatedNotes } from './components/UndatedNotes';
-import { narrowFacet } from '../lib/ui/facet-list';
 import { ResultItem } from './components/ResultItem';
 import { KeyboardNav } from './components/KeyboardNav';
 import { NavigationProvider, PendingRegion } from './components/Navigation';
@@ -28,9 +28,8 @@ import {
   Stats,
   type Relaxation,
 } from './components/SearchParts';
-import { readUrlState, searchHref, toggleHref, type UrlState } from '../lib/ui/href';
+import { readUrlState, searchHref, type UrlState } from '../lib/ui/href';
 import { calendarField, calendarOf, composeRange, dateFieldsOf, hasDateFields, partsOf, type Calendar, type DateParts } from '../lib/ui/jalali-input';
-import { rangePersian } from '../lib/ui/dates';
 import { FaText } from './components/FaText';
 import { paramMessageFa } from '@/lib/search/param-messages';
 import { readDateBound } from '@/lib/jalali';
@@ -146,7 +145,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
           <ParsedQuery view={response.query} />
           <MatchedForms view={response.query} state={state} />
           {response.total === 0 ? (
-            <NoResults unmatched={response.unmatched} relaxations={relaxations(engine, params, state)} state={state} />
+            <NoResults unmatched={response.unmatched} relaxations={relaxations((changes) => engine.count({ ...params, ...changes }), params, state)} state={state} />
           ) : (
             <ol className="space-y-4" data-testid="results">
               {response.results.map((r) => (
@@ -159,65 +158,6 @@ export default async function SearchPage({ searchParams }: PageProps) {
       </div>
     </Shell>
   );
-}
-
-/** Source and tag lists: counts from the facets, checked by the URL's values (in any spelling). */
-function facetGroups(response: SearchResponse, params: SearchParams, state: UrlState): FacetGroup[] {
-  const build = (name: 'source' | 'tag', legend: string, values: { value: string; count: number }[], total: number): FacetGroup => {
-    const selected = state[name] ?? [];
-    const selectedKeys = new Map(selected.map((v) => [normalizeValue(v), v]));
-    const shownKeys = new Set<string>();
-    const items = values.map(({ value: label, count }) => {
-      // The facet groups spellings; show (and send) the Persian one: «ايسنا» → «ایسنا».
-      const value = displayValue(label);
-      const key = normalizeValue(value);
-      shownKeys.add(key);
-      const urlValue = selectedKeys.get(key);
-      return { value, count, checked: urlValue !== undefined, ...(urlValue !== undefined && urlValue !== value ? { urlValue } : {}) };
-    });
-    const hiddenSelected = selected.filter((v) => !shownKeys.has(normalizeValue(v)));
-    const expanded = params.more.includes(name);
-    const findKey = name === 'source' ? 'sourceq' : 'tagq';
-    const find = expanded ? (state[findKey] ?? '').slice(0, 200) : '';
-    const narrowed = expanded ? narrowFacet(items, find) : { items, matching: total };
-    const more = expanded ? (state.more ?? []).filter((m) => m.trim() !== name) : [...(state.more ?? []), name];
-    // Keep the page (a facet change does not move the results) and land on the list without JavaScript.
-    const toggle = `${searchHref(state, { more, [findKey]: undefined, page: state.page })}#${name}-facet`;
-    return { name, legend, items: narrowed.items, hiddenSelected, total, expanded, toggleHref: toggle, find, matching: narrowed.matching };
-  };
-  return [
-    build('source', 'منبع', response.facets.sources, response.facets.sourceValues),
-    build('tag', 'برچسب', response.facets.tags, response.facets.tagValues),
-  ];
-}
-
-/** For a search with no results: what each filter, dropped alone, would give. */
-function relaxations(engine: SearchEngine, params: SearchParams, state: UrlState): Relaxation[] {
-  const out: Relaxation[] = [];
-  const count = (changes: Partial<SearchParams>) => engine.count({ ...params, ...changes });
-  const range = rangePersian(state.from, state.to);
-  if (range) {
-    out.push({ label: `بدون فیلتر تاریخ (${range})`, href: searchHref(state, { from: undefined, to: undefined }), total: count({ from: null, to: null }) });
-  }
-  for (const s of params.source) {
-    const original = state.source?.find((v) => normalizeValue(v) === normalizeValue(s)) ?? s;
-    out.push({ label: `بدون منبع «${s}»`, href: toggleHref(state, 'source', original), total: count({ source: params.source.filter((v) => v !== s) }) });
-  }
-  for (const t of params.tag) {
-    const original = state.tag?.find((v) => normalizeValue(v) === normalizeValue(t)) ?? t;
-    out.push({ label: `بدون برچسب «${t}»`, href: toggleHref(state, 'tag', original), total: count({ tag: params.tag.filter((v) => v !== t) }) });
-  }
-  if (out.length > 1) {
-    out.push({ label: 'بدون هیچ فیلتری', href: searchHref(state, { from: undefined, to: undefined, source: undefined, tag: undefined }), total: count({ from: null, to: null, source: [], tag: [] }) });
-  }
-  if (params.match === 'all' && hasManyWords(params.q)) {
-    out.push({ label: 'هر یک از کلمات (به‌جای همهٔ کلمات)', href: searchHref(state, { match: 'any' }), total: count({ match: 'any' }) });
-  }
-  return out.filter((r) => r.total > 0).slice(0, 12);
-}
-
-function hasManyWords(q: string): boolean {
-  return q.trim().split(/\s+/).filter(Boolean).length > 1;
 }
 
 function Shell({ state, children }: { state: UrlState; children: React.ReactNode }) {

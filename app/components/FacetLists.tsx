@@ -5,32 +5,9 @@ import { useEffect, useRef, useState } from 'react';
 import { toPersianDigits } from '@/lib/digits';
 import { carriedFields, searchHref, toggleHref, type UrlState } from '../../lib/ui/href';
 import { useNavigation } from './Navigation';
+import type { FacetGroup, FacetItem } from '../../lib/ui/facet-groups';
 
-export interface FacetItem {
-  value: string;
-  count: number;
-  checked: boolean;
-  /** The spelling the URL has for a checked value, when it differs from `value` (unchecking removes that one). */
-  urlValue?: string;
-}
-
-export interface FacetGroup {
-  name: 'source' | 'tag';
-  legend: string;
-  items: FacetItem[];
-  /** Selected URL values that the list does not show (kept when the form submits). */
-  hiddenSelected: string[];
-  /** How many values have matches: more than `items` shows unless the list is expanded. */
-  total: number;
-  /** Every value with matches is listed (`more=<name>`), narrowed to `find`, at most LONG_LIST_LIMIT rows. */
-  expanded: boolean;
-  /** The page with this list expanded, or collapsed again. */
-  toggleHref: string;
-  /** The text the expanded list is narrowed to (`sourceq`, `tagq`). */
-  find: string;
-  /** Values that contain `find` (every value without it). */
-  matching: number;
-}
+export type { FacetGroup, FacetItem };
 
 /** Lists this long get a box that narrows them as one types. */
 export const FIND_FROM = 20;

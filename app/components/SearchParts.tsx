@@ -6,6 +6,7 @@ import { clearFiltersHref, hasFilters, searchHref, toSearchParams, toggleHref, t
 import { faCount, faMillis, rangePersian } from '../../lib/ui/dates';
 import { FaText } from './FaText';
 import { describeQuery, type QueryPart } from '../../lib/ui/query-view';
+import type { Relaxation } from '../../lib/ui/relaxations';
 
 const linkClass = 'text-amber-800 underline-offset-2 hover:underline dark:text-amber-300';
 
@@ -323,12 +324,7 @@ export function MatchToggle({ state }: { state: UrlState }) {
 
 // ------------------------------------------------------------ no results
 
-export interface Relaxation {
-  label: string;
-  href: string;
-  /** Results the search would have without this filter. */
-  total: number;
-}
+export type { Relaxation };
 
 export function NoResults({ unmatched, relaxations, state }: { unmatched: string[]; relaxations: Relaxation[]; state: UrlState }) {
   return (
