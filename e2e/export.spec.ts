@@ -78,3 +78,27 @@ test('export: a search shared while it was typed (prefix=last) exports whole wor
   const text = await (await request.get(`/api/export?format=jsonl&prefix=last&q=${encodeURIComponent('کتاب')}`)).text();
   expect(text.trim().split('\n')).toHaveLength(whole + 1);
 });
+
+// On a phone the menu opened anchored to its button and ran off the screen (its CSV link at
+// x=451 in a 390 px viewport), whichever theme.
+for (const width of [320, 390, 430]) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`export: at ${width} px (${colorScheme}) the download menu opens inside the viewport and closes after a download`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 844 });
+      await page.emulateMedia({ colorScheme });
+      await page.goto(`/?q=${encodeURIComponent('کتاب')}`);
+      await page.getByTestId('download').getByText('دانلود نتایج').click();
+      for (const id of ['download-panel', 'export-csv', 'export-csv-meta', 'export-jsonl']) {
+        const box = (await page.getByTestId(id).boundingBox())!;
+        expect(box.x, id).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, id).toBeLessThanOrEqual(width);
+        expect(box.y + box.height, id).toBeLessThanOrEqual(844);
+      }
+      // A real click, not a forced one: the link is on top where it is drawn.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+      expect(download.suggestedFilename()).toMatch(/\.csv$/);
+      await expect(page.getByTestId('download')).not.toHaveAttribute('open', '');
+      await expect(page.getByTestId('export-csv')).toBeHidden();
+    });
+  }
+}

@@ -7,6 +7,7 @@ import { faCount, faMillis, rangePersian } from '../../lib/ui/dates';
 import { FaText } from './FaText';
 import { describeQuery, type QueryPart } from '../../lib/ui/query-view';
 import type { Relaxation } from '../../lib/ui/relaxations';
+import { ClosingDetails } from './ClosingDetails';
 
 const linkClass = 'text-amber-800 underline-offset-2 hover:underline dark:text-amber-300';
 
@@ -89,11 +90,13 @@ export function DownloadMenu({ state, total }: { state: UrlState; total: number 
     return `/api/export?${p.toString()}`;
   };
   return (
-    <details className="group relative text-sm" data-testid="download">
+    <ClosingDetails className="group relative text-sm" testId="download">
       <summary className="cursor-pointer list-none rounded-md border border-stone-300 px-2.5 py-0.5 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800 [&::-webkit-details-marker]:hidden">
         دانلود نتایج <span aria-hidden>▾</span>
       </summary>
-      <div className="absolute end-0 z-10 mt-1 w-64 rounded-xl border border-stone-200 bg-white p-3 shadow-lg dark:border-stone-700 dark:bg-stone-900">
+      {/* Below sm the panel is pinned to the viewport's sides (its top stays where the
+          button is): anchored to the button it ran off the screen on a phone. */}
+      <div data-testid="download-panel" className="z-10 mt-1 rounded-xl max-sm:fixed max-sm:inset-x-3 sm:absolute sm:end-0 sm:w-64 border border-stone-200 bg-white p-3 shadow-lg dark:border-stone-700 dark:bg-stone-900">
         <p className="mb-2 text-stone-600 dark:text-stone-400">همهٔ {faCount(total)} نتیجهٔ این جستجو:</p>
         <ul className="space-y-1">
           <li>
@@ -113,7 +116,7 @@ export function DownloadMenu({ state, total }: { state: UrlState; total: number 
           </li>
         </ul>
       </div>
-    </details>
+    </ClosingDetails>
   );
 }
 
