@@ -64,3 +64,12 @@ test('without JavaScript: a whole date typed in the year box and the میلاد�
   await page.getByRole('button', { name: 'اعمال تاریخ' }).click();
   await expect(page).toHaveURL(/\?from=2023$/);
 });
+
+test('without JavaScript: the article page shows no control that needs it (copy, previous/next match), the first match stays a link', async ({ page }) => {
+  await page.goto(`/articles/5501001?q=${encodeURIComponent('کتابخانه')}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('کتابخانه ملی');
+  await expect(page.getByTestId('copy-citation')).toHaveCount(0);
+  const nav = page.getByTestId('match-nav');
+  await expect(nav.getByRole('link', { name: 'رفتن به نخستین مورد' })).toHaveAttribute('href', /#/);
+  await expect(nav.getByRole('button')).toHaveCount(0);
+});

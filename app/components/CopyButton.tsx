@@ -1,10 +1,13 @@
 'use client';
 
 import { useState } from 'react';
+import { useHydrated } from './useHydrated';
 
 /** Copies `text`; says so in words (for screen readers too). */
 export function CopyButton({ text, label = 'رونوشت' }: { text: string; label?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  // Copying needs JavaScript; without it the text itself is there to select.
+  const hydrated = useHydrated();
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
@@ -24,6 +27,7 @@ export function CopyButton({ text, label = 'رونوشت' }: { text: string; lab
     }
     setTimeout(() => setState('idle'), 2500);
   };
+  if (!hydrated) return null;
   return (
     <span className="inline-flex items-center gap-2">
       <button

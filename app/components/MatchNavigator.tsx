@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useRef, useState } from 'react';
+import { useHydrated } from './useHydrated';
 import { toPersianDigits } from '@/lib/digits';
 
 export const hitId = (n: number) => `hit-${n}`;
@@ -26,6 +27,8 @@ export function MatchNavigator({ count }: { count: number }) {
     [count],
   );
 
+  // Without JavaScript the first match is a plain anchor; previous and next need the script.
+  const hydrated = useHydrated();
   if (count === 0) return null;
   const fa = (n: number) => toPersianDigits(String(n));
   const button =
@@ -42,12 +45,16 @@ export function MatchNavigator({ count }: { count: number }) {
       >
         رفتن به نخستین مورد
       </a>
-      <button type="button" className={button} onClick={() => go(current - 1)} disabled={current === 0} aria-label="مورد قبلی">
-        → قبلی
-      </button>
-      <button type="button" className={button} onClick={() => go(current + 1)}>
-        مورد بعدی ←
-      </button>
+      {hydrated && (
+        <>
+          <button type="button" className={button} onClick={() => go(current - 1)} disabled={current === 0} aria-label="مورد قبلی">
+            → قبلی
+          </button>
+          <button type="button" className={button} onClick={() => go(current + 1)}>
+            مورد بعدی ←
+          </button>
+        </>
+      )}
       <span className="text-stone-600 dark:text-stone-400" aria-live="polite" data-testid="match-position">
         {current > 0 ? `مورد ${fa(current)} از ${fa(count)}` : `${fa(count)} مورد`}
       </span>

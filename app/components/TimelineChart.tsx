@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { toPersianDigits } from '@/lib/digits';
-import { barHeight, indexAtFraction, labelStep, rangeOf, slotOf, type TimelineBar } from '../../lib/ui/timeline';
+import { barHeight, indexAtFraction, labelStep, rangeOf, slotOf, timelineScale, type TimelineBar } from '../../lib/ui/timeline';
 import { searchHref, type UrlState } from '../../lib/ui/href';
 import { useNavigation } from './Navigation';
 
@@ -132,6 +132,20 @@ export function TimelineChart({
           y2={TOP + HEIGHT + 0.5}
           className="stroke-stone-300 dark:stroke-stone-700"
         />
+        {/* The scale: the maximum (the top of the tallest bar) and a middle count, labelled, so bars read without hovering. */}
+        <g data-testid="timeline-scale" aria-hidden className="pointer-events-none">
+          {timelineScale(max).map((tick) => {
+            const y = TOP + HEIGHT - Math.round(tick.at * HEIGHT) + 0.5;
+            return (
+              <g key={tick.value}>
+                <line x1="0" x2="100%" y1={y} y2={y} strokeDasharray="3 4" className="stroke-stone-300 dark:stroke-stone-700" />
+                <text x="0" y={y - 3} textAnchor="start" direction="ltr" className="fill-stone-500 text-[10px] dark:fill-stone-400" data-value={tick.value}>
+                  {fa(tick.value)}
+                </text>
+              </g>
+            );
+          })}
+        </g>
         {bars.map((bar, i) => {
           const slot = slotOf(i, n, RTL);
           const h = barHeight(bar.count, max, HEIGHT);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barHeight, buildTimeline, indexAtFraction, labelStep, rangeOf, slotOf } from './timeline';
+import { barHeight, buildTimeline, indexAtFraction, labelStep, rangeOf, slotOf, timelineScale } from './timeline';
 
 const facets = {
   jalaliYears: [
@@ -117,5 +117,22 @@ describe('a filter that covers a bar only in part', () => {
       throw new Error('not asked');
     });
     expect(t.bars.find((b) => b.key === '1402-01')!.count).toBe(2);
+  });
+});
+
+describe('timelineScale', () => {
+  it('labels the maximum at the top of the tallest bar and a whole middle count where it stands', () => {
+    expect(timelineScale(9)).toEqual([
+      { value: 5, at: 5 / 9 },
+      { value: 9, at: 1 },
+    ]);
+  });
+
+  it('labels only the maximum when a middle line would crowd it', () => {
+    expect(timelineScale(2)).toEqual([{ value: 2, at: 1 }]);
+  });
+
+  it('has no scale when nothing is counted', () => {
+    expect(timelineScale(0)).toEqual([]);
   });
 });

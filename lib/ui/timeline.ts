@@ -166,3 +166,25 @@ export function barHeight(count: number, max: number, height: number, min = 3): 
 export function labelStep(n: number, maxLabels: number): number {
   return Math.max(1, Math.ceil(n / Math.max(1, maxLabels)));
 }
+
+export interface ScaleTick {
+  value: number;
+  /** Height of the tick over the axis, as a share of the bar area (1 = the tallest bar). */
+  at: number;
+}
+
+/**
+ * The timeline's scale: its maximum, labelled, and a middle line when there is
+ * room for one, so the bars read as counts without hovering. Bars are drawn
+ * against the maximum (barHeight), so the maximum's line is the top of the
+ * tallest bar. The middle is a whole count, placed where that count stands.
+ */
+export function timelineScale(max: number): ScaleTick[] {
+  if (max <= 0) return [];
+  if (max < 4) return [{ value: max, at: 1 }];
+  const middle = Math.round(max / 2);
+  return [
+    { value: middle, at: middle / max },
+    { value: max, at: 1 },
+  ];
+}
