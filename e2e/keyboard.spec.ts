@@ -43,3 +43,17 @@ test('/ typed inside a text box is just a character', async ({ page }) => {
   await page.keyboard.press('/');
   await expect(page.getByTestId('date-from').getByLabel('سال')).toHaveValue('/');
 });
+
+test('keyboard: Esc clears the box as a new step, so Back shows the previous results with their query in the box', async ({ page }) => {
+  await page.goto(`/?q=${encodeURIComponent('کتابخانه')}`);
+  await expect.poll(() => hydrated(page, 'input[type="search"]')).toBe(true);
+  await searchbox(page).focus();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => urlParams(page).has('q')).toBe(false);
+  await expect(searchbox(page)).toHaveValue('');
+  await page.goBack();
+  await expect.poll(() => urlParams(page).get('q')).toBe('کتابخانه');
+  await expect(searchbox(page)).toHaveValue('کتابخانه');
+  await expect(page.locator('[data-result-link]')).toHaveCount(3);
+});
+

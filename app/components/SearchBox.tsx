@@ -29,9 +29,10 @@ export function SearchBox({ state }: { state: UrlState }) {
   const stateRef = useRef(state);
   stateRef.current = state;
 
-  // A navigation made elsewhere (a link, back/forward) sets the box, unless the user is typing in it.
+  // A navigation made elsewhere (a link, back/forward) sets the box, unless the user is typing in it
+  // (a search of theirs is still to be sent): Back after Esc puts the previous query back in the box.
   useEffect(() => {
-    if (document.activeElement !== input.current) setValue(state.q ?? '');
+    if (document.activeElement !== input.current || (!timer.current && !settle.current)) setValue(state.q ?? '');
   }, [state.q]);
 
   const stopTimers = () => {
@@ -103,7 +104,9 @@ export function SearchBox({ state }: { state: UrlState }) {
             if (e.key === 'Escape') {
               e.preventDefault();
               setValue('');
-              go('');
+              stopTimers();
+              // A new history entry, not a rewrite of the results': Back shows them again, their query in the box.
+              navigate(searchHref(stateRef.current, { q: '', prefix: undefined }));
             }
           }}
           className="w-full rounded-xl border border-stone-300 bg-white py-2.5 ps-4 pe-10 text-lg shadow-sm outline-none placeholder:text-stone-500 focus:border-amber-600 focus:ring-2 focus:ring-amber-300 dark:border-stone-700 dark:bg-stone-900 dark:placeholder:text-stone-400 dark:focus:ring-amber-700 [&::-webkit-search-cancel-button]:hidden"
