@@ -20,7 +20,7 @@ import { highlightPlan } from './present/highlight-plan';
 import { articleResponse, resultOf } from './present/results';
 import { suggestionsFor } from './present/suggestions';
 import { wordForms } from './present/word-forms';
-import { MAX_QUERY_COST, queryCost } from './query/cost';
+import { MAX_QUERY_COST } from './query/cost';
 import { TermExpander, type Alternative } from './query/expand';
 import { parseQuery, queryView, type ParsedQuery } from './query/parse';
 import { Bm25 } from './score/bm25';
@@ -118,11 +118,6 @@ export class SearchEngine {
   /** Where the articles are read from (a server closes a replaced engine's file through it). */
   get store(): ArticleStore {
     return this.index.articles;
-  }
-
-  /** What a query would cost to run, in postings read (query/cost.ts). */
-  queryCost(query: ParsedQuery): number {
-    return queryCost(this.index, this.expander, query, this.expander.withCompounds(query));
   }
 
   /** The matches of a search and what `collect` asks of them, without reading any article's text. */

@@ -12,8 +12,6 @@ export type UrlState = { [K in SingleParameter]?: string } & { [K in RepeatableP
 
 export type UrlChanges = { [K in keyof UrlState]?: UrlState[K] | undefined };
 
-export const SINGLE_KEYS = SINGLE_PARAMETERS;
-export const LIST_KEYS = REPEATABLE_PARAMETERS;
 type ListKey = RepeatableParameter;
 
 /**
@@ -40,11 +38,11 @@ function getAll(raw: RawParams, key: string): string[] {
 /** The search state a URL carries (unknown parameters are dropped; the first of a repeated single wins). */
 export function readUrlState(raw: RawParams): UrlState {
   const state: UrlState = {};
-  for (const key of SINGLE_KEYS) {
+  for (const key of SINGLE_PARAMETERS) {
     const text = getAll(raw, key)[0];
     if (text) state[key] = text;
   }
-  for (const key of LIST_KEYS) {
+  for (const key of REPEATABLE_PARAMETERS) {
     const seen = new Set<string>();
     for (const v of getAll(raw, key)) {
       const t = v.trim();
@@ -58,11 +56,11 @@ export function readUrlState(raw: RawParams): UrlState {
 /** The state as URL parameters, in one canonical order. */
 export function toSearchParams(state: UrlState): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of SINGLE_KEYS) {
+  for (const key of SINGLE_PARAMETERS) {
     const value = state[key];
     if (value) params.set(key, value);
   }
-  for (const key of LIST_KEYS) for (const value of state[key] ?? []) params.append(key, value);
+  for (const key of REPEATABLE_PARAMETERS) for (const value of state[key] ?? []) params.append(key, value);
   return params;
 }
 
