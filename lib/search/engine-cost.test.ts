@@ -16,6 +16,13 @@ describe('SearchEngine.cost', () => {
     expect(cost('رزمایش')).toBeLessThan(5);
   });
 
+  it('prices «رزمایش تهران» lower with match=all (the rare word leads) than with match=any (both words are read)', () => {
+    const all = engine.cost(parseSearchParams({ q: 'رزمایش تهران', match: 'all' }));
+    const any = engine.cost(parseSearchParams({ q: 'رزمایش تهران', match: 'any' }));
+    expect(all).toBeLessThan(10);
+    expect(any).toBeGreaterThanOrEqual(30);
+  });
+
   it('prices an empty search as listing every article', () => {
     expect(cost('')).toBe(30);
   });

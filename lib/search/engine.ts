@@ -20,7 +20,7 @@ import { highlightPlan } from './present/highlight-plan';
 import { articleResponse, resultOf } from './present/results';
 import { suggestionsFor } from './present/suggestions';
 import { wordForms } from './present/word-forms';
-import { MAX_QUERY_COST, queryCost } from './query/cost';
+import { expectedWork, MAX_QUERY_COST, queryCost } from './query/cost';
 import { TermExpander, type Alternative } from './query/expand';
 import { parseQuery, queryView, type ParsedQuery } from './query/parse';
 import { Bm25 } from './score/bm25';
@@ -182,8 +182,9 @@ export class SearchEngine {
   cost(params: SearchParams): number {
     const query = parseSearch(params);
     if (query.groups.length === 0) return this.index.size;
-    const cost = queryCost(this.index, this.expander, query, this.expander.withCompounds(query));
-    return cost > this.maxQueryCost ? 0 : cost;
+    const groups = this.expander.withCompounds(query);
+    if (queryCost(this.index, this.expander, query, groups) > this.maxQueryCost) return 0;
+    return expectedWork(this.index, this.expander, query, groups, params.match);
   }
 
   /** How many articles a search matches: no scores, facets, order or text (the no-results relaxations). */

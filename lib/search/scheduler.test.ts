@@ -65,6 +65,14 @@ describe('Scheduler', () => {
     expect(s.stats.refused).toBe(1);
   });
 
+  it('refuses an expensive search that would wait longer than maxWaitMs behind the queue', async () => {
+    const s = scheduler({ maxQueued: 100, maxWaitMs: 60 });
+    const first = s.run(EXPENSIVE, () => 1);
+    await expect(s.run(EXPENSIVE, () => 2)).rejects.toBeInstanceOf(SchedulerBusyError);
+    await first;
+    await expect(s.run(EXPENSIVE, () => 3)).resolves.toBe(3);
+  });
+
   it('still takes cheap searches when the expensive queue is full', async () => {
     const s = scheduler({ maxQueued: 1 });
     const queued = s.run(EXPENSIVE, () => 1);
