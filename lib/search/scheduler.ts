@@ -138,7 +138,9 @@ export class Scheduler {
     try {
       return await job();
     } finally {
-      this.cheapInFlight--;
+      // A search's answer is serialized and written in the loop's next turns:
+      // the request is in flight until then, not only while the engine runs.
+      setImmediate(() => this.cheapInFlight--);
     }
   }
 
