@@ -27,6 +27,8 @@ import { Bm25 } from './score/bm25';
 import { ProximityBonus } from './score/side-by-side';
 import { rankingWeights, type RankingWeights } from './score/weights';
 import { IndexStore } from './store/index-store';
+import { noStories } from '../stories/file';
+import type { StoryTable } from '../stories/table';
 
 export { MAX_QUERY_COST, QueryTooCostlyError } from './query/cost';
 export { FORMS_LISTED } from './present/word-forms';
@@ -39,6 +41,8 @@ export interface EngineOptions {
   maxQueryCost?: number;
   /** Ranking weights over the defaults (bench/eval sweeps them). */
   weights?: Partial<RankingWeights>;
+  /** The index's stories (copies of one story grouped, lib/stories/table.ts); none when absent. */
+  stories?: StoryTable;
 }
 
 /** What a research view asks of a search; only what is asked for is computed. */
@@ -89,10 +93,13 @@ export class SearchEngine {
   /** Unfiltered period totals by timeline (periodTotals); the oldest goes first past TOTALS_KEPT. */
   private readonly totalsCache = new Map<string, Int32Array>();
 
+  /** The copies of one story, by article number (lib/stories/table.ts): an empty table when the index has none. */
+  readonly stories: StoryTable;
   /** When the index was written (the manifest's `builtAt`); null for an index made in memory or before it was recorded. */
   builtAt: string | null = null;
 
   constructor(articles: ArticleStore, data: IndexData, options: EngineOptions = {}) {
+    this.stories = options.stories ?? noStories(articles.size);
     const weights = rankingWeights(options.weights);
     const index = (this.index = new IndexStore(data, articles));
     const meta = articles.meta;
