@@ -1,5 +1,6 @@
 // GET /api/export?format=csv|jsonl&<the parameters of /api/search>: every match
-// of the search (not only one page), streamed.
+// of the search (not only one page), streamed; with `group=story` one row per
+// story (its copy that ranks best). Every row names its story (`story_id`).
 import type { NextRequest } from 'next/server';
 import { getEngine } from '@/lib/search/instance';
 import { parseSearchParams } from '@/lib/search/params';
@@ -29,16 +30,16 @@ export async function GET(request: NextRequest) {
     // An export is a submitted search: whole words, whatever the box was doing.
     const params = { ...parseSearchParams(search), prefix: 'none' as const };
     const engine = await getEngine();
-    const { total, rows } = engine.exportable(params);
+    const { total, rows, storyOf } = engine.exportable(params);
     const now = new Date();
     const today = tehranGregorian(now.toISOString())?.date ?? '';
     const meta = exportMeta(
-      { q: params.q, match: params.match, sort: params.sort, from: search.get('from'), to: search.get('to'), undated: params.undated, source: params.source, tag: params.tag },
+      { q: params.q, match: params.match, sort: params.sort, from: search.get('from'), to: search.get('to'), undated: params.undated, source: params.source, tag: params.tag, group: params.group },
       total,
       now,
       engine.builtAt,
     );
-    return new Response(exportStream(rows, format, { signal: request.signal, meta, csvMeta: csvMeta === '1' }), {
+    return new Response(exportStream(rows, format, { signal: request.signal, meta, csvMeta: csvMeta === '1', storyOf }), {
       headers: {
         'Content-Type': CONTENT_TYPE[format],
         'Content-Disposition': contentDisposition(exportFilename(params.q, format, today)),
