@@ -11,7 +11,6 @@ import { autoInterval, countPeriods, datedExtent, Timeline, type PeriodCounts } 
 import { resolveFilters, type FacetFields } from './collect/filters';
 import { ordered, orderKeys } from './collect/order';
 import { collectStories, countStoryPeriods } from './collect/stories';
-import { storyTable, type StoryTable } from '../stories/table';
 import { formatJalaliKey } from '../jalali';
 import { FacetField } from './facet-field';
 import { buildIndexData, type IndexData } from './index-data';
@@ -31,6 +30,8 @@ import { Bm25 } from './score/bm25';
 import { ProximityBonus } from './score/side-by-side';
 import { rankingWeights, type RankingWeights } from './score/weights';
 import { IndexStore } from './store/index-store';
+import { noStories } from '../stories/file';
+import type { StoryTable } from '../stories/table';
 
 export { MAX_QUERY_COST, QueryTooCostlyError } from './query/cost';
 export { FORMS_LISTED } from './present/word-forms';
@@ -43,7 +44,7 @@ export interface EngineOptions {
   maxQueryCost?: number;
   /** Ranking weights over the defaults (bench/eval sweeps them). */
   weights?: Partial<RankingWeights>;
-  /** The index's wire stories (lib/stories/table.ts); none when absent. */
+  /** The index's stories (copies of one story grouped, lib/stories/table.ts); none when absent. */
   stories?: StoryTable;
 }
 
@@ -98,13 +99,13 @@ export class SearchEngine {
   /** Unfiltered period totals by timeline (periodTotals); the oldest goes first past TOTALS_KEPT. */
   private readonly totalsCache = new Map<string, Int32Array>();
 
-  /** The index's wire stories (an empty table when it has none). */
+  /** The copies of one story, by article number (lib/stories/table.ts): an empty table when the index has none. */
   readonly stories: StoryTable;
-
   /** When the index was written (the manifest's `builtAt`); null for an index made in memory or before it was recorded. */
   builtAt: string | null = null;
 
   constructor(articles: ArticleStore, data: IndexData, options: EngineOptions = {}) {
+    this.stories = options.stories ?? noStories(articles.size);
     const weights = rankingWeights(options.weights);
     const index = (this.index = new IndexStore(data, articles));
     const meta = articles.meta;
@@ -112,7 +113,6 @@ export class SearchEngine {
     const sources = new FacetField(meta.sources.map((source) => (source ? [source] : [])), facetKeys);
     for (const [name, source] of meta.sourceNames ?? []) sources.alias(name, source);
     this.fields = { dates: new ArticleDates(meta, articles.size), sources, tags: new FacetField(meta.tags, facetKeys) };
-    this.stories = options.stories ?? storyTable([], articles.size, () => -1);
     const bm25 = new Bm25(data.docLength, data.titleLength, articles.size, weights);
     this.expander = new TermExpander(index, weights.variant);
     this.phrases = new PhraseMatcher(index, bm25, weights.phrase);

@@ -50,7 +50,8 @@ describe('the stories the tests search over', () => {
 
 describe('group=none (the API default)', () => {
   it('answers as an engine without stories does: the same total, results, order and facets', () => {
-    for (const query of [{ q: 'وزیر خارجه' }, { q: 'دیدار', source: 'ایسنا' }, { q: 'دیدار', sort: 'oldest', page: '2', size: '2' }, { q: '' }]) {
+    const queries: Record<string, string>[] = [{ q: 'وزیر خارجه' }, { q: 'دیدار', source: 'ایسنا' }, { q: 'دیدار', sort: 'oldest', page: '2', size: '2' }, { q: '' }];
+    for (const query of queries) {
       const { tookMs: _a, results: grouped, ...rest } = search(query);
       const { tookMs: _b, results: flat, ...restPlain } = search(query, plain);
       expect(rest.total).toBe(restPlain.total);
