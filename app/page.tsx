@@ -32,7 +32,8 @@ import { readUrlState, searchHref, withPageDefaults, type UrlState } from '../li
 import { StorySwitches } from './components/Stories';
 import { calendarField, calendarOf, composeRange, dateFieldsOf, hasDateFields, partsOf, type Calendar, type DateParts } from '../lib/ui/jalali-input';
 import { FaText } from './components/FaText';
-import { paramMessageFa } from '@/lib/search/param-messages';
+import { ERROR_MESSAGES_FA, paramMessageFa } from '@/lib/search/param-messages';
+import { SchedulerBusyError, serverScheduler } from '@/lib/search/scheduler';
 import { readDateBound } from '@/lib/jalali';
 import { toPersianDigits } from '@/lib/digits';
 
@@ -65,8 +66,22 @@ export default async function SearchPage({ searchParams }: PageProps) {
   try {
     params = parseSearchParams(withPageDefaults(state));
     engine = await getEngine();
-    response = engine.search(params);
+    response = await serverScheduler().run(engine.cost(params), () => engine.search(params));
   } catch (e) {
+    if (e instanceof SchedulerBusyError) {
+      return (
+        <Shell state={state}>
+          <div role="alert" className="rounded-2xl bg-amber-50 p-5 text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="busy">
+            <p className="font-bold">{ERROR_MESSAGES_FA.busy}</p>
+            <p className="mt-3">
+              <Link prefetch={false} href={searchHref(state, {})} className="underline">
+                دوباره بکوشید
+              </Link>
+            </p>
+          </div>
+        </Shell>
+      );
+    }
     if (!(e instanceof ParamError)) throw e;
     return (
       <Shell state={state}>

@@ -23,7 +23,7 @@ import { articleResponse, resultOf } from './present/results';
 import { articleStory } from './present/stories';
 import { suggestionsFor } from './present/suggestions';
 import { wordForms } from './present/word-forms';
-import { MAX_QUERY_COST } from './query/cost';
+import { expectedWork, MAX_QUERY_COST, queryCost } from './query/cost';
 import { TermExpander, type Alternative } from './query/expand';
 import { parseQuery, queryView, type ParsedQuery } from './query/parse';
 import { Bm25 } from './score/bm25';
@@ -93,6 +93,7 @@ export class SearchEngine {
   private readonly expander: TermExpander;
   private readonly phrases: PhraseMatcher;
   private readonly matcher: Matcher;
+  private readonly maxQueryCost: number;
   /** Article ids to docIds, made on the first article lookup: a search never needs it, a cold start pays less. */
   private docIds: Map<string, number> | null = null;
   private archiveExtent: { fromDay: number; toDay: number } | null | undefined;
@@ -117,7 +118,8 @@ export class SearchEngine {
     this.expander = new TermExpander(index, weights.variant);
     this.phrases = new PhraseMatcher(index, bm25, weights.phrase);
     const proximity = new ProximityBonus(index, this.expander, bm25, weights);
-    this.matcher = new Matcher(index, this.expander, this.phrases, bm25, proximity, options.maxQueryCost ?? MAX_QUERY_COST);
+    this.maxQueryCost = options.maxQueryCost ?? MAX_QUERY_COST;
+    this.matcher = new Matcher(index, this.expander, this.phrases, bm25, proximity, this.maxQueryCost);
   }
 
   /** Builds an engine in memory (tests, evaluation); the builder runs the same steps. */
@@ -194,6 +196,20 @@ export class SearchEngine {
       this.totalsCache.set(timeline.key, totals);
     }
     return { timeline, totals };
+  }
+
+  /**
+   * What the search would cost before it runs, in postings read (query/cost.ts);
+   * an empty query lists every article. The server's scheduler (scheduler.ts)
+   * tells cheap requests from expensive ones by it. A query over the engine's
+   * budget costs nothing here: it is refused at once when it runs.
+   */
+  cost(params: SearchParams): number {
+    const query = parseSearch(params);
+    if (query.groups.length === 0) return this.index.size;
+    const groups = this.expander.withCompounds(query);
+    if (queryCost(this.index, this.expander, query, groups) > this.maxQueryCost) return 0;
+    return expectedWork(this.index, this.expander, query, groups, params.match);
   }
 
   /**

@@ -4,6 +4,7 @@
 import type { NextRequest } from 'next/server';
 import { getEngine } from '@/lib/search/instance';
 import { parseSearchParams } from '@/lib/search/params';
+import { serverScheduler } from '@/lib/search/scheduler';
 import { errorResponse, handleError } from '../respond';
 import { tehranGregorian } from '@/lib/ui/dates';
 import { contentDisposition, exportFilename, exportMeta, exportStream, type ExportFormat } from './format';
@@ -30,7 +31,8 @@ export async function GET(request: NextRequest) {
     // An export is a submitted search: whole words, whatever the box was doing.
     const params = { ...parseSearchParams(search), prefix: 'none' as const };
     const engine = await getEngine();
-    const { total, rows, storyOf } = engine.exportable(params);
+    // Ordering every match is the export's one long synchronous step; the rows then stream in chunks that yield.
+    const { total, rows, storyOf } = await serverScheduler().run(engine.cost(params), () => engine.exportable(params), request.signal);
     const now = new Date();
     const today = tehranGregorian(now.toISOString())?.date ?? '';
     const meta = exportMeta(
