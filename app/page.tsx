@@ -28,7 +28,8 @@ import {
   Stats,
   type Relaxation,
 } from './components/SearchParts';
-import { readUrlState, searchHref, type UrlState } from '../lib/ui/href';
+import { readUrlState, searchHref, withPageDefaults, type UrlState } from '../lib/ui/href';
+import { StorySwitches } from './components/Stories';
 import { calendarField, calendarOf, composeRange, dateFieldsOf, hasDateFields, partsOf, type Calendar, type DateParts } from '../lib/ui/jalali-input';
 import { FaText } from './components/FaText';
 import { ERROR_MESSAGES_FA, paramMessageFa } from '@/lib/search/param-messages';
@@ -63,7 +64,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
   let engine: SearchEngine;
   let response: SearchResponse;
   try {
-    params = parseSearchParams(state as Record<string, string | string[] | undefined>);
+    params = parseSearchParams(withPageDefaults(state));
     engine = await getEngine();
     response = await serverScheduler().run(engine.cost(params), () => engine.search(params));
   } catch (e) {
@@ -109,7 +110,8 @@ export default async function SearchPage({ searchParams }: PageProps) {
     );
   }
 
-  const lastPage = Math.max(1, Math.ceil(response.total / response.size));
+  // Grouped, the pages are over stories.
+  const lastPage = Math.max(1, Math.ceil((params.group === 'story' ? response.stories : response.total) / response.size));
   const groups = facetGroups(response, params, state);
   const filterCount = (state.from || state.to ? 1 : 0) + (state.source?.length ?? 0) + (state.tag?.length ?? 0);
 
@@ -149,12 +151,13 @@ export default async function SearchPage({ searchParams }: PageProps) {
           />
           <ActiveFilters state={state} />
           <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
-            <Stats total={response.total} tookMs={response.tookMs} typing={params.prefix === 'last'} />
+            <Stats total={response.total} stories={response.stories} tookMs={response.tookMs} typing={params.prefix === 'last'} />
             <div className="flex flex-wrap items-center gap-3">
               <SortLinks state={state} />
-              {response.total > 0 && <DownloadMenu state={state} total={response.total} />}
+              {response.total > 0 && <DownloadMenu state={state} total={response.total} stories={response.stories} />}
             </div>
           </div>
+          {response.stories < response.total && <StorySwitches state={state} group={params.group} count={params.count} />}
           <UndatedNotes state={state} params={params} response={response} />
           <DidYouMean suggestions={response.suggestions} state={state} />
           <ParsedQuery view={response.query} />
@@ -164,7 +167,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
           ) : (
             <ol className="space-y-4" data-testid="results">
               {response.results.map((r) => (
-                <ResultItem key={r.id} result={r} state={state} />
+                <ResultItem key={r.id} result={r} state={state} copies={r.story ? engine.storyCopies(r.id) : null} />
               ))}
             </ol>
           )}

@@ -56,9 +56,10 @@ describe('GET /api/search', () => {
   it('answers the contract shape', async () => {
     const { status, body } = await search('q=کتابخانه');
     expect(status).toBe(200);
-    expect(Object.keys(body).sort()).toEqual(['facets', 'page', 'query', 'results', 'size', 'suggestions', 'tookMs', 'total', 'unmatched']);
+    // Stories added `stories`, `group` and `count` beside the older keys, and `story` on a result.
+    expect(Object.keys(body).sort()).toEqual(['count', 'facets', 'group', 'page', 'query', 'results', 'size', 'stories', 'suggestions', 'tookMs', 'total', 'unmatched']);
     expect(Object.keys(body.results[0]).sort()).toEqual(
-      ['id', 'jalaliDate', 'publishedAt', 'snippets', 'source', 'tags', 'title', 'url'].sort(),
+      ['id', 'jalaliDate', 'publishedAt', 'snippets', 'source', 'story', 'tags', 'title', 'url'].sort(),
     );
     expect(Object.keys(body.facets).sort()).toEqual(['jalaliMonths', 'jalaliYears', 'sourceValues', 'sources', 'tagValues', 'tags', 'undated']);
   });

@@ -1,13 +1,14 @@
 import Link from 'next/link';
-import type { SearchResult } from '@/lib/types';
+import type { SearchResult, StoryCopy } from '@/lib/types';
 import { Highlighted } from './Highlighted';
 import { ArticleDate } from './ArticleDate';
 import { articleHref, hasValue, resultAnchor, toggleHref, type UrlState } from '../../lib/ui/href';
 import { ExternalUrl } from './ExternalUrl';
+import { StoryBadge } from './Stories';
 
 export const MAX_SNIPPETS = 3;
 
-export function ResultItem({ result, state }: { result: SearchResult; state: UrlState }) {
+export function ResultItem({ result, state, copies = null }: { result: SearchResult; state: UrlState; copies?: StoryCopy[] | null }) {
   return (
     <li
       id={resultAnchor(result.id)}
@@ -33,6 +34,7 @@ export function ResultItem({ result, state }: { result: SearchResult; state: Url
           </>
         )}
       </p>
+      {result.story && <StoryBadge story={result.story} copies={copies} currentId={result.id} state={state} />}
       {result.snippets.slice(0, MAX_SNIPPETS).map((snippet, i) => (
         <p key={i} className="mt-2 leading-loose text-stone-700 dark:text-stone-300" data-testid="snippet">
           … <Highlighted segments={snippet} /> …

@@ -4,12 +4,14 @@
 // facets, order) and, for the API's answer only, presented (present/: the text).
 // The research views call `query` and never pay for the text; `count` is for
 // the no-results relaxations. See docs/design.md for the map of the modules.
-import type { Article, ArticleResponse, MatchMode, SearchFacets, SearchResponse, TrendInterval } from '../types';
+import type { Article, ArticleResponse, MatchMode, ResultStory, SearchFacets, SearchResponse, StoryCopy, TrendInterval } from '../types';
 import { MemoryStore, type ArticleStore } from './article-store';
 import { ArticleDates } from './collect/article-dates';
 import { autoInterval, countPeriods, datedExtent, Timeline, type PeriodCounts } from './collect/periods';
-import { filterAndCount, filterMatches, resolveFilters, type FacetFields } from './collect/filters';
-import { ordered } from './collect/order';
+import { resolveFilters, type FacetFields } from './collect/filters';
+import { ordered, orderKeys } from './collect/order';
+import { collectStories, countStoryPeriods } from './collect/stories';
+import { formatJalaliKey } from '../jalali';
 import { FacetField } from './facet-field';
 import { buildIndexData, type IndexData } from './index-data';
 import { Matcher } from './match/matcher';
@@ -18,6 +20,7 @@ import { MAX_QUERY_LENGTH, type SearchParams } from './params';
 import { boundToDayNumber } from '../jalali';
 import { highlightPlan } from './present/highlight-plan';
 import { articleResponse, resultOf } from './present/results';
+import { articleStory } from './present/stories';
 import { suggestionsFor } from './present/suggestions';
 import { wordForms } from './present/word-forms';
 import { expectedWork, MAX_QUERY_COST, queryCost } from './query/cost';
@@ -49,7 +52,7 @@ export interface EngineOptions {
 export interface Collect {
   /** The facets over the matches (each ignoring its own filter). */
   facets?: boolean;
-  /** The first `top` docIds in the search's order (`params.sort`). */
+  /** The first `top` docIds in the search's order (`params.sort`); with `group=story`, one per story, its best copy. */
   top?: number;
   /** The hits counted per period of this timeline (undated apart), in the same pass over them. */
   periods?: Timeline;
@@ -58,8 +61,12 @@ export interface Collect {
 /** The matches of a search, without text: what every view is made from. */
 export interface Collected {
   query: ParsedQuery;
-  /** docIds passing every filter, unordered. */
+  /** docIds passing every filter, unordered (with `group=story`: the passing copies of the kept stories). */
   hits: number[];
+  /** Distinct stories among the hits (an article in no story is one). */
+  stories: number;
+  /** Per story number, its copies among the hits. */
+  matching: Int32Array;
   facets?: SearchFacets;
   top?: number[];
   periods?: PeriodCounts;
@@ -138,11 +145,22 @@ export class SearchEngine {
     const ranked = collect.top !== undefined && params.sort === 'relevance';
     const { docs, score, unmatched, alternatives } = this.matcher.match(query, params.match, { rank: ranked });
     const filters = resolveFilters(params, this.fields);
-    const out: Collected = { query, hits: docs, unmatched, alternatives };
-    if (collect.facets) Object.assign(out, filterAndCount(docs, filters, this.fields, params.more));
-    else out.hits = filterMatches(docs, filters, this.fields);
-    if (collect.periods) out.periods = countPeriods(out.hits, collect.periods, this.fields.dates);
-    if (collect.top !== undefined) out.top = ordered(out.hits, collect.top, params.sort, query.groups.length > 0 ? score : null, this.fields.dates);
+    const scores = query.groups.length > 0 ? score : null;
+    const { keys, tie } = orderKeys(params.sort, scores, this.fields.dates);
+    const grouped = collectStories(docs, filters, this.fields, this.stories, {
+      group: params.group,
+      count: params.count,
+      more: params.more,
+      facets: collect.facets === true,
+      keys,
+      tie,
+    });
+    const out: Collected = { query, hits: grouped.hits, stories: grouped.stories, matching: grouped.matching, unmatched, alternatives };
+    if (grouped.facets) out.facets = grouped.facets;
+    if (collect.periods) {
+      out.periods = params.count === 'stories' ? countStoryPeriods(out.hits, collect.periods, this.fields, this.stories) : countPeriods(out.hits, collect.periods, this.fields.dates);
+    }
+    if (collect.top !== undefined) out.top = ordered(grouped.best ?? out.hits, collect.top, params.sort, scores, this.fields.dates);
     return out;
   }
 
@@ -194,9 +212,14 @@ export class SearchEngine {
     return expectedWork(this.index, this.expander, query, groups, params.match);
   }
 
-  /** How many articles a search matches: no scores, facets, order or text (the no-results relaxations). */
+  /**
+   * How many a search matches, in what its `count` asks (articles, or
+   * distinct stories): no scores, facets, order or text (the no-results
+   * relaxations, a timeline bar the date filter cuts).
+   */
   count(params: SearchParams): number {
-    return this.query(params).hits.length;
+    const { hits, stories } = this.query(params);
+    return params.count === 'stories' ? stories : hits.length;
   }
 
   /** Ids of the `limit` best articles for `q`, best first (evaluation and benchmarks). */
@@ -215,8 +238,12 @@ export class SearchEngine {
     return this.exportable(params).rows;
   }
 
-  /** How many articles the search matches, and those articles in its order (read as they are pulled). */
-  exportable(params: SearchParams): { total: number; rows: Generator<Article> } {
+  /**
+   * How many rows the search exports (articles; with `group=story` one per
+   * story, its best copy), those articles in its order (read as they are
+   * pulled), and the story id of a row's article.
+   */
+  exportable(params: SearchParams): { total: number; rows: Generator<Article>; storyOf: (article: Article) => string | null } {
     const order = this.query(params, { top: Infinity }).top!;
     const index = this.index;
     return {
@@ -224,20 +251,64 @@ export class SearchEngine {
       rows: (function* () {
         for (const docId of order) yield index.article(docId);
       })(),
+      storyOf: (article) => {
+        const docId = this.docIdOf(article.id);
+        return docId === undefined ? null : this.storyIdOfDoc(docId);
+      },
     };
+  }
+
+  private docIdOf(id: string): number | undefined {
+    this.docIds ??= new Map(this.index.meta.ids.map((articleId, d) => [articleId, d]));
+    return this.docIds.get(id);
+  }
+
+  /** The representative's id of article `docId`'s story, or null when it is in none. */
+  private storyIdOfDoc(docId: number): string | null {
+    const s = this.stories.storyOf[docId];
+    return s < 0 ? null : this.index.meta.ids[this.stories.members[this.stories.offsets[s]]];
+  }
+
+  private resultStory(docId: number, matching: Int32Array): ResultStory | null {
+    const s = this.stories.storyOf[docId];
+    if (s < 0) return null;
+    const { offsets, members } = this.stories;
+    return { id: this.index.meta.ids[members[offsets[s]]], copies: offsets[s + 1] - offsets[s], matching: matching[s] };
+  }
+
+  /**
+   * The copies of article `id`'s story from the meta (no text): who ran it
+   * and when, representative first; null when it is in no story. The page
+   * lists a result's other copies with it.
+   */
+  storyCopies(id: string): StoryCopy[] | null {
+    const docId = this.docIdOf(id);
+    if (docId === undefined) return null;
+    const s = this.stories.storyOf[docId];
+    if (s < 0) return null;
+    const { meta } = this.index;
+    return [...this.stories.members.subarray(this.stories.offsets[s], this.stories.offsets[s + 1])].map((d) => ({
+      id: meta.ids[d],
+      source: meta.sources[d],
+      publishedAt: meta.publishedAt[d],
+      jalaliDate: meta.dayKeys[d] ? formatJalaliKey({ year: Math.floor(meta.dayKeys[d] / 10000), month: Math.floor(meta.dayKeys[d] / 100) % 100, day: meta.dayKeys[d] % 100 }) : null,
+    }));
   }
 
   search(params: SearchParams): SearchResponse {
     const started = performance.now();
     const query = parseSearch(params);
     const offset = (params.page - 1) * params.size;
-    const { hits, facets, top, unmatched, alternatives } = this.collect(params, query, { facets: true, top: offset + params.size });
+    const { hits, stories, matching, facets, top, unmatched, alternatives } = this.collect(params, query, { facets: true, top: offset + params.size });
     const plan = highlightPlan(query, this.expander, this.index.vocabulary);
-    const results = top!.slice(offset).map((docId) => resultOf(this.index.article(docId), plan));
+    const results = top!.slice(offset).map((docId) => ({ ...resultOf(this.index.article(docId), plan), story: this.resultStory(docId, matching) }));
     const view = queryView(query, params.match, wordForms(alternatives, this.index, this.expander, this.phrases));
     const suggestions = suggestionsFor(query, params.q, hits.length, this.index, this.expander, (other) => this.matcher.match(other, params.match, { rank: false }).docs.length);
     return {
       total: hits.length,
+      stories,
+      group: params.group,
+      count: params.count,
       page: params.page,
       size: params.size,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
@@ -250,9 +321,15 @@ export class SearchEngine {
   }
 
   article(id: string, q = ''): ArticleResponse | null {
-    this.docIds ??= new Map(this.index.meta.ids.map((articleId, d) => [articleId, d]));
-    const docId = this.docIds.get(id);
+    const docId = this.docIdOf(id);
     if (docId === undefined) return null;
-    return articleResponse(this.index.article(docId), highlightPlan(parseQuery(q), this.expander, this.index.vocabulary));
+    const article = this.index.article(docId);
+    const response = articleResponse(article, highlightPlan(parseQuery(q), this.expander, this.index.vocabulary));
+    const s = this.stories.storyOf[docId];
+    if (s >= 0) {
+      const copies = [...this.stories.members.subarray(this.stories.offsets[s], this.stories.offsets[s + 1])].map((d) => (d === docId ? article : this.index.article(d)));
+      response.story = articleStory(article, copies);
+    }
+    return response;
   }
 }

@@ -1,5 +1,6 @@
 // GET /api/export?format=csv|jsonl&<the parameters of /api/search>: every match
-// of the search (not only one page), streamed.
+// of the search (not only one page), streamed; with `group=story` one row per
+// story (its copy that ranks best). Every row names its story (`story_id`).
 import type { NextRequest } from 'next/server';
 import { getEngine } from '@/lib/search/instance';
 import { parseSearchParams } from '@/lib/search/params';
@@ -31,16 +32,16 @@ export async function GET(request: NextRequest) {
     const params = { ...parseSearchParams(search), prefix: 'none' as const };
     const engine = await getEngine();
     // Ordering every match is the export's one long synchronous step; the rows then stream in chunks that yield.
-    const { total, rows } = await serverScheduler().run(engine.cost(params), () => engine.exportable(params), request.signal);
+    const { total, rows, storyOf } = await serverScheduler().run(engine.cost(params), () => engine.exportable(params), request.signal);
     const now = new Date();
     const today = tehranGregorian(now.toISOString())?.date ?? '';
     const meta = exportMeta(
-      { q: params.q, match: params.match, sort: params.sort, from: search.get('from'), to: search.get('to'), undated: params.undated, source: params.source, tag: params.tag },
+      { q: params.q, match: params.match, sort: params.sort, from: search.get('from'), to: search.get('to'), undated: params.undated, source: params.source, tag: params.tag, group: params.group },
       total,
       now,
       engine.builtAt,
     );
-    return new Response(exportStream(rows, format, { signal: request.signal, meta, csvMeta: csvMeta === '1' }), {
+    return new Response(exportStream(rows, format, { signal: request.signal, meta, csvMeta: csvMeta === '1', storyOf }), {
       headers: {
         'Content-Type': CONTENT_TYPE[format],
         'Content-Disposition': contentDisposition(exportFilename(params.q, format, today)),

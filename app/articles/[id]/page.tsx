@@ -8,6 +8,7 @@ import { ArticleDate } from '../../components/ArticleDate';
 import { ExternalUrl } from '../../components/ExternalUrl';
 import { MatchNavigator } from '../../components/MatchNavigator';
 import { CopyButton } from '../../components/CopyButton';
+import { StoryPanel } from '../../components/Stories';
 import { backHref, idFromSegment, searchHref } from '../../../lib/ui/href';
 import { citationParts, citationText, plainText } from '../../../lib/ui/citation';
 
@@ -153,6 +154,7 @@ export default async function ArticlePage(props: PageProps) {
             ))}
           </ul>
         )}
+        {article.story && <StoryPanel story={article.story} back={back} />}
         <section aria-labelledby="cite-heading" className="mt-8 rounded-2xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
           <div className="flex items-center justify-between gap-3">
             <h2 id="cite-heading" className="text-sm font-bold">
