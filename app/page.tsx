@@ -29,6 +29,7 @@ import {
   type Relaxation,
 } from './components/SearchParts';
 import { readUrlState, searchHref, type UrlState } from '../lib/ui/href';
+import { trendsFromSearchHref } from '../lib/ui/trend-href';
 import { calendarField, calendarOf, composeRange, dateFieldsOf, hasDateFields, partsOf, type Calendar, type DateParts } from '../lib/ui/jalali-input';
 import { FaText } from './components/FaText';
 import { paramMessageFa } from '@/lib/search/param-messages';
@@ -137,6 +138,11 @@ export default async function SearchPage({ searchParams }: PageProps) {
             <Stats total={response.total} tookMs={response.tookMs} typing={params.prefix === 'last'} />
             <div className="flex flex-wrap items-center gap-3">
               <SortLinks state={state} />
+              {state.q?.trim() && (
+                <Link prefetch={false} href={trendsFromSearchHref(state)} className="rounded-md border border-stone-300 px-2.5 py-0.5 text-sm hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800" data-testid="trends-link">
+                  روند در زمان
+                </Link>
+              )}
               {response.total > 0 && <DownloadMenu state={state} total={response.total} />}
             </div>
           </div>
