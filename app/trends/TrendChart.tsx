@@ -7,7 +7,13 @@ import { chartLayout, formatCount, formatShare, formatValue, labelIndices, marke
 import { pointSearchHref, type TrendState } from '@/lib/ui/trend-href';
 
 /** Past this many periods only the points with matches get a marker (and a link): the rest are the line. */
-const ALL_MARKERS_UP_TO = 60;
+const ALL_MARKERS_UP_TO = 24;
+
+/** The two drawings: a wide one from the sm breakpoint, a narrow one (a phone) below it; each at about its own size, so text stays legible. */
+export const SIZES = {
+  wide: { width: 960, height: 380, compactHeight: 260, xLabels: 7, compactXLabels: 5, className: 'hidden sm:block' },
+  narrow: { width: 360, height: 260, compactHeight: 200, xLabels: 3, compactXLabels: 3, className: 'sm:hidden' },
+} as const;
 
 export interface TrendChartProps {
   periods: TrendPeriod[];
@@ -23,6 +29,7 @@ export interface TrendChartProps {
   source?: string;
   compact?: boolean;
   testId?: string;
+  size?: keyof typeof SIZES;
 }
 
 /** What a point says, in words: the tooltip without JavaScript and the link's accessible name. */
@@ -34,24 +41,33 @@ export function pointText(q: string, label: string, p: ChartPoint, measure: Tren
   return parts.join('، ');
 }
 
-export function TrendChart({ periods, series, interval, measure, smooth, labels, state, title, source, compact = false, testId = 'trend-chart' }: TrendChartProps) {
-  const width = 640;
-  const height = compact ? 230 : 320;
-  const layout = chartLayout(periods, series, { measure, smooth, labels, interval, width, height, xLabels: compact ? 4 : 6 });
+/** The chart twice, wide and narrow, one shown by the viewport's width (CSS alone, so without JavaScript too). */
+export function TrendCharts(props: Omit<TrendChartProps, 'size'>) {
+  const testId = props.testId ?? 'trend-chart';
+  return (
+    <>
+      <TrendChart {...props} size="wide" testId={testId} />
+      <TrendChart {...props} size="narrow" testId={`${testId}-narrow`} />
+    </>
+  );
+}
+
+export function TrendChart({ periods, series, interval, measure, smooth, labels, state, title, source, compact = false, testId = 'trend-chart', size = 'wide' }: TrendChartProps) {
+  const sized = SIZES[size];
+  const { width } = sized;
+  const height = compact ? sized.compactHeight : sized.height;
+  const layout = chartLayout(periods, series, { measure, smooth, labels, interval, width, height, xLabels: compact ? sized.compactXLabels : sized.xLabels });
   const { box } = layout;
   const n = periods.length;
-  // A phone shows the chart at about half its size: fewer, larger labels there.
-  const narrow = new Set(labelIndices(n, compact ? 2 : 3));
-  const wideIndex = labelIndices(n, compact ? 4 : 6);
-  const xLabelsShown = [...new Set([...wideIndex, ...narrow])].sort((a, b) => a - b);
+  const xLabelsShown = labelIndices(n, compact ? sized.compactXLabels : sized.xLabels);
   const stepWidth = n > 1 ? (box.right - box.left) / (n - 1) : box.right - box.left;
-  const markerR = n > 120 ? 2.5 : n > 40 ? 3.2 : 4.5;
+  const markerR = n > 120 ? 2.5 : n > 40 ? 3.2 : 4;
   const titleId = `${testId}-title`;
 
   return (
     <svg
       viewBox={`0 0 ${width} ${height}`}
-      className="block h-auto w-full select-none overflow-visible"
+      className={`${sized.className} h-auto w-full select-none overflow-visible`}
       role="group"
       aria-labelledby={titleId}
       data-testid={testId}
@@ -77,17 +93,16 @@ export function TrendChart({ periods, series, interval, measure, smooth, labels,
       {layout.yTicks.map((t, k) => (
         <g key={`y${k}`}>
           <line x1={box.left} x2={box.right} y1={t.at} y2={t.at} className={k === 0 ? 'stroke-stone-500 dark:stroke-stone-400' : 'stroke-stone-200 dark:stroke-stone-800'} strokeWidth={1} />
-          <text x={box.right + 32} y={t.at + 5} textAnchor="middle" className="fill-stone-600 text-[14px] max-sm:text-[22px] dark:fill-stone-400" data-testid="y-label">
+          <text x={box.right + 30} y={t.at + 4} textAnchor="middle" className="fill-stone-600 text-[13px] dark:fill-stone-400" data-testid="y-label">
             {t.label}
           </text>
         </g>
       ))}
       {xLabelsShown.map((i) => {
-        const cls = !wideIndex.includes(i) ? 'sm:hidden' : !narrow.has(i) ? 'max-sm:hidden' : '';
         return (
-          <g key={`x${i}`} className={cls}>
+          <g key={`x${i}`}>
             <line x1={xOf(i, n, box.left, box.right)} x2={xOf(i, n, box.left, box.right)} y1={box.bottom} y2={box.bottom + 5} className="stroke-stone-500 dark:stroke-stone-400" />
-            <text x={xOf(i, n, box.left, box.right)} y={box.bottom + 22} textAnchor={n > 1 && i === 0 ? 'start' : n > 1 && i === n - 1 ? 'end' : 'middle'} direction="rtl" className="fill-stone-700 text-[14px] max-sm:text-[22px] dark:fill-stone-300" data-testid="x-label">
+            <text x={xOf(i, n, box.left, box.right)} y={box.bottom + 22} textAnchor={n > 1 && i === 0 ? 'start' : n > 1 && i === n - 1 ? 'end' : 'middle'} direction="rtl" className="fill-stone-700 text-[13px] dark:fill-stone-300" data-testid="x-label">
               {periodLabel(periods[i], interval, labels)}
             </text>
           </g>

@@ -12,7 +12,7 @@ import { formatCount, formatShare, periodLabel } from '@/lib/ui/trend-chart';
 import { pointSearchHref, readTrendState, trendSearchParams, trendsApiHref, trendsHref, type TrendChanges, type TrendState } from '@/lib/ui/trend-href';
 import { searchHref } from '@/lib/ui/href';
 import { FaText } from '../components/FaText';
-import { TrendChart } from './TrendChart';
+import { TrendCharts } from './TrendChart';
 import { TrendDetails } from './TrendDetails';
 import { SeriesSwatch, TrendForm } from './TrendForm';
 
@@ -146,7 +146,7 @@ function TrendResult({ state, request, trend, bySource }: { state: TrendState; r
       ) : (
         <figure className="rounded-2xl border border-stone-200 bg-white p-3 pb-2 shadow-sm sm:p-4 dark:border-stone-800 dark:bg-stone-900">
           <TrendDetails measure={measure} smooth={smooth === 3} minArticles={MIN_ARTICLES}>
-            <TrendChart {...chart} title={title} />
+            <TrendCharts {...chart} title={title} />
           </TrendDetails>
           <figcaption className="mt-2 text-xs leading-relaxed text-stone-600 dark:text-stone-400">
             <ChartNotes measure={measure} smooth={smooth} />
@@ -252,7 +252,7 @@ function BySource({ bySource, trend, request, state }: { bySource: SourceTrend[]
               <bdi>{source}</bdi>
             </h3>
             <TrendDetails measure={measure} smooth={smooth === 3} minArticles={MIN_ARTICLES}>
-              <TrendChart
+              <TrendCharts
                 periods={t.periods}
                 series={t.series}
                 interval={t.interval}

@@ -221,7 +221,7 @@ export function chartLayout(periods: readonly TrendPeriod[], series: readonly Tr
     return o.smooth === 3 ? movingAverage(raw, 3) : raw;
   });
   const highest = Math.max(0, ...values.flat().map((v) => v ?? 0));
-  const ticks = niceTicks(highest > 0 ? highest : o.measure === 'share' ? 0.01 : 1, 4);
+  const ticks = niceTicks(highest > 0 ? highest : o.measure === 'share' ? 0.01 : 1, 5);
   const max = ticks[ticks.length - 1];
   const yOf = (v: number) => box.bottom - (v / max) * (box.bottom - box.top);
   const n = periods.length;
