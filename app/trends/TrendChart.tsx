@@ -8,6 +8,7 @@ import { pointSearchHref, type TrendState } from '@/lib/ui/trend-href';
 
 /** Past this many periods only the points with matches get a marker (and a link): the rest are the line. */
 const ALL_MARKERS_UP_TO = 24;
+const NARROW_POINTS_UP_TO = 60;
 
 /** The two drawings: a wide one from the sm breakpoint, a narrow one (a phone) below it; each at about its own size, so text stays legible. */
 export const SIZES = {
@@ -63,6 +64,8 @@ export function TrendChart({ periods, series, interval, measure, smooth, labels,
   const stepWidth = n > 1 ? (box.right - box.left) / (n - 1) : box.right - box.left;
   const markerR = n > 120 ? 2.5 : n > 40 ? 3.2 : 4;
   const titleId = `${testId}-title`;
+  // On a phone a long series is too dense to tap a point: the narrow chart draws the line, the table has the links.
+  const pointsDrawn = size === 'wide' || n <= NARROW_POINTS_UP_TO;
 
   return (
     <svg
@@ -116,7 +119,7 @@ export function TrendChart({ periods, series, interval, measure, smooth, labels,
               <path key={j} d={s.d} fill="none" strokeWidth={compact ? 2 : 2.5} strokeLinejoin="round" strokeDasharray={s.uncertain ? '5 4' : undefined} className={style.stroke} data-uncertain={s.uncertain || undefined} />
             ))}
             {line.points.map((p) => {
-              if (p.y === null) return null;
+              if (p.y === null || !pointsDrawn) return null;
               const lone = (p.i === 0 || line.points[p.i - 1].y === null) && (p.i === n - 1 || line.points[p.i + 1].y === null);
               if (p.count === 0 && !lone && n > ALL_MARKERS_UP_TO) return null;
               const label = periodLabel(periods[p.i], interval, labels);
@@ -134,7 +137,6 @@ export function TrendChart({ periods, series, interval, measure, smooth, labels,
                 <a
                   key={p.i}
                   href={pointSearchHref(state, line.q, period, source)}
-                  aria-label={text}
                   data-point=""
                   data-q={line.q}
                   data-series={k}
@@ -142,11 +144,12 @@ export function TrendChart({ periods, series, interval, measure, smooth, labels,
                   data-label={label}
                   data-count={p.count}
                   data-total={p.total}
-                  data-share={p.share ?? ''}
-                  data-value={p.value ?? ''}
+                  data-share={p.share === null ? '' : p.share.toPrecision(6)}
+                  data-value={smooth === 3 && p.value !== null ? p.value.toPrecision(6) : undefined}
                   data-uncertain={p.uncertain ? '1' : undefined}
                   className="group/point"
                 >
+                  {/* Its accessible name (SVG links take their <title>) and the browser's tooltip without JavaScript. */}
                   <title>{text}</title>
                   {/* A wider invisible target than the marker, for fingers and the pointer. */}
                   <circle cx={p.x} cy={p.y} r={Math.max(9, markerR * 2.2)} className="fill-transparent" />

@@ -24,6 +24,7 @@ export function SeriesSwatch({ index }: { index: number }) {
 export function TrendForm({ state, sources, sourceCount }: { state: TrendState; sources: ValueCount[]; sourceCount: number }) {
   const boxes = Math.min(MAX_TREND_QUERIES, Math.max(2, state.q.length + 1));
   const chosenSources = new Set(state.source ?? []);
+  const filterCount = (state.from || state.to ? 1 : 0) + (state.match === 'any' ? 1 : 0) + (state.source?.length ?? 0) + (state.tag?.length ?? 0);
   const listed = [...sources.map((s) => s.value), ...[...chosenSources].filter((s) => !sources.some((v) => v.value === s))];
   return (
     <form action="/trends" method="get" className="space-y-4 rounded-2xl border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900" data-testid="trend-form">
@@ -40,7 +41,11 @@ export function TrendForm({ state, sources, sourceCount }: { state: TrendState; 
         </div>
         {boxes < MAX_TREND_QUERIES && <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">برای جستجوی بیشتر، این‌ها را پر کنید و «نمایش روند» را بزنید: جعبهٔ تازه‌ای می‌آید.</p>}
       </fieldset>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <details open={filterCount > 0 || state.q.length === 0 || undefined} className="space-y-4" data-testid="trend-filters">
+      <summary className="cursor-pointer font-bold">
+        فیلترها: بازه، تطبیق، منبع، برچسب {filterCount > 0 && <span className="ms-1 rounded-full bg-amber-700 px-2 py-0.5 text-xs text-white dark:bg-amber-500 dark:text-stone-950">{fa(filterCount)}</span>}
+      </summary>
+      <div className="mt-3 grid gap-4 sm:grid-cols-2">
         <fieldset>
           <legend className="mb-1 text-sm font-bold">بازهٔ زمانی</legend>
           <div className="flex items-center gap-2">
@@ -67,7 +72,7 @@ export function TrendForm({ state, sources, sourceCount }: { state: TrendState; 
           </div>
         </fieldset>
       </div>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="mt-4 grid gap-4 sm:grid-cols-2">
         <details open={chosenSources.size > 0 || undefined} className="text-sm">
           <summary className="cursor-pointer font-bold">
             منبع‌ها {chosenSources.size > 0 ? `(${fa(chosenSources.size)} برگزیده)` : '(همه)'}
@@ -97,6 +102,7 @@ export function TrendForm({ state, sources, sourceCount }: { state: TrendState; 
           </label>
         </fieldset>
       </div>
+      </details>
       {/* How the chart is drawn is kept as it was. */}
       {(['interval', 'measure', 'smooth', 'labels', 'view', 'undated'] as const).map((k) => (state[k] ? <input key={k} type="hidden" name={k} value={state[k]} /> : null))}
       <button type="submit" className="rounded-lg bg-amber-700 px-4 py-1.5 font-bold text-white hover:bg-amber-800 dark:bg-amber-500 dark:text-stone-950 dark:hover:bg-amber-400" data-testid="trend-submit">

@@ -235,8 +235,8 @@ export function chartLayout(periods: readonly TrendPeriod[], series: readonly Tr
         total: p.total,
         share: shareOf(s.counts[i], p.total),
         uncertain: o.measure === 'share' && isUncertain(p.total),
-        x: xOf(i, n, box.left, box.right),
-        y: value === null ? null : yOf(value),
+        x: r1(xOf(i, n, box.left, box.right)),
+        y: value === null ? null : r1(yOf(value)),
       };
     });
     return { q: s.q, points, segments: lineSegments(points) };
