@@ -252,10 +252,10 @@ export function chartLayout(periods: readonly TrendPeriod[], series: readonly Tr
 }
 
 /**
- * One colour per query, from the Okabe–Ito palette (told apart with the
- * common colour-vision deficiencies), darkened where it was under 3:1 on the
- * light page and lightened for the dark one; a marker shape per query as
- * well, so that no line is known by its colour alone.
+ * One colour per query, Okabe–Ito hues (told apart with the common
+ * colour-vision deficiencies), darkened for the white chart (4.4–11.4:1) and
+ * lightened for the dark one (6.9–13.3:1 on stone-900); a marker shape per
+ * query as well, so that no line is known by its colour alone.
  */
 export const SERIES_STYLES = [
   { stroke: 'stroke-[#0072b2] dark:stroke-[#56b4e9]', fill: 'fill-[#0072b2] dark:fill-[#56b4e9]', bg: 'bg-[#0072b2] dark:bg-[#56b4e9]', marker: 'circle' },
