@@ -98,6 +98,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('the form draws the chart, and the switches work as links', async ({ page }) => {
+    test.slow(); // four page loads; over 30 s when the shared machine is busy
     await page.goto('/trends');
     await expect(page.getByTestId('trend-intro')).toBeVisible();
     await page.getByTestId('trend-q').nth(0).fill('تهران');
@@ -136,6 +137,7 @@ test('a bad parameter is explained in Persian, naming it', async ({ page }) => {
 });
 
 test('at phone width (390 px) nothing lies outside the viewport, and the narrow chart is drawn', async ({ page }) => {
+  test.slow();
   await page.setViewportSize({ width: 390, height: 844 });
   for (const url of [byYear, `/trends?${TWO}&interval=month&view=source`]) {
     await page.goto(url);

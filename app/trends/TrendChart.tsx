@@ -14,6 +14,8 @@ const NARROW_POINTS_UP_TO = 60;
 export const SIZES = {
   wide: { width: 960, height: 380, compactHeight: 260, xLabels: 7, compactXLabels: 5, className: 'hidden sm:block' },
   narrow: { width: 360, height: 260, compactHeight: 200, xLabels: 3, compactXLabels: 3, className: 'sm:hidden' },
+  /** A small multiple: about 400 px wide on a phone and in two columns alike, so drawn once. */
+  small: { width: 400, height: 240, compactHeight: 220, xLabels: 4, compactXLabels: 4, className: 'block' },
 } as const;
 
 export interface TrendChartProps {
@@ -87,7 +89,7 @@ export function TrendChart({ periods, series, interval, measure, smooth, labels,
             y={box.top}
             width={Math.max(stepWidth, 1)}
             height={box.bottom - box.top}
-            className="fill-stone-200/60 dark:fill-stone-800/60"
+            className="fill-stone-200/70 dark:fill-stone-700/50"
             data-testid="gap"
             data-period={p.key}
           />

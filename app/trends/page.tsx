@@ -12,7 +12,7 @@ import { formatCount, formatShare, periodLabel } from '@/lib/ui/trend-chart';
 import { pointSearchHref, readTrendState, trendSearchParams, trendsApiHref, trendsHref, type TrendChanges, type TrendState } from '@/lib/ui/trend-href';
 import { searchHref } from '@/lib/ui/href';
 import { FaText } from '../components/FaText';
-import { TrendCharts } from './TrendChart';
+import { TrendChart, TrendCharts } from './TrendChart';
 import { TrendDetails } from './TrendDetails';
 import { SeriesSwatch, TrendForm } from './TrendForm';
 
@@ -174,7 +174,7 @@ function ChartNotes({ measure, smooth }: { measure: TrendsRequest['measure']; sm
       نوار خاکستری: دوره‌ای که آرشیو هیچ مقاله‌ای در آن ندارد (گسست، نه صفر).{' '}
       {measure === 'share' && `نشانهٔ توخالی و خط‌چین: سهمی که بر کمتر از ${fa(MIN_ARTICLES)} مقاله استوار است و نامطمئن است. `}
       {smooth === 3 && 'خط‌ها میانگین سه دورهٔ پیاپی‌اند؛ جدول و دانلود، شمار خام را دارند. '}
-      هر نقطه پیوندی است به جستجوی همان دوره.
+      مقاله‌های بدون تاریخ (در راهنما) در هیچ دوره‌ای شمرده نمی‌شوند. هر نقطه پیوندی است به جستجوی همان دوره.
     </>
   );
 }
@@ -189,7 +189,7 @@ function Legend({ trend }: { trend: TrendsResponse }) {
             <bdi className="font-semibold">{s.q}</bdi>{' '}
             <span className="text-stone-600 dark:text-stone-400">
               {formatCount(s.matched)} مقاله
-              {s.undated > 0 && <span data-testid="legend-undated">، {formatCount(s.undated)} بدون تاریخ (در هیچ دوره‌ای شمرده نشده)</span>}
+              {s.undated > 0 && <span data-testid="legend-undated">، {formatCount(s.undated)} بدون تاریخ</span>}
             </span>
           </span>
         </li>
@@ -252,7 +252,8 @@ function BySource({ bySource, trend, request, state }: { bySource: SourceTrend[]
               <bdi>{source}</bdi>
             </h3>
             <TrendDetails measure={measure} smooth={smooth === 3} minArticles={MIN_ARTICLES}>
-              <TrendCharts
+              <TrendChart
+                size="small"
                 periods={t.periods}
                 series={t.series}
                 interval={t.interval}

@@ -153,7 +153,7 @@ export function topSources(engine: SearchEngine, { queries, filters }: TrendsPar
 
 export interface SourceTrend {
   source: string;
-  /** The queries' matches in this source, summed (what ranks the sources). */
+  /** The queries' dated matches in this source over the trend's periods, summed (what ranks the sources). */
   matched: number;
   /** The same queries on the same periods, counted in this source only; each period's total is this source's articles then. */
   trend: TrendsResponse;
@@ -167,11 +167,13 @@ export interface SourceTrend {
  */
 export function trendsBySource(engine: SearchEngine, params: TrendsParams, whole: TrendsResponse, limit = 6): SourceTrend[] {
   if (whole.periods.length === 0) return [];
+  // Pinned to the periods (and so without the undated matches): a source is ranked by what its charts can show.
   const from = readDateBound(whole.periods[0].start, 'from', 'start');
   const to = readDateBound(whole.periods.at(-1)!.end, 'to', 'end');
-  return topSources(engine, params, limit).map(({ source, matched }) => ({
+  const pinned: TrendsParams = { ...params, interval: whole.interval, filters: { ...params.filters, from, to, undated: 'exclude' } };
+  return topSources(engine, pinned, limit).map(({ source, matched }) => ({
     source,
     matched,
-    trend: trends(engine, { ...params, interval: whole.interval, filters: { ...params.filters, source: [source], from, to } }),
+    trend: trends(engine, { ...pinned, filters: { ...pinned.filters, source: [source] } }),
   }));
 }
