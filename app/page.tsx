@@ -30,6 +30,7 @@ import {
 } from './components/SearchParts';
 import { readUrlState, searchHref, withPageDefaults, type UrlState } from '../lib/ui/href';
 import { StorySwitches } from './components/Stories';
+import { trendsFromSearchHref } from '../lib/ui/trend-href';
 import { calendarField, calendarOf, composeRange, dateFieldsOf, hasDateFields, partsOf, type Calendar, type DateParts } from '../lib/ui/jalali-input';
 import { FaText } from './components/FaText';
 import { ERROR_MESSAGES_FA, paramMessageFa } from '@/lib/search/param-messages';
@@ -154,6 +155,11 @@ export default async function SearchPage({ searchParams }: PageProps) {
             <Stats total={response.total} stories={response.stories} tookMs={response.tookMs} typing={params.prefix === 'last'} />
             <div className="flex flex-wrap items-center gap-3">
               <SortLinks state={state} />
+              {state.q?.trim() && (
+                <Link prefetch={false} href={trendsFromSearchHref(state)} className="rounded-md border border-stone-300 px-2.5 py-0.5 text-sm hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800" data-testid="trends-link">
+                  روند در زمان
+                </Link>
+              )}
               {response.total > 0 && <DownloadMenu state={state} total={response.total} stories={response.stories} />}
             </div>
           </div>
