@@ -31,6 +31,7 @@ import {
 import { readUrlState, searchHref, type UrlState } from '../lib/ui/href';
 import { calendarField, calendarOf, composeRange, dateFieldsOf, hasDateFields, partsOf, type Calendar, type DateParts } from '../lib/ui/jalali-input';
 import { FaText } from './components/FaText';
+import { concordanceHref } from '@/lib/search/present/concordance-params';
 import { paramMessageFa } from '@/lib/search/param-messages';
 import { readDateBound } from '@/lib/jalali';
 import { toPersianDigits } from '@/lib/digits';
@@ -137,6 +138,11 @@ export default async function SearchPage({ searchParams }: PageProps) {
             <Stats total={response.total} tookMs={response.tookMs} typing={params.prefix === 'last'} />
             <div className="flex flex-wrap items-center gap-3">
               <SortLinks state={state} />
+              {response.total > 0 && state.q?.trim() && (
+                <Link prefetch={false} href={concordanceHref(state)} className="rounded-md border border-stone-300 px-2.5 py-0.5 text-sm hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800" data-testid="concordance-link">
+                  بافت واژه
+                </Link>
+              )}
               {response.total > 0 && <DownloadMenu state={state} total={response.total} />}
             </div>
           </div>

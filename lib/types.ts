@@ -263,3 +263,41 @@ export interface ApiError {
   /** `message`: English, the stable text clients match on; `messageFa`: the same said in Persian, for people. */
   error: { code: string; message: string; messageFa: string };
 }
+
+/** The order of a concordance's lines: by the 1st–3rd word before or after the hit (folded), by date or by source. */
+export type ConcordanceSort = 'left1' | 'left2' | 'left3' | 'right1' | 'right2' | 'right3' | 'date' | 'source';
+
+/** One occurrence of a query's word (or phrase) in an article's body, with its context cut at word boundaries. */
+export interface ConcordanceLine {
+  id: string;
+  jalaliDate: string | null;
+  source: string | null;
+  /** Up to `width` words before the hit, as written (within the hit's paragraph). */
+  left: string;
+  /** The hit as written. */
+  hit: string;
+  /** Up to `width` words after the hit, as written. */
+  right: string;
+  /** The hit folded as the analyzer folds it (what `form=` filters on). */
+  form: string;
+  /** The article page opened at this hit (`#hit-N`, the page's own numbering). */
+  href: string;
+}
+
+/** GET /api/concordance. */
+export interface ConcordanceResponse {
+  /** Hits (after the `form` filter), exact over every matching article. */
+  total: number;
+  /** Articles the hits are in. */
+  articles: number;
+  page: number;
+  size: number;
+  width: number;
+  sort: ConcordanceSort;
+  /** The folded spelling the lines are filtered to, or null. */
+  form: string | null;
+  /** Every folded spelling of the hits with its count, most hits first (before the `form` filter). */
+  forms: { form: string; hits: number }[];
+  lines: ConcordanceLine[];
+  tookMs: number;
+}

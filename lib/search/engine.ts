@@ -16,6 +16,7 @@ import { Matcher } from './match/matcher';
 import { PhraseMatcher } from './match/phrase';
 import { MAX_QUERY_LENGTH, type SearchParams } from './params';
 import { boundToDayNumber } from '../jalali';
+import type { HighlightPlan } from './highlight';
 import { highlightPlan } from './present/highlight-plan';
 import { articleResponse, resultOf } from './present/results';
 import { suggestionsFor } from './present/suggestions';
@@ -190,6 +191,17 @@ export class SearchEngine {
    */
   allMatches(params: SearchParams): Generator<Article> {
     return this.exportable(params).rows;
+  }
+
+  /**
+   * What a view over the text of every match reads (the concordance): the
+   * matches oldest first, the plan that marks their words as the article page
+   * marks them, and an article by docId.
+   */
+  matchedTexts(params: SearchParams): { docs: number[]; plan: HighlightPlan; article: (docId: number) => Article } {
+    const { query, top } = this.query({ ...params, sort: 'oldest', prefix: 'none' }, { top: Infinity });
+    const index = this.index;
+    return { docs: top!, plan: highlightPlan(query, this.expander, index.vocabulary), article: (docId) => index.article(docId) };
   }
 
   /** How many articles the search matches, and those articles in its order (read as they are pulled). */

@@ -183,12 +183,28 @@ export function exportStream(
   format: ExportFormat,
   options: { signal?: AbortSignal; chunk?: number; chunkMs?: number; meta?: ExportMeta; csvMeta?: boolean } = {},
 ): ReadableStream<Uint8Array> {
+  const head =
+    format === 'csv'
+      ? BOM + (options.meta && options.csvMeta ? csvMetaLine(options.meta) : '') + csvHeader()
+      : options.meta
+        ? jsonlMetaRecord(options.meta)
+        : '';
+  const write = format === 'csv' ? csvRecord : jsonlRecord;
+  return rowStream(rows, (a) => write(exportRecord(a)), head, options);
+}
+
+/** Any rows written as text after `head`, streamed as exportStream streams articles (the concordance's export too). */
+export function rowStream<T>(
+  rows: Iterator<T>,
+  write: (row: T) => string,
+  head: string,
+  options: { signal?: AbortSignal; chunk?: number; chunkMs?: number } = {},
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const chunk = options.chunk ?? 256;
   // A chunk also ends after this long: rows of long articles cost more, and the time between two turns of the
   // event loop is what a cheap query waits behind each concurrent export.
   const chunkMs = options.chunkMs ?? 8;
-  const write = format === 'csv' ? csvRecord : jsonlRecord;
   let started = false;
   let done = false;
   let cancelled = false;
@@ -214,8 +230,7 @@ export function exportStream(
         let text = '';
         if (!started) {
           started = true;
-          if (format === 'csv') text += BOM + (options.meta && options.csvMeta ? csvMetaLine(options.meta) : '') + csvHeader();
-          else if (options.meta) text += jsonlMetaRecord(options.meta);
+          text += head;
         }
         const until = performance.now() + chunkMs;
         for (let i = 0; i < chunk && (i === 0 || performance.now() < until); i++) {
@@ -224,7 +239,7 @@ export function exportStream(
             done = true;
             break;
           }
-          text += write(exportRecord(next.value));
+          text += write(next.value);
         }
         if (text) controller.enqueue(encoder.encode(text));
         if (done) {
