@@ -11,6 +11,7 @@ import { concordance } from '@/lib/search/present/concordance';
 import {
   CONCORDANCE_SEARCH_PARAMETERS,
   CONCORDANCE_SORTS,
+  DEFAULT_LINES,
   MAX_WIDTH,
   concordanceHref,
   parseConcordanceParams,
@@ -98,6 +99,7 @@ export default async function ConcordancePage({ searchParams }: PageProps) {
             const value = state[name];
             return (Array.isArray(value) ? value : value ? [value] : []).map((v, i) => <input key={`${name}${i}`} type="hidden" name={name} value={v} />);
           })}
+          {params.size !== DEFAULT_LINES && <input type="hidden" name="size" value={params.size} />}
           <label className="flex flex-col gap-1">
             <span>ترتیب</span>
             <select name="sort" defaultValue={params.sort} className="rounded-md border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-950" data-testid="kwic-sort">
