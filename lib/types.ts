@@ -301,3 +301,27 @@ export interface ConcordanceResponse {
   lines: ConcordanceLine[];
   tookMs: number;
 }
+
+/** How a research view's counts were taken: null when over every match; otherwise the sample and how it was drawn. */
+export type ContextSample = null | { size: number; how: string };
+
+/** GET /api/terms: words over-represented in a search's matches against a background. */
+export interface TermsResponse {
+  sample: ContextSample;
+  background: 'range' | 'all';
+  /** Articles in the results and in the rest of the background (the G² table's margins). */
+  results: number;
+  rest: number;
+  terms: { term: string; forms: string[]; inResults: number; inBackground: number; score: number; logRatio: number }[];
+  tookMs: number;
+}
+
+/** GET /api/collocates: words within ±window of a search's hits, by logDice. */
+export interface CollocatesResponse {
+  sample: ContextSample;
+  window: number;
+  /** The hits counted around (the node's frequency in logDice). */
+  hits: number;
+  collocates: { term: string; forms: string[]; count: number; logDice: number }[];
+  tookMs: number;
+}

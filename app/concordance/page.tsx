@@ -22,6 +22,7 @@ import { toPersianDigits } from '@/lib/digits';
 import { faCount } from '@/lib/ui/dates';
 import type { ConcordanceResponse, ConcordanceSort } from '@/lib/types';
 import { FaText } from '../components/FaText';
+import { parseCollocatesParams, parseTermsParams } from '@/lib/search/collect/terms-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,8 +44,13 @@ const SORT_LABELS: Record<ConcordanceSort, string> = {
 const linkClass = 'text-amber-800 underline-offset-2 hover:underline dark:text-amber-300';
 const fa = (n: number) => toPersianDigits(String(n));
 
+type View = 'lines' | 'terms' | 'collocates';
+
 export default async function ConcordancePage({ searchParams }: PageProps) {
   const raw = await searchParams;
+  const viewName = (Array.isArray(raw.view) ? raw.view[0] : raw.view) ?? '';
+  const chosen: View = viewName === 'terms' || viewName === 'collocates' ? viewName : 'lines';
+  if (chosen !== 'lines') return <StatsView raw={raw} view={chosen} />;
   let params: ConcordanceParams;
   let answer: ConcordanceResponse;
   try {
@@ -94,6 +100,7 @@ export default async function ConcordancePage({ searchParams }: PageProps) {
             )}
           </p>
         </div>
+        <Tabs state={state} view="lines" />
         <form method="get" action="/concordance" className="flex flex-wrap items-end gap-3 rounded-2xl border border-stone-200 bg-white p-3 text-sm dark:border-stone-800 dark:bg-stone-900" data-testid="kwic-controls">
           {CONCORDANCE_SEARCH_PARAMETERS.flatMap((name) => {
             const value = state[name];
@@ -243,5 +250,158 @@ function Shell({ state, children }: { state: UrlState; children: React.ReactNode
       </header>
       {children}
     </main>
+  );
+}
+
+const tabHref = (state: UrlState, view: View) => {
+  const href = concordanceHref(state);
+  return view === 'lines' ? href : `${href}${href.includes('?') ? '&' : '?'}view=${view}`;
+};
+
+function Tabs({ state, view }: { state: UrlState; view: View }) {
+  const tabs: [View, string][] = [
+    ['lines', 'سطرها'],
+    ['terms', 'واژه‌های شاخص'],
+    ['collocates', 'هم‌آیندها'],
+  ];
+  return (
+    <nav aria-label="نماها" className="flex gap-1 border-b border-stone-200 text-sm dark:border-stone-800" data-testid="kwic-tabs">
+      {tabs.map(([v, label]) => (
+        <Link
+          key={v}
+          prefetch={false}
+          href={tabHref(state, v)}
+          aria-current={v === view ? 'page' : undefined}
+          className="-mb-px rounded-t-md border border-transparent px-3 py-1.5 hover:bg-stone-100 aria-[current]:border-stone-200 aria-[current]:border-b-white aria-[current]:bg-white aria-[current]:font-bold dark:hover:bg-stone-800 dark:aria-[current]:border-stone-800 dark:aria-[current]:border-b-stone-950 dark:aria-[current]:bg-stone-950"
+        >
+          {label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/** The search with `term` added to its query (a word with a space or a quote in it goes in quotes). */
+function withTerm(state: UrlState, term: string): string {
+  return searchHref(state, { q: `${state.q ?? ''} ${/[\s"]/.test(term) ? `"${term.replace(/"/g, '')}"` : term}`.trim() });
+}
+
+const fa2 = (x: number) => x.toLocaleString('fa-IR', { maximumFractionDigits: 1 });
+
+async function StatsView({ raw, view }: { raw: Record<string, string | string[] | undefined>; view: 'terms' | 'collocates' }) {
+  let state: UrlState = readUrlState(raw);
+  let body: React.ReactNode;
+  try {
+    const engine = await getEngine();
+    if (view === 'terms') {
+      const p = parseTermsParams(raw);
+      state = readUrlState(Object.fromEntries(CONCORDANCE_SEARCH_PARAMETERS.map((n) => [n, raw[n]])));
+      const answer = engine.terms(p.search, p.background, p.size);
+      const bgHref = (bg: 'range' | 'all') => `${tabHref(state, 'terms')}${bg === 'all' ? '&background=all' : ''}`;
+      body = (
+        <>
+          <p className="text-sm text-stone-700 dark:text-stone-300" data-testid="terms-note">
+            واژه‌هایی که در {faCount(answer.results)} خبرِ این جستجو بیش از {faCount(answer.rest)} خبرِ دیگرِ{' '}
+            {p.background === 'all' ? 'همهٔ آرشیو' : 'همین بازه و فیلترها'} آمده‌اند، به ترتیب درست‌نمایی (G²)؛ شمارش در همهٔ خبرها، بی‌نمونه‌گیری. زمینه:{' '}
+            <Link prefetch={false} href={bgHref('range')} aria-current={p.background === 'range' ? 'true' : undefined} className={`${linkClass} aria-[current]:font-bold`}>
+              همین فیلترها
+            </Link>
+            {' · '}
+            <Link prefetch={false} href={bgHref('all')} aria-current={p.background === 'all' ? 'true' : undefined} className={`${linkClass} aria-[current]:font-bold`}>
+              همهٔ آرشیو
+            </Link>
+          </p>
+          <StatsTable
+            testId="terms"
+            caption="واژه‌های شاخص: با کلیک بر هر واژه، به جستجو افزوده می‌شود"
+            heads={['واژه', 'شکل‌ها', 'خبرِ نتایج', 'خبرِ زمینه', 'G²', 'لگ نسبت']}
+            rows={answer.terms.map((t) => ({
+              key: t.term,
+              href: withTerm(state, t.term),
+              term: t.term,
+              cells: [t.forms.join('، '), faCount(t.inResults), faCount(t.inBackground), fa2(t.score), fa2(t.logRatio)],
+            }))}
+          />
+        </>
+      );
+    } else {
+      const p = parseCollocatesParams(raw);
+      state = readUrlState(Object.fromEntries(CONCORDANCE_SEARCH_PARAMETERS.map((n) => [n, raw[n]])));
+      const answer = engine.collocates(p.search, p.window, p.size);
+      body = (
+        <>
+          <p className="text-sm text-stone-700 dark:text-stone-300" data-testid="collocates-note">
+            واژه‌هایی که تا {fa2(p.window)} واژه پیش یا پس از {faCount(answer.hits)} بار آمدنِ واژه‌های جستجو آمده‌اند، به ترتیب logDice؛ شمارش در همهٔ خبرها.
+          </p>
+          <StatsTable
+            testId="collocates"
+            caption="هم‌آیندها: با کلیک بر هر واژه، به جستجو افزوده می‌شود"
+            heads={['واژه', 'شکل‌ها', 'با هم', 'logDice']}
+            rows={answer.collocates.map((c) => ({
+              key: c.term,
+              href: withTerm(state, c.term),
+              term: c.term,
+              cells: [c.forms.join('، '), faCount(c.count), fa2(c.logDice)],
+            }))}
+          />
+        </>
+      );
+    }
+  } catch (e) {
+    if (!(e instanceof ParamError)) throw e;
+    body = (
+      <div role="alert" className="rounded-2xl bg-red-50 p-5 text-red-900 dark:bg-red-950 dark:text-red-100">
+        <p data-testid="param-error-fa">
+          <FaText text={paramMessageFa(e.param, e.message)} />
+        </p>
+      </div>
+    );
+  }
+  return (
+    <Shell state={state}>
+      <section aria-labelledby="kwic-heading" className="space-y-4">
+        <h2 id="kwic-heading" className="text-lg font-bold">
+          {view === 'terms' ? 'واژه‌های شاخصِ' : 'هم‌آیندهای'} «<bdi>{state.q ?? ''}</bdi>»
+        </h2>
+        <Tabs state={state} view={view} />
+        {body}
+      </section>
+    </Shell>
+  );
+}
+
+function StatsTable({ testId, caption, heads, rows }: { testId: string; caption: string; heads: string[]; rows: { key: string; href: string; term: string; cells: string[] }[] }) {
+  if (rows.length === 0) return <p className="rounded-2xl bg-stone-100 p-4 dark:bg-stone-900">واژه‌ای پیدا نشد.</p>;
+  return (
+    <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
+      <table className="w-full border-collapse text-sm" data-testid={testId}>
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="text-stone-600 dark:text-stone-400">
+            {heads.map((h, i) => (
+              <th key={h} scope="col" className={`px-3 py-2 font-medium ${i === 1 ? 'max-sm:hidden text-start' : i === 0 ? 'text-start' : 'text-end'}`}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} className="border-t border-stone-100 dark:border-stone-800" data-testid={`${testId}-row`}>
+              <th scope="row" className="px-3 py-1.5 text-start font-bold">
+                <Link prefetch={false} href={r.href} className={linkClass} data-testid={`${testId}-term`}>
+                  {r.term}
+                </Link>
+              </th>
+              {r.cells.map((c, i) => (
+                <td key={i} className={`px-3 py-1.5 ${i === 0 ? 'max-sm:hidden text-stone-600 dark:text-stone-400' : 'text-end tabular-nums'}`}>
+                  {c}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -4,12 +4,14 @@
 // facets, order) and, for the API's answer only, presented (present/: the text).
 // The research views call `query` and never pay for the text; `count` is for
 // the no-results relaxations. See docs/design.md for the map of the modules.
-import type { Article, ArticleResponse, MatchMode, SearchFacets, SearchResponse, TrendInterval } from '../types';
+import type { Article, ArticleResponse, CollocatesResponse, MatchMode, TermsResponse, SearchFacets, SearchResponse, TrendInterval } from '../types';
 import { MemoryStore, type ArticleStore } from './article-store';
 import { ArticleDates } from './collect/article-dates';
 import { autoInterval, countPeriods, datedExtent, Timeline, type PeriodCounts } from './collect/periods';
 import { filterAndCount, filterMatches, resolveFilters, type FacetFields } from './collect/filters';
 import { ordered } from './collect/order';
+import { collocates } from './collect/collocates';
+import { distinctiveTerms, groupCounts, wordGroups } from './collect/terms';
 import { FacetField } from './facet-field';
 import { buildIndexData, type IndexData } from './index-data';
 import { Matcher } from './match/matcher';
@@ -64,6 +66,8 @@ export interface Collected {
   alternatives: Alternative[][];
 }
 
+const elapsed = (started: number) => Math.round((performance.now() - started) * 100) / 100;
+
 /** The query of a search, with the typing rule its `prefix` parameter asks for and the cut it was given. */
 function parseSearch(params: SearchParams): ParsedQuery {
   const query = parseQuery(params.q, { prefixLast: params.prefix === 'last' });
@@ -88,6 +92,8 @@ export class SearchEngine {
   private archiveExtent: { fromDay: number; toDay: number } | null | undefined;
   /** Unfiltered period totals by timeline (periodTotals); the oldest goes first past TOTALS_KEPT. */
   private readonly totalsCache = new Map<string, Int32Array>();
+  /** Background word counts of the terms and collocates views, by filters ('all': the archive). */
+  private readonly backgrounds = new Map<string, { count: number; articles: Int32Array; occurrences: Float64Array }>();
 
   /** When the index was written (the manifest's `builtAt`); null for an index made in memory or before it was recorded. */
   builtAt: string | null = null;
@@ -202,6 +208,46 @@ export class SearchEngine {
     const { query, top } = this.query({ ...params, sort: 'oldest', prefix: 'none' }, { top: Infinity });
     const index = this.index;
     return { docs: top!, plan: highlightPlan(query, this.expander, index.vocabulary), article: (docId) => index.article(docId) };
+  }
+
+  /**
+   * Distinctive terms of a search's matches (collect/terms.ts) against the rest
+   * of its filters without the query (`range`) or of the whole archive (`all`).
+   */
+  terms(params: SearchParams, background: 'range' | 'all', size: number): TermsResponse {
+    const started = performance.now();
+    const { query, hits } = this.query({ ...params, prefix: 'none' });
+    const groups = wordGroups(this.index);
+    const bg = this.backgroundCounts(background === 'all' ? null : params);
+    const plan = highlightPlan(query, this.expander, this.index.vocabulary);
+    const inResults = groupCounts(this.index, hits, groups).articles;
+    const terms = distinctiveTerms(groups, { count: hits.length, articles: inResults }, { count: bg.count, articles: bg.articles }, plan, size);
+    return { sample: null, background, results: hits.length, rest: bg.count - hits.length, terms, tookMs: elapsed(started) };
+  }
+
+  /** Collocates of a search's words within ±window in its matches (collect/collocates.ts). */
+  collocates(params: SearchParams, window: number, size: number): CollocatesResponse {
+    const started = performance.now();
+    const { query, hits } = this.query({ ...params, prefix: 'none' });
+    const groups = wordGroups(this.index);
+    const plan = highlightPlan(query, this.expander, this.index.vocabulary);
+    const found = collocates(this.index, hits, groups, this.backgroundCounts(null).occurrences, plan, window, size);
+    return { sample: null, window, hits: found.nodes, collocates: found.collocates, tookMs: elapsed(started) };
+  }
+
+  /** Word-group counts over the articles of `filters` without their query, or over every article (null); kept. */
+  private backgroundCounts(filters: SearchParams | null): { count: number; articles: Int32Array; occurrences: Float64Array } {
+    // With no filter the range is the archive: one count serves both.
+    const filtered = filters && (filters.from || filters.to || filters.source.length > 0 || filters.tag.length > 0);
+    const base = filtered ? { ...filters, q: '', prefix: 'none' as const, queryCut: undefined } : null;
+    const key = base ? JSON.stringify([base.from, base.to, base.undated, [...base.source].sort(), [...base.tag].sort()]) : 'all';
+    const kept = this.backgrounds.get(key);
+    if (kept) return kept;
+    const docs = base ? this.query(base).hits : Array.from({ length: this.size }, (_, d) => d);
+    const counted = { count: docs.length, ...groupCounts(this.index, docs, wordGroups(this.index)) };
+    if (this.backgrounds.size >= TOTALS_KEPT) this.backgrounds.delete(this.backgrounds.keys().next().value!);
+    this.backgrounds.set(key, counted);
+    return counted;
   }
 
   /** How many articles the search matches, and those articles in its order (read as they are pulled). */

@@ -27,7 +27,7 @@ const RULES: Rule[] = [
   [/^expected (.+?), got "(.*)"$/s, (m, p) => `پارامتر ${p} یکی از این‌ها را می‌پذیرد: ${m[1].split(/, | or /).join('، ')}؛ نه «${m[2]}».`],
   [/^at most (\d+) values, got (\d+)$/, (m, p) => `پارامتر ${p} دست‌بالا ${fa(m[1])} مقدار می‌پذیرد، نه ${fa(m[2])}.`],
   [/^at least one query is needed/, (_m, p) => `دست‌کم یک جستجو (${p}) لازم است.`],
-  [/^a concordance needs words to look for$/, (_m, p) => `برای بافت واژه، واژه‌ای برای جستجو (${p}) لازم است.`],
+  [/^this view needs words to look for$/, (_m, p) => `این نما به واژه‌ای برای جستجو (${p}) نیاز دارد.`],
   [/^query (\d+) is empty$/, (m) => `جستجوی ${fa(m[1])} خالی است.`],
   [/^at most (\d+) queries, got (\d+)$/, (m) => `دست‌بالا ${fa(m[1])} جستجو را می‌توان سنجید، نه ${fa(m[2])}.`],
 ];

@@ -9,6 +9,9 @@ import { buildIndex } from '@/index-builder/build';
 import type { ApiError, ConcordanceResponse } from '@/lib/types';
 import { GET as concordanceRoute } from './route';
 import { GET as exportRoute } from './export/route';
+import { GET as termsRoute } from '../terms/route';
+import { GET as collocatesRoute } from '../collocates/route';
+import type { CollocatesResponse, TermsResponse } from '@/lib/types';
 
 const records = [
   { id: 'k1', title: 'کتاب', body: 'نمایشگاه كتاب تهران گشایش یافت. خریداران کتاب‌ها را بردند.', date: '2022-01-10', source: 'ایرنا', tags: [], url: null },
@@ -103,6 +106,46 @@ describe('GET /api/concordance/export', () => {
       const res = await request(exportRoute, `/api/concordance/export?${query}`);
       expect(res.status).toBe(400);
       expect(((await res.json()) as ApiError).error.message.startsWith(`${param}: `)).toBe(true);
+    }
+  });
+});
+
+describe('GET /api/terms and /api/collocates', () => {
+  const json = async <T,>(route: (r: NextRequest) => Promise<Response>, url: string) => {
+    const res = await request(route, url);
+    return { status: res.status, body: (await res.json()) as T & ApiError };
+  };
+
+  it('answers the terms contract shape, exact (no sample)', async () => {
+    const { status, body } = await json<TermsResponse>(termsRoute, `/api/terms?${kitab}&background=all&size=5`);
+    expect(status).toBe(200);
+    expect(Object.keys(body).sort()).toEqual(['background', 'rest', 'results', 'sample', 'terms', 'tookMs']);
+    expect(body).toMatchObject({ sample: null, background: 'all', results: 2, rest: 1 });
+    expect(body.terms.length).toBeLessThanOrEqual(5);
+    for (const t of body.terms) expect(Object.keys(t).sort()).toEqual(['forms', 'inBackground', 'inResults', 'logRatio', 'score', 'term']);
+  });
+
+  it('answers the collocates contract shape', async () => {
+    const { status, body } = await json<CollocatesResponse>(collocatesRoute, `/api/collocates?${kitab}&window=3`);
+    expect(status).toBe(200);
+    expect(Object.keys(body).sort()).toEqual(['collocates', 'hits', 'sample', 'tookMs', 'window']);
+    expect(body).toMatchObject({ sample: null, window: 3 });
+    expect(body.hits).toBeGreaterThanOrEqual(3);
+  });
+
+  it('answers a bad background, size, window or a missing query with 400 naming the parameter', async () => {
+    for (const [route, query, param] of [
+      [termsRoute, `${kitab}&background=world`, 'background'],
+      [termsRoute, `${kitab}&size=0`, 'size'],
+      [termsRoute, 'q=', 'q'],
+      [collocatesRoute, `${kitab}&window=11`, 'window'],
+      [collocatesRoute, `${kitab}&window=x`, 'window'],
+      [collocatesRoute, `${kitab}&to=1400-02-32`, 'to'],
+    ] as const) {
+      const { status, body } = await json<object>(route, `/api/x?${query}`);
+      expect(status, query).toBe(400);
+      expect(body.error.message.startsWith(`${param}: `), body.error.message).toBe(true);
+      expect(body.error.messageFa).toContain(param);
     }
   });
 });

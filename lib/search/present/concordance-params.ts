@@ -28,15 +28,15 @@ export interface ConcordanceParams {
   form: string | null;
 }
 
-type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
-function all(raw: RawParams, name: string): string[] {
+export function all(raw: RawParams, name: string): string[] {
   if (raw instanceof URLSearchParams) return raw.getAll(name);
   const value = raw[name];
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-function whole(raw: RawParams, param: string, min: number, max: number, fallback: number): number {
+export function whole(raw: RawParams, param: string, min: number, max: number, fallback: number): number {
   const given = all(raw, param)[0];
   if (given === undefined || given.trim() === '') return fallback;
   const text = toLatinDigits(given.trim());
@@ -58,7 +58,7 @@ export function parseConcordanceParams(raw: RawParams): ConcordanceParams {
   const kept = new URLSearchParams();
   for (const name of CONCORDANCE_SEARCH_PARAMETERS) for (const value of all(raw, name)) kept.append(name, value);
   const search = parseSearchParams(kept);
-  if (search.q.trim() === '') throw new ParamError('q', 'q: a concordance needs words to look for');
+  if (search.q.trim() === '') throw new ParamError('q', 'q: this view needs words to look for');
   const sortText = (all(raw, 'sort')[0] ?? '').trim() || 'date';
   if (!(CONCORDANCE_SORTS as readonly string[]).includes(sortText)) {
     throw new ParamError('sort', `sort: expected ${CONCORDANCE_SORTS.slice(0, -1).join(', ')} or ${CONCORDANCE_SORTS.at(-1)}, got "${sortText.slice(0, 40)}"`);
