@@ -62,6 +62,24 @@ test('concordance: the export has every hit, CSV with a BOM, read back', async (
   expect(jsonl).toHaveLength(api.total);
 });
 
+test('distinctive terms: a table reached by its tab; clicking a term adds it to the query', async ({ page }) => {
+  await page.goto(`/concordance?${kitab}`);
+  await page.getByTestId('kwic-tabs').getByRole('link', { name: 'واژه‌های شاخص' }).click();
+  await expect(page).toHaveURL(/view=terms/);
+  const term = page.getByTestId('terms-term').first();
+  const word = (await term.innerText()).trim();
+  await expect(page.getByTestId('terms-note')).toContainText('بی‌نمونه‌گیری');
+  await term.click();
+  await expect(page).toHaveURL(/^[^?]*\/\?q=/);
+  expect(new URL(page.url()).searchParams.get('q')).toBe(`کتاب ${word}`);
+});
+
+test('collocates: a table of the words beside the hits, by logDice', async ({ page }) => {
+  await page.goto(`/concordance?${kitab}&view=collocates`);
+  await expect(page.getByTestId('collocates-row').first()).toBeVisible();
+  await expect(page.getByTestId('collocates-note')).toContainText('logDice');
+});
+
 test('concordance: a bad width is said in Persian, naming it', async ({ page }) => {
   await page.goto(`/concordance?${kitab}&width=99`);
   await expect(page.getByTestId('param-error-fa')).toContainText('width');
