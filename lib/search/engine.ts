@@ -251,11 +251,13 @@ export class SearchEngine {
   }
 
   /** How many articles the search matches, and those articles in its order (read as they are pulled). */
-  exportable(params: SearchParams): { total: number; rows: Generator<Article> } {
-    const order = this.query(params, { top: Infinity }).top!;
+  exportable(params: SearchParams): { total: number; rows: Generator<Article>; plan: HighlightPlan } {
+    const { query, top } = this.query(params, { top: Infinity });
+    const order = top!;
     const index = this.index;
     return {
       total: order.length,
+      plan: highlightPlan(query, this.expander, index.vocabulary),
       rows: (function* () {
         for (const docId of order) yield index.article(docId);
       })(),

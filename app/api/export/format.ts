@@ -181,16 +181,56 @@ export function csvMetaLine(meta: ExportMeta): string {
 export function exportStream(
   rows: Iterator<Article>,
   format: ExportFormat,
-  options: { signal?: AbortSignal; chunk?: number; chunkMs?: number; meta?: ExportMeta; csvMeta?: boolean } = {},
+  options: { signal?: AbortSignal; chunk?: number; chunkMs?: number; meta?: ExportMeta; csvMeta?: boolean; extras?: ExportExtras } = {},
 ): ReadableStream<Uint8Array> {
+  const extras = options.extras ?? {};
+  const columns = extraColumns(extras);
   const head =
     format === 'csv'
-      ? BOM + (options.meta && options.csvMeta ? csvMetaLine(options.meta) : '') + csvHeader()
+      ? BOM + (options.meta && options.csvMeta ? csvMetaLine(options.meta) : '') + csvRow([...EXPORT_COLUMNS, ...columns])
       : options.meta
         ? jsonlMetaRecord(options.meta)
         : '';
-  const write = format === 'csv' ? csvRecord : jsonlRecord;
-  return rowStream(rows, (a) => write(exportRecord(a)), head, options);
+  const write =
+    columns.length === 0
+      ? (a: Article) => (format === 'csv' ? csvRecord : jsonlRecord)(exportRecord(a))
+      : format === 'csv'
+        ? (a: Article) => {
+            const r = exportRecord(a);
+            const more = extraValues(a, extras);
+            return csvRow([...EXPORT_COLUMNS.map((c) => r[c]), ...columns.map((c) => (c === 'link' ? (more.link as string) : (more[c] as string[]).join(c === 'text' ? PARAGRAPH_SEPARATOR : SNIPPET_SEPARATOR)))]);
+          }
+        : (a: Article) => {
+            const line = jsonlRecord(exportRecord(a));
+            return line.slice(0, -2) + ',' + JSON.stringify(extraValues(a, extras)).slice(1) + '\n';
+          };
+  return rowStream(rows, write, head, options);
+}
+
+/** What an export may add beside the article's fields (`text=snippets|full`, `link=1`). */
+export interface ExportExtras {
+  /** The snippets of the search in the article, as plain text (`text=snippets`). */
+  snippets?: (a: Article) => string[];
+  /** The whole text (`text=full`): JSON Lines keep the paragraphs as an array. */
+  full?: boolean;
+  /** The article's page in this Kavosh (`link=1`). */
+  link?: (a: Article) => string;
+}
+
+/** Paragraphs in one CSV cell; snippets in one CSV cell. */
+export const PARAGRAPH_SEPARATOR = '\n\n';
+export const SNIPPET_SEPARATOR = ' … ';
+
+function extraColumns(extras: ExportExtras): ('snippets' | 'text' | 'link')[] {
+  return [...(extras.snippets ? ['snippets' as const] : []), ...(extras.full ? ['text' as const] : []), ...(extras.link ? ['link' as const] : [])];
+}
+
+function extraValues(a: Article, extras: ExportExtras): { snippets?: string[]; text?: string[]; link?: string } {
+  return {
+    ...(extras.snippets ? { snippets: extras.snippets(a) } : {}),
+    ...(extras.full ? { text: a.body } : {}),
+    ...(extras.link ? { link: extras.link(a) } : {}),
+  };
 }
 
 /** Any rows written as text after `head`, streamed as exportStream streams articles (the concordance's export too). */

@@ -5,7 +5,10 @@ import { getEngine } from '@/lib/search/instance';
 import { parseSearchParams } from '@/lib/search/params';
 import { errorResponse, handleError } from '../respond';
 import { tehranGregorian } from '@/lib/ui/dates';
-import { contentDisposition, exportFilename, exportMeta, exportStream, type ExportFormat } from './format';
+import { contentDisposition, exportFilename, exportMeta, exportStream, type ExportExtras, type ExportFormat } from './format';
+import type { Article } from '@/lib/types';
+import { makeSnippets } from '@/lib/search/snippets';
+import { idSegment } from '@/lib/ui/href';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -26,10 +29,25 @@ export async function GET(request: NextRequest) {
     if (csvMeta !== '' && csvMeta !== '0' && csvMeta !== '1') {
       return errorResponse(400, 'bad_parameter', `meta: expected 1 (a # line opening the CSV) or 0, got "${csvMeta.slice(0, 40)}"`);
     }
+    const text = (search.get('text') ?? '').trim();
+    if (text !== '' && text !== 'snippets' && text !== 'full') {
+      return errorResponse(400, 'bad_parameter', `text: expected snippets or full, got "${text.slice(0, 40)}"`);
+    }
+    const link = (search.get('link') ?? '').trim();
+    if (link !== '' && link !== '0' && link !== '1') {
+      return errorResponse(400, 'bad_parameter', `link: expected 1 (a link to the article in this Kavosh) or 0, got "${link.slice(0, 40)}"`);
+    }
     // An export is a submitted search: whole words, whatever the box was doing.
     const params = { ...parseSearchParams(search), prefix: 'none' as const };
     const engine = await getEngine();
-    const { total, rows } = engine.exportable(params);
+    const { total, rows, plan } = engine.exportable(params);
+    // Absolute from the configured site URL (KAVOSH_SITE_URL), else relative to this Kavosh.
+    const site = (process.env.KAVOSH_SITE_URL ?? '').replace(/\/+$/, '');
+    const extras: ExportExtras = {
+      ...(text === 'snippets' ? { snippets: (a: Article) => makeSnippets(a.body, plan).map((segments) => segments.map((x) => x.text).join('')) } : {}),
+      ...(text === 'full' ? { full: true } : {}),
+      ...(link === '1' ? { link: (a: Article) => `${site}/articles/${idSegment(a.id)}${params.q ? `?q=${encodeURIComponent(params.q)}` : ''}` } : {}),
+    };
     const now = new Date();
     const today = tehranGregorian(now.toISOString())?.date ?? '';
     const meta = exportMeta(
@@ -38,7 +56,7 @@ export async function GET(request: NextRequest) {
       now,
       engine.builtAt,
     );
-    return new Response(exportStream(rows, format, { signal: request.signal, meta, csvMeta: csvMeta === '1' }), {
+    return new Response(exportStream(rows, format, { signal: request.signal, meta, csvMeta: csvMeta === '1', extras }), {
       headers: {
         'Content-Type': CONTENT_TYPE[format],
         'Content-Disposition': contentDisposition(exportFilename(params.q, format, today)),
