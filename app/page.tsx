@@ -35,6 +35,7 @@ import { calendarField, calendarOf, composeRange, dateFieldsOf, hasDateFields, p
 import { FaText } from './components/FaText';
 import { ERROR_MESSAGES_FA, paramMessageFa } from '@/lib/search/param-messages';
 import { SchedulerBusyError, serverScheduler } from '@/lib/search/scheduler';
+import { concordanceHref } from '@/lib/search/present/concordance-params';
 import { readDateBound } from '@/lib/jalali';
 import { toPersianDigits } from '@/lib/digits';
 
@@ -158,6 +159,11 @@ export default async function SearchPage({ searchParams }: PageProps) {
               {state.q?.trim() && (
                 <Link prefetch={false} href={trendsFromSearchHref(state)} className="rounded-md border border-stone-300 px-2.5 py-0.5 text-sm hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800" data-testid="trends-link">
                   روند در زمان
+                </Link>
+              )}
+              {response.total > 0 && state.q?.trim() && (
+                <Link prefetch={false} href={concordanceHref(state)} className="rounded-md border border-stone-300 px-2.5 py-0.5 text-sm hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800" data-testid="concordance-link">
+                  بافت واژه
                 </Link>
               )}
               {response.total > 0 && <DownloadMenu state={state} total={response.total} stories={response.stories} />}

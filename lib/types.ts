@@ -314,3 +314,65 @@ export interface ApiError {
   /** `message`: English, the stable text clients match on; `messageFa`: the same said in Persian, for people. */
   error: { code: string; message: string; messageFa: string };
 }
+
+/** The order of a concordance's lines: by the 1st–3rd word before or after the hit (folded), by date or by source. */
+export type ConcordanceSort = 'left1' | 'left2' | 'left3' | 'right1' | 'right2' | 'right3' | 'date' | 'source';
+
+/** One occurrence of a query's word (or phrase) in an article's body, with its context cut at word boundaries. */
+export interface ConcordanceLine {
+  id: string;
+  jalaliDate: string | null;
+  source: string | null;
+  /** Up to `width` words before the hit, as written (within the hit's paragraph). */
+  left: string;
+  /** The hit as written. */
+  hit: string;
+  /** Up to `width` words after the hit, as written. */
+  right: string;
+  /** The hit folded as the analyzer folds it (what `form=` filters on). */
+  form: string;
+  /** The article page opened at this hit (`#hit-N`, the page's own numbering). */
+  href: string;
+}
+
+/** GET /api/concordance. */
+export interface ConcordanceResponse {
+  /** Hits (after the `form` filter), exact over every matching article. */
+  total: number;
+  /** Articles the hits are in. */
+  articles: number;
+  page: number;
+  size: number;
+  width: number;
+  sort: ConcordanceSort;
+  /** The folded spelling the lines are filtered to, or null. */
+  form: string | null;
+  /** Every folded spelling of the hits with its count, most hits first (before the `form` filter). */
+  forms: { form: string; hits: number }[];
+  lines: ConcordanceLine[];
+  tookMs: number;
+}
+
+/** How a research view's counts were taken: null when over every match; otherwise the sample and how it was drawn. */
+export type ContextSample = null | { size: number; how: string };
+
+/** GET /api/terms: words over-represented in a search's matches against a background. */
+export interface TermsResponse {
+  sample: ContextSample;
+  background: 'range' | 'all';
+  /** Articles in the results and in the rest of the background (the G² table's margins). */
+  results: number;
+  rest: number;
+  terms: { term: string; forms: string[]; inResults: number; inBackground: number; score: number; logRatio: number }[];
+  tookMs: number;
+}
+
+/** GET /api/collocates: words within ±window of a search's hits, by logDice. */
+export interface CollocatesResponse {
+  sample: ContextSample;
+  window: number;
+  /** The hits counted around (the node's frequency in logDice). */
+  hits: number;
+  collocates: { term: string; forms: string[]; count: number; logDice: number }[];
+  tookMs: number;
+}

@@ -4,13 +4,15 @@
 // facets, order) and, for the API's answer only, presented (present/: the text).
 // The research views call `query` and never pay for the text; `count` is for
 // the no-results relaxations. See docs/design.md for the map of the modules.
-import type { Article, ArticleResponse, MatchMode, ResultStory, SearchFacets, SearchResponse, StoryCopy, TrendInterval } from '../types';
+import type { Article, ArticleResponse, CollocatesResponse, MatchMode, ResultStory, SearchFacets, SearchResponse, StoryCopy, TermsResponse, TrendInterval } from '../types';
 import { MemoryStore, type ArticleStore } from './article-store';
 import { ArticleDates } from './collect/article-dates';
 import { autoInterval, countPeriods, datedExtent, Timeline, type PeriodCounts } from './collect/periods';
 import { resolveFilters, type FacetFields } from './collect/filters';
 import { ordered, orderKeys } from './collect/order';
 import { collectStories, countStoryPeriods } from './collect/stories';
+import { collocates } from './collect/collocates';
+import { distinctiveTerms, groupCounts, wordGroups } from './collect/terms';
 import { formatJalaliKey } from '../jalali';
 import { FacetField } from './facet-field';
 import { buildIndexData, type IndexData } from './index-data';
@@ -18,6 +20,7 @@ import { Matcher } from './match/matcher';
 import { PhraseMatcher } from './match/phrase';
 import { MAX_QUERY_LENGTH, type SearchParams } from './params';
 import { boundToDayNumber } from '../jalali';
+import type { HighlightPlan } from './highlight';
 import { highlightPlan } from './present/highlight-plan';
 import { articleResponse, resultOf } from './present/results';
 import { articleStory } from './present/stories';
@@ -74,6 +77,8 @@ export interface Collected {
   alternatives: Alternative[][];
 }
 
+const elapsed = (started: number) => Math.round((performance.now() - started) * 100) / 100;
+
 /** The query of a search, with the typing rule its `prefix` parameter asks for and the cut it was given. */
 function parseSearch(params: SearchParams): ParsedQuery {
   const query = parseQuery(params.q, { prefixLast: params.prefix === 'last' });
@@ -99,6 +104,8 @@ export class SearchEngine {
   private archiveExtent: { fromDay: number; toDay: number } | null | undefined;
   /** Unfiltered period totals by timeline (periodTotals); the oldest goes first past TOTALS_KEPT. */
   private readonly totalsCache = new Map<string, Int32Array>();
+  /** Background word counts of the terms and collocates views, by filters ('all': the archive). */
+  private readonly backgrounds = new Map<string, { count: number; articles: Int32Array; occurrences: Float64Array }>();
 
   /** The copies of one story, by article number (lib/stories/table.ts): an empty table when the index has none. */
   readonly stories: StoryTable;
@@ -239,15 +246,68 @@ export class SearchEngine {
   }
 
   /**
+   * What a view over the text of every match reads (the concordance): the
+   * matches oldest first, the plan that marks their words as the article page
+   * marks them, and an article by docId.
+   */
+  matchedTexts(params: SearchParams): { docs: number[]; plan: HighlightPlan; article: (docId: number) => Article } {
+    const { query, top } = this.query({ ...params, sort: 'oldest', prefix: 'none' }, { top: Infinity });
+    const index = this.index;
+    return { docs: top!, plan: highlightPlan(query, this.expander, index.vocabulary), article: (docId) => index.article(docId) };
+  }
+
+  /**
+   * Distinctive terms of a search's matches (collect/terms.ts) against the rest
+   * of its filters without the query (`range`) or of the whole archive (`all`).
+   */
+  terms(params: SearchParams, background: 'range' | 'all', size: number): TermsResponse {
+    const started = performance.now();
+    const { query, hits } = this.query({ ...params, prefix: 'none' });
+    const groups = wordGroups(this.index);
+    const bg = this.backgroundCounts(background === 'all' ? null : params);
+    const plan = highlightPlan(query, this.expander, this.index.vocabulary);
+    const inResults = groupCounts(this.index, hits, groups).articles;
+    const terms = distinctiveTerms(groups, { count: hits.length, articles: inResults }, { count: bg.count, articles: bg.articles }, plan, size);
+    return { sample: null, background, results: hits.length, rest: bg.count - hits.length, terms, tookMs: elapsed(started) };
+  }
+
+  /** Collocates of a search's words within ±window in its matches (collect/collocates.ts). */
+  collocates(params: SearchParams, window: number, size: number): CollocatesResponse {
+    const started = performance.now();
+    const { query, hits } = this.query({ ...params, prefix: 'none' });
+    const groups = wordGroups(this.index);
+    const plan = highlightPlan(query, this.expander, this.index.vocabulary);
+    const found = collocates(this.index, hits, groups, this.backgroundCounts(null).occurrences, plan, window, size);
+    return { sample: null, window, hits: found.nodes, collocates: found.collocates, tookMs: elapsed(started) };
+  }
+
+  /** Word-group counts over the articles of `filters` without their query, or over every article (null); kept. */
+  private backgroundCounts(filters: SearchParams | null): { count: number; articles: Int32Array; occurrences: Float64Array } {
+    // With no filter the range is the archive: one count serves both.
+    const filtered = filters && (filters.from || filters.to || filters.source.length > 0 || filters.tag.length > 0);
+    const base = filtered ? { ...filters, q: '', prefix: 'none' as const, queryCut: undefined } : null;
+    const key = base ? JSON.stringify([base.from, base.to, base.undated, [...base.source].sort(), [...base.tag].sort()]) : 'all';
+    const kept = this.backgrounds.get(key);
+    if (kept) return kept;
+    const docs = base ? this.query(base).hits : Array.from({ length: this.size }, (_, d) => d);
+    const counted = { count: docs.length, ...groupCounts(this.index, docs, wordGroups(this.index)) };
+    if (this.backgrounds.size >= TOTALS_KEPT) this.backgrounds.delete(this.backgrounds.keys().next().value!);
+    this.backgrounds.set(key, counted);
+    return counted;
+  }
+
+  /**
    * How many rows the search exports (articles; with `group=story` one per
    * story, its best copy), those articles in its order (read as they are
-   * pulled), and the story id of a row's article.
+   * pulled), the plan that marks their words (snippets), and the story id of a row's article.
    */
-  exportable(params: SearchParams): { total: number; rows: Generator<Article>; storyOf: (article: Article) => string | null } {
-    const order = this.query(params, { top: Infinity }).top!;
+  exportable(params: SearchParams): { total: number; rows: Generator<Article>; plan: HighlightPlan; storyOf: (article: Article) => string | null } {
+    const { query, top } = this.query(params, { top: Infinity });
+    const order = top!;
     const index = this.index;
     return {
       total: order.length,
+      plan: highlightPlan(query, this.expander, index.vocabulary),
       rows: (function* () {
         for (const docId of order) yield index.article(docId);
       })(),

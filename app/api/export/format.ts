@@ -188,14 +188,71 @@ export function csvMetaLine(meta: ExportMeta): string {
 export function exportStream(
   rows: Iterator<Article>,
   format: ExportFormat,
-  options: { signal?: AbortSignal; chunk?: number; chunkMs?: number; meta?: ExportMeta; csvMeta?: boolean; storyOf?: (a: Article) => string | null } = {},
+  options: { signal?: AbortSignal; chunk?: number; chunkMs?: number; meta?: ExportMeta; csvMeta?: boolean; extras?: ExportExtras; storyOf?: (a: Article) => string | null } = {},
+): ReadableStream<Uint8Array> {
+  const extras = options.extras ?? {};
+  const storyOf = options.storyOf ?? (() => null);
+  const columns = extraColumns(extras);
+  const head =
+    format === 'csv'
+      ? BOM + (options.meta && options.csvMeta ? csvMetaLine(options.meta) : '') + csvRow([...EXPORT_COLUMNS, ...columns])
+      : options.meta
+        ? jsonlMetaRecord(options.meta)
+        : '';
+  const write =
+    columns.length === 0
+      ? (a: Article) => (format === 'csv' ? csvRecord : jsonlRecord)(exportRecord(a, storyOf(a)))
+      : format === 'csv'
+        ? (a: Article) => {
+            const r = exportRecord(a, storyOf(a));
+            const more = extraValues(a, extras);
+            return csvRow([...EXPORT_COLUMNS.map((c) => r[c]), ...columns.map((c) => (c === 'link' ? (more.link as string) : (more[c] as string[]).join(c === 'text' ? PARAGRAPH_SEPARATOR : SNIPPET_SEPARATOR)))]);
+          }
+        : (a: Article) => {
+            const line = jsonlRecord(exportRecord(a, storyOf(a)));
+            return line.slice(0, -2) + ',' + JSON.stringify(extraValues(a, extras)).slice(1) + '\n';
+          };
+  return rowStream(rows, write, head, options);
+}
+
+/** What an export may add beside the article's fields (`text=snippets|full`, `link=1`). */
+export interface ExportExtras {
+  /** The snippets of the search in the article, as plain text (`text=snippets`). */
+  snippets?: (a: Article) => string[];
+  /** The whole text (`text=full`): JSON Lines keep the paragraphs as an array. */
+  full?: boolean;
+  /** The article's page in this Kavosh (`link=1`). */
+  link?: (a: Article) => string;
+}
+
+/** Paragraphs in one CSV cell; snippets in one CSV cell. */
+export const PARAGRAPH_SEPARATOR = '\n\n';
+export const SNIPPET_SEPARATOR = ' … ';
+
+function extraColumns(extras: ExportExtras): ('snippets' | 'text' | 'link')[] {
+  return [...(extras.snippets ? ['snippets' as const] : []), ...(extras.full ? ['text' as const] : []), ...(extras.link ? ['link' as const] : [])];
+}
+
+function extraValues(a: Article, extras: ExportExtras): { snippets?: string[]; text?: string[]; link?: string } {
+  return {
+    ...(extras.snippets ? { snippets: extras.snippets(a) } : {}),
+    ...(extras.full ? { text: a.body } : {}),
+    ...(extras.link ? { link: extras.link(a) } : {}),
+  };
+}
+
+/** Any rows written as text after `head`, streamed as exportStream streams articles (the concordance's export too). */
+export function rowStream<T>(
+  rows: Iterator<T>,
+  write: (row: T) => string,
+  head: string,
+  options: { signal?: AbortSignal; chunk?: number; chunkMs?: number } = {},
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const chunk = options.chunk ?? 256;
   // A chunk also ends after this long: rows of long articles cost more, and the time between two turns of the
   // event loop is what a cheap query waits behind each concurrent export.
   const chunkMs = options.chunkMs ?? 8;
-  const write = format === 'csv' ? csvRecord : jsonlRecord;
   let started = false;
   let done = false;
   let cancelled = false;
@@ -221,8 +278,7 @@ export function exportStream(
         let text = '';
         if (!started) {
           started = true;
-          if (format === 'csv') text += BOM + (options.meta && options.csvMeta ? csvMetaLine(options.meta) : '') + csvHeader();
-          else if (options.meta) text += jsonlMetaRecord(options.meta);
+          text += head;
         }
         const until = performance.now() + chunkMs;
         for (let i = 0; i < chunk && (i === 0 || performance.now() < until); i++) {
@@ -231,7 +287,7 @@ export function exportStream(
             done = true;
             break;
           }
-          text += write(exportRecord(next.value, options.storyOf?.(next.value) ?? null));
+          text += write(next.value);
         }
         if (text) controller.enqueue(encoder.encode(text));
         if (done) {

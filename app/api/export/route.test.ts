@@ -84,4 +84,28 @@ describe('GET /api/export', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(parseCsv(await res.text())).toHaveLength(31); // text() drops the BOM
   });
+
+  it('adds the snippets, the full text and a link back when asked, JSON Lines keeping paragraphs as an array', async () => {
+    const q = `q=${encodeURIComponent('کتابخانه')}`;
+    const [, ...lines] = (await (await call(`format=jsonl&${q}&text=full&link=1`)).text()).trim().split('\n').map((l) => JSON.parse(l));
+    const first = lines.find((l) => l.id === 'r-0');
+    expect(first.text).toEqual(['متن خبر دربارهٔ کتابخانه و کتاب.']);
+    expect(first.link).toBe(`/articles/r-0?${q}`);
+    const rows = parseCsv(await (await call(`format=csv&${q}&text=snippets`)).text());
+    expect(rows[0]).toEqual(['id', 'title', 'jalali_date', 'gregorian_date', 'source', 'tags', 'url', 'snippets']);
+    expect(rows[1][7]).toBe('متن خبر دربارهٔ کتابخانه و کتاب');
+  });
+
+  it('keeps today’s columns without the options, and refuses bad ones naming them', async () => {
+    const rows = parseCsv(await (await call(`format=csv&q=&text=&link=0`)).text());
+    expect(rows[0]).toEqual(['id', 'title', 'jalali_date', 'gregorian_date', 'source', 'tags', 'url']);
+    for (const [query, param] of [
+      ['text=body', 'text'],
+      ['link=yes', 'link'],
+    ]) {
+      const res = await call(query);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.message.startsWith(`${param}: `)).toBe(true);
+    }
+  });
 });

@@ -7,7 +7,10 @@ import { parseSearchParams } from '@/lib/search/params';
 import { serverScheduler } from '@/lib/search/scheduler';
 import { errorResponse, handleError } from '../respond';
 import { tehranGregorian } from '@/lib/ui/dates';
-import { contentDisposition, exportFilename, exportMeta, exportStream, type ExportFormat } from './format';
+import { contentDisposition, exportFilename, exportMeta, exportStream, type ExportExtras, type ExportFormat } from './format';
+import type { Article } from '@/lib/types';
+import { makeSnippets } from '@/lib/search/snippets';
+import { idSegment } from '@/lib/ui/href';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -28,11 +31,26 @@ export async function GET(request: NextRequest) {
     if (csvMeta !== '' && csvMeta !== '0' && csvMeta !== '1') {
       return errorResponse(400, 'bad_parameter', `meta: expected 1 (a # line opening the CSV) or 0, got "${csvMeta.slice(0, 40)}"`);
     }
+    const text = (search.get('text') ?? '').trim();
+    if (text !== '' && text !== 'snippets' && text !== 'full') {
+      return errorResponse(400, 'bad_parameter', `text: expected snippets or full, got "${text.slice(0, 40)}"`);
+    }
+    const link = (search.get('link') ?? '').trim();
+    if (link !== '' && link !== '0' && link !== '1') {
+      return errorResponse(400, 'bad_parameter', `link: expected 1 (a link to the article in this Kavosh) or 0, got "${link.slice(0, 40)}"`);
+    }
     // An export is a submitted search: whole words, whatever the box was doing.
     const params = { ...parseSearchParams(search), prefix: 'none' as const };
     const engine = await getEngine();
     // Ordering every match is the export's one long synchronous step; the rows then stream in chunks that yield.
-    const { total, rows, storyOf } = await serverScheduler().run(engine.cost(params), () => engine.exportable(params), request.signal);
+    const { total, rows, plan, storyOf } = await serverScheduler().run(engine.cost(params), () => engine.exportable(params), request.signal);
+    // Absolute from the configured site URL (KAVOSH_SITE_URL), else relative to this Kavosh.
+    const site = (process.env.KAVOSH_SITE_URL ?? '').replace(/\/+$/, '');
+    const extras: ExportExtras = {
+      ...(text === 'snippets' ? { snippets: (a: Article) => makeSnippets(a.body, plan).map((segments) => segments.map((x) => x.text).join('')) } : {}),
+      ...(text === 'full' ? { full: true } : {}),
+      ...(link === '1' ? { link: (a: Article) => `${site}/articles/${idSegment(a.id)}${params.q ? `?q=${encodeURIComponent(params.q)}` : ''}` } : {}),
+    };
     const now = new Date();
     const today = tehranGregorian(now.toISOString())?.date ?? '';
     const meta = exportMeta(
@@ -41,7 +59,7 @@ export async function GET(request: NextRequest) {
       now,
       engine.builtAt,
     );
-    return new Response(exportStream(rows, format, { signal: request.signal, meta, csvMeta: csvMeta === '1', storyOf }), {
+    return new Response(exportStream(rows, format, { signal: request.signal, meta, csvMeta: csvMeta === '1', extras, storyOf }), {
       headers: {
         'Content-Type': CONTENT_TYPE[format],
         'Content-Disposition': contentDisposition(exportFilename(params.q, format, today)),
