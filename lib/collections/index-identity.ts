@@ -9,7 +9,7 @@ import { indexDir } from '@/lib/search/instance';
 export const INDEX_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** KAVOSH_INDEX_ID when set (a deployment that serves another archive from the same folder names it), else a hash of the index folder. */
-export function collectionsIndexId(env: { KAVOSH_INDEX_ID?: string } = process.env, dir: string = indexDir()): string {
+export function collectionsIndexId(env: Record<string, string | undefined> = process.env, dir: string = indexDir()): string {
   const named = env.KAVOSH_INDEX_ID?.trim();
   if (named) {
     if (!INDEX_ID_PATTERN.test(named)) throw new Error(`KAVOSH_INDEX_ID must be 1 to 64 of A-Z a-z 0-9 . _ - (got "${named.slice(0, 80)}")`);
