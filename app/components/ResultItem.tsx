@@ -4,6 +4,8 @@ import { Highlighted } from './Highlighted';
 import { ArticleDate } from './ArticleDate';
 import { articleHref, hasValue, resultAnchor, toggleHref, type UrlState } from '../../lib/ui/href';
 import { ExternalUrl } from './ExternalUrl';
+import { KeepButton } from './KeepButton';
+import { plainText } from '../../lib/ui/citation';
 
 export const MAX_SNIPPETS = 3;
 
@@ -58,6 +60,9 @@ export function ResultItem({ result, state }: { result: SearchResult; state: Url
           <ExternalUrl url={result.url} className="ms-auto max-w-full" />
         </div>
       )}
+      <div className="mt-3">
+        <KeepButton article={{ id: result.id, title: plainText(result.title), jalaliDate: result.jalaliDate, publishedAt: result.publishedAt, source: result.source, url: result.url }} />
+      </div>
     </li>
   );
 }
