@@ -46,9 +46,10 @@ export function ImportExport({ data, live, indexId }: { data: StoredCollections;
         <button type="button" className={button} onClick={exportAll} data-testid="export-all">
           خروجی همه
         </button>
-        <label className="inline-flex flex-wrap items-center gap-2">
-          <span>ورود از فایل</span>
+        <span className="inline-flex flex-wrap items-center gap-2">
+          <label htmlFor="import-file">ورود از فایل</label>
           <input
+            id="import-file"
             type="file"
             accept="application/json,.json"
             data-testid="import-file"
@@ -58,7 +59,7 @@ export function ImportExport({ data, live, indexId }: { data: StoredCollections;
               e.target.value = '';
             }}
           />
-        </label>
+        </span>
       </div>
       {message && (
         <p role={message.error ? 'alert' : 'status'} className={message.error ? 'text-red-800 dark:text-red-300' : ''} data-testid="import-message">

@@ -102,9 +102,9 @@ export function KeepButton({ article, indexId }: { article: ArticleSnapshot; ind
       </div>
       {open && data && (
         <form id={`${id}-form`} onSubmit={save} className="mt-2 grid gap-2 rounded-xl border border-stone-200 bg-stone-50 p-3 sm:max-w-md dark:border-stone-700 dark:bg-stone-900" aria-label="افزودن به مجموعه">
-          <label className="grid gap-1">
-            <span>مجموعه</span>
-            <select value={collection} onChange={(e) => choose(e.target.value)} className={field} data-testid="keep-collection">
+          <div className="grid gap-1">
+            <label htmlFor={`${id}-collection`}>مجموعه</label>
+            <select id={`${id}-collection`} value={collection} onChange={(e) => choose(e.target.value)} className={field} data-testid="keep-collection">
               {data.collections.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -112,21 +112,21 @@ export function KeepButton({ article, indexId }: { article: ArticleSnapshot; ind
               ))}
               <option value={NEW}>مجموعهٔ تازه…</option>
             </select>
-          </label>
+          </div>
           {collection === NEW && (
-            <label className="grid gap-1">
-              <span>نام مجموعهٔ تازه</span>
-              <input value={newName} onChange={(e) => setNewName(e.target.value)} className={field} required maxLength={200} />
-            </label>
+            <div className="grid gap-1">
+              <label htmlFor={`${id}-name`}>نام مجموعهٔ تازه</label>
+              <input id={`${id}-name`} value={newName} onChange={(e) => setNewName(e.target.value)} className={field} required maxLength={200} />
+            </div>
           )}
-          <label className="grid gap-1">
-            <span>یادداشت</span>
-            <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} className={field} maxLength={20_000} />
-          </label>
-          <label className="grid gap-1">
-            <span>برچسب‌ها (جدا با ویرگول)</span>
-            <input value={tags} onChange={(e) => setTags(e.target.value)} className={field} />
-          </label>
+          <div className="grid gap-1">
+            <label htmlFor={`${id}-note`}>یادداشت</label>
+            <textarea id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} rows={2} className={field} maxLength={20_000} />
+          </div>
+          <div className="grid gap-1">
+            <label htmlFor={`${id}-tags`}>برچسب‌ها (جدا با ویرگول)</label>
+            <input id={`${id}-tags`} value={tags} onChange={(e) => setTags(e.target.value)} className={field} />
+          </div>
           <div className="flex flex-wrap gap-2">
             <button type="submit" className={`${button} bg-amber-100 dark:bg-amber-900/40`}>
               {keptHere ? 'ذخیرهٔ تغییرها' : 'ذخیره در مجموعه'}

@@ -55,14 +55,14 @@ export function SaveSearchButton({ total, builtAt, query }: { total: number; bui
       </span>
       {open && (
         <form id={`${id}-form`} onSubmit={save} aria-label="ذخیرهٔ جستجو" className="z-10 mt-1 grid gap-2 rounded-xl border border-stone-200 bg-white p-3 shadow-lg max-sm:fixed max-sm:inset-x-3 sm:absolute sm:end-0 sm:w-72 dark:border-stone-700 dark:bg-stone-900">
-          <label className="grid gap-1">
-            <span>نام جستجو</span>
-            <input value={name} onChange={(e) => setName(e.target.value)} className={field} required maxLength={200} />
-          </label>
-          <label className="grid gap-1">
-            <span>یادداشت</span>
-            <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} className={field} maxLength={20_000} />
-          </label>
+          <div className="grid gap-1">
+            <label htmlFor={`${id}-name`}>نام جستجو</label>
+            <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} className={field} required maxLength={200} />
+          </div>
+          <div className="grid gap-1">
+            <label htmlFor={`${id}-note`}>یادداشت</label>
+            <textarea id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} rows={2} className={field} maxLength={20_000} />
+          </div>
           <div className="flex gap-2">
             <button type="submit" className={`${button} bg-amber-100 dark:bg-amber-900/40`}>
               ذخیره
