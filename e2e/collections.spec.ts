@@ -12,6 +12,9 @@ import { expect, test, type Page } from './helpers';
 
 const fa = (n: number) => toPersianDigits(String(n));
 
+// Each test keeps, reloads and downloads on a small shared machine: a page load alone took 7 s under load.
+test.describe.configure({ timeout: 120_000 });
+
 const Q = 'کتابخانه';
 const resultsUrl = `/?q=${encodeURIComponent(Q)}`;
 
@@ -227,7 +230,7 @@ test.describe('without JavaScript', () => {
 });
 
 test.describe('after the index is rebuilt', () => {
-  test.describe.configure({ timeout: 180_000 });
+  test.describe.configure({ timeout: 240_000 });
   let dir: string;
   let server: Server | null = null;
   const txt = readdirSync('data/articles').filter((f) => f.endsWith('.txt')).sort();

@@ -13,10 +13,11 @@ type Now = { total: number } | { error: string };
 
 function useCurrentTotals(searches: readonly SavedSearch[]): Map<string, Now> {
   const [totals, setTotals] = useState(new Map<string, Now>());
-  const key = searches.map((s) => s.query).join('\n');
+  // JSON, not a join: the empty query (every article) is a search too.
+  const key = JSON.stringify([...new Set(searches.map((s) => s.query))]);
   useEffect(() => {
     let live = true;
-    const queries = [...new Set(key ? key.split('\n') : [])];
+    const queries = JSON.parse(key) as string[];
     void Promise.all(
       queries.map(async (q): Promise<[string, Now]> => {
         try {

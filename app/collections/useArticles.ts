@@ -43,10 +43,10 @@ export async function fetchArticles(ids: readonly string[]): Promise<Map<string,
 
 export function useArticles(ids: readonly string[]): Map<string, ArticleState> {
   const [states, setStates] = useState<Map<string, ArticleState>>(new Map());
-  const key = [...new Set(ids)].sort().join('\n');
+  const key = JSON.stringify([...new Set(ids)].sort());
   useEffect(() => {
     let live = true;
-    const wanted = key ? key.split('\n') : [];
+    const wanted = JSON.parse(key) as string[];
     void fetchArticles(wanted).then((m) => live && setStates(m));
     return () => {
       live = false;
