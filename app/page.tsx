@@ -38,6 +38,9 @@ import { SchedulerBusyError, serverScheduler } from '@/lib/search/scheduler';
 import { concordanceHref } from '@/lib/search/present/concordance-params';
 import { readDateBound } from '@/lib/jalali';
 import { toPersianDigits } from '@/lib/digits';
+import { collectionsIndexId } from '@/lib/collections/index-identity';
+import { KeepNeedsScript, KeepScope } from './components/KeepScope';
+import { SaveSearchButton } from './components/SaveSearchButton';
 
 export const dynamic = 'force-dynamic';
 
@@ -167,9 +170,11 @@ export default async function SearchPage({ searchParams }: PageProps) {
                 </Link>
               )}
               {response.total > 0 && <DownloadMenu state={state} total={response.total} stories={response.stories} />}
+              <SaveSearchButton total={response.total} builtAt={engine.builtAt} query={state.q ?? ''} />
             </div>
           </div>
           {response.stories < response.total && <StorySwitches state={state} group={params.group} count={params.count} />}
+          <KeepNeedsScript />
           <UndatedNotes state={state} params={params} response={response} />
           <DidYouMean suggestions={response.suggestions} state={state} />
           <ParsedQuery view={response.query} />
@@ -193,6 +198,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
 function Shell({ state, children }: { state: UrlState; children: React.ReactNode }) {
   return (
     <NavigationProvider>
+      <KeepScope indexId={collectionsIndexId()}>
       <a href="#results" className="sr-only focus:not-sr-only focus:absolute focus:start-4 focus:top-2 focus:z-20 focus:rounded focus:bg-white focus:px-3 focus:py-1 dark:focus:bg-stone-900">
         پرش به نتایج
       </a>
@@ -206,6 +212,9 @@ function Shell({ state, children }: { state: UrlState; children: React.ReactNode
               </Link>
             </h1>
             <p className="text-sm text-stone-600 dark:text-stone-400">جستجو در آرشیو خبر</p>
+            <Link prefetch={false} href="/collections" className="ms-auto text-sm text-amber-800 underline-offset-2 hover:underline dark:text-amber-300">
+              مجموعه‌ها
+            </Link>
           </div>
           <SearchBox state={state} />
           <div className="flex flex-wrap items-start gap-x-5 gap-y-2">
@@ -215,6 +224,7 @@ function Shell({ state, children }: { state: UrlState; children: React.ReactNode
         </header>
         {children}
       </main>
+      </KeepScope>
     </NavigationProvider>
   );
 }

@@ -262,8 +262,11 @@ export interface StoryDiffView {
 export interface HealthResponse {
   /** `index_unavailable` (HTTP 503) until an index has loaded. */
   status: 'ok' | 'index_unavailable';
-  /** The index being served: its articles, when it was built (null if it did not record it) and when this process loaded it. */
-  index: { articles: number; builtAt: string | null; loadedAt: string } | null;
+  /**
+   * The index being served: its articles, when it was built (null if it did not record it) and when this process loaded it.
+   * `id` names the archive across rebuilds (lib/collections/index-identity.ts): the browser keeps collections under it.
+   */
+  index: { id: string; articles: number; builtAt: string | null; loadedAt: string } | null;
   /** The last load that failed since the index served was loaded, and when it is tried again. */
   lastReloadError: { message: string; at: string; retryInMs: number } | null;
 }

@@ -201,6 +201,8 @@ describe('GET /api/health', () => {
     expect(body.status).toBe('ok');
     expect(body.index?.articles).toBe(5);
     expect(body.index?.builtAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // The id the browser keeps collections under: a rebuild keeps it (lib/collections/index-identity.ts).
+    expect(body.index?.id).toMatch(/^i-[0-9a-f]{16}$/);
     expect(body.lastReloadError).toBeNull();
   });
 });

@@ -5,6 +5,8 @@ import { ArticleDate } from './ArticleDate';
 import { articleHref, hasValue, resultAnchor, toggleHref, type UrlState } from '../../lib/ui/href';
 import { ExternalUrl } from './ExternalUrl';
 import { StoryBadge } from './Stories';
+import { KeepButton } from './KeepButton';
+import { plainText } from '../../lib/ui/citation';
 
 export const MAX_SNIPPETS = 3;
 
@@ -60,6 +62,9 @@ export function ResultItem({ result, state, copies = null }: { result: SearchRes
           <ExternalUrl url={result.url} className="ms-auto max-w-full" />
         </div>
       )}
+      <div className="mt-3">
+        <KeepButton article={{ id: result.id, title: plainText(result.title), jalaliDate: result.jalaliDate, publishedAt: result.publishedAt, source: result.source, url: result.url }} />
+      </div>
     </li>
   );
 }
