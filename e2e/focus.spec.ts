@@ -137,3 +137,16 @@ test('unchecking a tag that leaves the short list puts the focus on the tag now 
   const after = await boxes.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
   await expect.poll(() => focused(page)).toBe(`tag:${after.at(-1)}`);
 });
+
+test('Enter in a date box applies the dates and leaves the focus in that box', async ({ page }) => {
+  await ready(page, '/');
+  const toYear = page.getByTestId('date-to').getByLabel('سال');
+  await page.getByTestId('date-from').getByLabel('سال').fill('1401');
+  await toYear.fill('1402');
+  await toYear.press('Enter');
+  await expect.poll(() => urlParams(page).get('to')).toBe('1402');
+  await settled(page);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('ty');
+  // The new form shows the applied dates (Persian digits), in the box that has focus.
+  await expect(toYear).toHaveValue('۱۴۰۲');
+});
