@@ -141,7 +141,8 @@ export default async function SearchPage({ searchParams }: PageProps) {
                 فیلترها
               </h2>
               <DateFilter key={`${state.from ?? ''}|${state.to ?? ''}|${dateError?.message ?? ''}`} state={state} initial={dateInitial} initialCalendar={dateCalendar} initialError={dateError} />
-              <FacetLists key={JSON.stringify([state.source, state.tag, state.more])} groups={groups} state={state} />
+              {/* Not keyed by the checked values: a toggle keeps the same form, so the checkbox the reader used keeps the focus. Expanding or collapsing a list starts its find box afresh. */}
+              <FacetLists key={JSON.stringify(state.more ?? [])} groups={groups} state={state} />
             </div>
           </details>
         </aside>
