@@ -12,9 +12,14 @@ const linkClass = 'text-amber-800 underline-offset-2 hover:underline dark:text-a
 const switchClass =
   'rounded-md px-2 py-0.5 hover:bg-stone-100 aria-[current]:bg-stone-800 aria-[current]:text-white dark:hover:bg-stone-800 dark:aria-[current]:bg-stone-200 dark:aria-[current]:text-stone-900';
 
+/** Other copies a result lists; the rest are counted, and listed on the article page. */
+export const COPIES_LISTED = 30;
+
 /** «۳ نسخه» opening the outlets and dates of the story's other copies, each a link to it. */
 export function StoryBadge({ story, copies, currentId, state }: { story: ResultStory; copies: StoryCopy[] | null; currentId: string; state: UrlState }) {
-  const others = (copies ?? []).filter((c) => c.id !== currentId);
+  const all = (copies ?? []).filter((c) => c.id !== currentId);
+  // A story run by a hundred sites would make every result a page long; the article page lists them all.
+  const others = all.slice(0, COPIES_LISTED);
   return (
     <details className="mt-2 text-sm" data-testid="story" data-story={story.id} data-copies={story.copies}>
       <summary className="inline-flex cursor-pointer items-center gap-2">
@@ -40,6 +45,13 @@ export function StoryBadge({ story, copies, currentId, state }: { story: ResultS
             </span>
           </li>
         ))}
+        {all.length > others.length && (
+          <li>
+            <Link prefetch={false} href={articleHref(currentId, state)} className={linkClass}>
+              و {faCount(all.length - others.length)} نسخهٔ دیگر
+            </Link>
+          </li>
+        )}
       </ul>
     </details>
   );
