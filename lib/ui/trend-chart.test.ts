@@ -7,6 +7,7 @@ import {
   gregorianPersian,
   labelIndices,
   lineSegments,
+  percentDecimals,
   measureValues,
   movingAverage,
   niceTicks,
@@ -168,6 +169,12 @@ describe('chartLayout', () => {
 });
 
 describe('labels', () => {
+  it('gives the percent ticks as many decimals as their step needs, so none read alike', () => {
+    expect([percentDecimals(0.05), percentDecimals(0.025), percentDecimals(0.0025)]).toEqual([0, 1, 2]);
+    const small = chartLayout(periods, [{ ...quake, counts: [24, 0, 0, 1] }], { measure: 'share', smooth: 0, labels: 'jalali', interval: 'year' });
+    expect(small.yTicks.map((t) => t.label)).toEqual(['۰٪', '۲٫۵٪', '۵٪', '۷٫۵٪', '۱۰٪', '۱۲٫۵٪']);
+  });
+
   it('writes shares in Persian digits with the Persian decimal separator', () => {
     expect(formatShare(0.125)).toBe('۱۲٫۵٪');
     expect(formatShare(0.0025, 2)).toBe('۰٫۲۵٪');

@@ -159,7 +159,12 @@ export function lineSegments(points: readonly Pick<ChartPoint, 'x' | 'y' | 'unce
   return out.map(({ d, uncertain }) => ({ d, uncertain }));
 }
 
-const PERCENT_DIGITS = (step: number) => (step >= 0.01 ? 0 : step >= 0.001 ? 1 : 2);
+/** The decimals a percent tick needs so that no two ticks read the same (a step of 2.5 % needs one). */
+export function percentDecimals(step: number): number {
+  const pct = step * 100;
+  for (let d = 0; d < 3; d++) if (Math.abs(Math.round(pct * 10 ** d) - pct * 10 ** d) < 1e-6) return d;
+  return 3;
+}
 
 /** «۱۲٪», «۲٫۵٪», «۰٫۲۵٪»: as many decimals as the step needs. */
 export function formatShare(share: number, decimals = 1): string {
@@ -246,7 +251,7 @@ export function chartLayout(periods: readonly TrendPeriod[], series: readonly Tr
     box,
     lines,
     max,
-    yTicks: ticks.map((v) => ({ at: yOf(v), label: o.measure === 'share' ? formatShare(v, PERCENT_DIGITS(step)) : formatCount(v) })),
+    yTicks: ticks.map((v) => ({ at: yOf(v), label: o.measure === 'share' ? formatShare(v, percentDecimals(step)) : formatCount(v) })),
     xTicks: labelIndices(n, o.xLabels ?? 6).map((i) => ({ at: xOf(i, n, box.left, box.right), label: periodLabel(periods[i], o.interval, o.labels) })),
   };
 }
