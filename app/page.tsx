@@ -28,13 +28,19 @@ import {
   Stats,
   type Relaxation,
 } from './components/SearchParts';
-import { readUrlState, searchHref, type UrlState } from '../lib/ui/href';
+import { readUrlState, searchHref, withPageDefaults, type UrlState } from '../lib/ui/href';
+import { StorySwitches } from './components/Stories';
+import { trendsFromSearchHref } from '../lib/ui/trend-href';
 import { calendarField, calendarOf, composeRange, dateFieldsOf, hasDateFields, partsOf, type Calendar, type DateParts } from '../lib/ui/jalali-input';
 import { FaText } from './components/FaText';
+import { ERROR_MESSAGES_FA, paramMessageFa } from '@/lib/search/param-messages';
+import { SchedulerBusyError, serverScheduler } from '@/lib/search/scheduler';
 import { concordanceHref } from '@/lib/search/present/concordance-params';
-import { paramMessageFa } from '@/lib/search/param-messages';
 import { readDateBound } from '@/lib/jalali';
 import { toPersianDigits } from '@/lib/digits';
+import { collectionsIndexId } from '@/lib/collections/index-identity';
+import { KeepNeedsScript, KeepScope } from './components/KeepScope';
+import { SaveSearchButton } from './components/SaveSearchButton';
 
 export const dynamic = 'force-dynamic';
 
@@ -63,10 +69,24 @@ export default async function SearchPage({ searchParams }: PageProps) {
   let engine: SearchEngine;
   let response: SearchResponse;
   try {
-    params = parseSearchParams(state as Record<string, string | string[] | undefined>);
+    params = parseSearchParams(withPageDefaults(state));
     engine = await getEngine();
-    response = engine.search(params);
+    response = await serverScheduler().run(engine.cost(params), () => engine.search(params));
   } catch (e) {
+    if (e instanceof SchedulerBusyError) {
+      return (
+        <Shell state={state}>
+          <div role="alert" className="rounded-2xl bg-amber-50 p-5 text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="busy">
+            <p className="font-bold">{ERROR_MESSAGES_FA.busy}</p>
+            <p className="mt-3">
+              <Link prefetch={false} href={searchHref(state, {})} className="underline">
+                دوباره بکوشید
+              </Link>
+            </p>
+          </div>
+        </Shell>
+      );
+    }
     if (!(e instanceof ParamError)) throw e;
     return (
       <Shell state={state}>
@@ -95,7 +115,8 @@ export default async function SearchPage({ searchParams }: PageProps) {
     );
   }
 
-  const lastPage = Math.max(1, Math.ceil(response.total / response.size));
+  // Grouped, the pages are over stories.
+  const lastPage = Math.max(1, Math.ceil((params.group === 'story' ? response.stories : response.total) / response.size));
   const groups = facetGroups(response, params, state);
   const filterCount = (state.from || state.to ? 1 : 0) + (state.source?.length ?? 0) + (state.tag?.length ?? 0);
 
@@ -120,7 +141,8 @@ export default async function SearchPage({ searchParams }: PageProps) {
                 فیلترها
               </h2>
               <DateFilter key={`${state.from ?? ''}|${state.to ?? ''}|${dateError?.message ?? ''}`} state={state} initial={dateInitial} initialCalendar={dateCalendar} initialError={dateError} />
-              <FacetLists key={JSON.stringify([state.source, state.tag, state.more])} groups={groups} state={state} />
+              {/* Not keyed by the checked values: a toggle keeps the same form, so the checkbox the reader used keeps the focus. Expanding or collapsing a list starts its find box afresh. */}
+              <FacetLists key={JSON.stringify(state.more ?? [])} groups={groups} state={state} />
             </div>
           </details>
         </aside>
@@ -135,17 +157,25 @@ export default async function SearchPage({ searchParams }: PageProps) {
           />
           <ActiveFilters state={state} />
           <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
-            <Stats total={response.total} tookMs={response.tookMs} typing={params.prefix === 'last'} />
+            <Stats total={response.total} stories={response.stories} tookMs={response.tookMs} typing={params.prefix === 'last'} />
             <div className="flex flex-wrap items-center gap-3">
               <SortLinks state={state} />
+              {state.q?.trim() && (
+                <Link prefetch={false} href={trendsFromSearchHref(state)} className="rounded-md border border-stone-300 px-2.5 py-0.5 text-sm hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800" data-testid="trends-link">
+                  روند در زمان
+                </Link>
+              )}
               {response.total > 0 && state.q?.trim() && (
                 <Link prefetch={false} href={concordanceHref(state)} className="rounded-md border border-stone-300 px-2.5 py-0.5 text-sm hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800" data-testid="concordance-link">
                   بافت واژه
                 </Link>
               )}
-              {response.total > 0 && <DownloadMenu state={state} total={response.total} />}
+              {response.total > 0 && <DownloadMenu state={state} total={response.total} stories={response.stories} />}
+              <SaveSearchButton total={response.total} builtAt={engine.builtAt} query={state.q ?? ''} />
             </div>
           </div>
+          {response.stories < response.total && <StorySwitches state={state} group={params.group} count={params.count} />}
+          <KeepNeedsScript />
           <UndatedNotes state={state} params={params} response={response} />
           <DidYouMean suggestions={response.suggestions} state={state} />
           <ParsedQuery view={response.query} />
@@ -155,7 +185,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
           ) : (
             <ol className="space-y-4" data-testid="results">
               {response.results.map((r) => (
-                <ResultItem key={r.id} result={r} state={state} />
+                <ResultItem key={r.id} result={r} state={state} copies={r.story ? engine.storyCopies(r.id) : null} />
               ))}
             </ol>
           )}
@@ -169,6 +199,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
 function Shell({ state, children }: { state: UrlState; children: React.ReactNode }) {
   return (
     <NavigationProvider>
+      <KeepScope indexId={collectionsIndexId()}>
       <a href="#results" className="sr-only focus:not-sr-only focus:absolute focus:start-4 focus:top-2 focus:z-20 focus:rounded focus:bg-white focus:px-3 focus:py-1 dark:focus:bg-stone-900">
         پرش به نتایج
       </a>
@@ -182,6 +213,9 @@ function Shell({ state, children }: { state: UrlState; children: React.ReactNode
               </Link>
             </h1>
             <p className="text-sm text-stone-600 dark:text-stone-400">جستجو در آرشیو خبر</p>
+            <Link prefetch={false} href="/collections" className="ms-auto text-sm text-amber-800 underline-offset-2 hover:underline dark:text-amber-300">
+              مجموعه‌ها
+            </Link>
           </div>
           <SearchBox state={state} />
           <div className="flex flex-wrap items-start gap-x-5 gap-y-2">
@@ -191,6 +225,7 @@ function Shell({ state, children }: { state: UrlState; children: React.ReactNode
         </header>
         {children}
       </main>
+      </KeepScope>
     </NavigationProvider>
   );
 }

@@ -70,7 +70,7 @@ test('export: a CSV opens with a # line naming the search only when asked (meta=
   const body = (await (await request.get(`/api/export?format=csv&meta=1&q=${encodeURIComponent('کتاب')}&from=1400`)).body()).subarray(3).toString('utf8');
   const [comment, header] = body.split('\r\n');
   expect(comment).toMatch(/^# Kavosh export; query: کتاب; match: all; sort: relevance; from: 1400; articles: \d+; exported: .+; index built: \d{4}-/);
-  expect(header).toBe('id,title,jalali_date,gregorian_date,source,tags,url');
+  expect(header).toBe('id,title,jalali_date,gregorian_date,source,tags,url,story_id');
 });
 
 test('export: a search shared while it was typed (prefix=last) exports whole words', async ({ request }) => {

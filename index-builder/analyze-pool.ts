@@ -15,6 +15,8 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ArticleAnalyzer, type ArticleTerms, type TermTable } from '../lib/search/index-data';
 import type { Article } from '../lib/types';
+import { type StorySignature, signatureOf } from '../lib/stories/corpus';
+import type { SignatureOptions } from '../lib/stories/signature';
 import type { BuildProgress } from './progress';
 
 /**
@@ -41,6 +43,18 @@ export interface AnalyzeOptions {
   entry?: URL;
   /** Where the warning goes when workers cannot start (default: stderr). */
   warn?: (message: string) => void;
+  /**
+   * Also make each analyzed article's story signature (lib/stories/corpus.ts)
+   * from its body's words, where they are: on the workers, beside the analysis.
+   */
+  stories?: StorySignatureOptions;
+}
+
+export type StorySignatureOptions = SignatureOptions & { minWords: number };
+
+/** An article's story signature from its analysis: the body is the words after the title's. */
+export function storySignatureOf(a: ArticleTerms, terms: readonly string[], options: StorySignatureOptions): StorySignature {
+  return signatureOf(a.words.subarray(a.titleLength), terms, options);
 }
 
 /** The articles an incremental build reads back from the previous index instead of analyzing them. */
@@ -59,6 +73,8 @@ export interface Analysis {
   analyzed: number;
   /** Worker threads that did it; 0 when it ran in this thread. */
   workers: number;
+  /** With `stories`: the signature of article d at d, for the articles analyzed (not those read back). */
+  signatures: (StorySignature | undefined)[];
 }
 
 /** A worker failed mid-analysis. The message is one line. */
@@ -68,6 +84,7 @@ export class AnalysisError extends Error {}
 export interface WorkerBatch {
   batch: number;
   texts: Pick<Article, 'title' | 'body'>[];
+  stories?: StorySignatureOptions;
 }
 
 /** Worker → main thread. Ids are the worker's own; `newTerms` are its table's entries since its last reply. */
@@ -85,6 +102,11 @@ export type WorkerReply =
       words: Uint32Array;
       lengths: Uint32Array;
       titleLengths: Uint32Array;
+      /** With `stories`: article k's 5-grams at shingleOffsets[k] .. [k + 1], its band keys at keyOffsets[k] .. [k + 1]. */
+      shingleOffsets?: Uint32Array;
+      shingles?: Uint32Array;
+      keyOffsets?: Uint32Array;
+      keys?: Uint32Array;
     };
 
 function defaultWorkers(): number {
@@ -100,6 +122,7 @@ export async function analyzeArticles(
 ): Promise<Analysis> {
   const analyzer = new ArticleAnalyzer();
   const perArticle = new Array<ArticleTerms>(articles.length);
+  const signatures = new Array<StorySignature | undefined>(options.stories ? articles.length : 0);
   const todo: number[] = [];
   for (let d = 0; d < articles.length; d++) if (!readBack || readBack.oldDocIds[d] < 0) todo.push(d);
 
@@ -107,7 +130,7 @@ export async function analyzeArticles(
   const workers = Math.min(options.workers ?? defaultWorkers(), Math.ceil(todo.length / batchSize));
   const pool =
     workers > 0 && todo.length >= (options.minArticles ?? MIN_ARTICLES_FOR_WORKERS)
-      ? runPool(articles, todo, perArticle, analyzer.table, { workers, batchSize, entry: options.entry, progress })
+      ? runPool(articles, todo, perArticle, signatures, analyzer.table, { workers, batchSize, entry: options.entry, progress, stories: options.stories })
       : null;
   // Read back while the workers start and analyze: this thread is otherwise idle.
   try {
@@ -125,7 +148,7 @@ export async function analyzeArticles(
   progress?.analyzing(todo.length);
   if (pool) {
     const outcome = await pool.outcome;
-    if (outcome === 'done') return { terms: analyzer.table.terms, perArticle, analyzed: todo.length, workers };
+    if (outcome === 'done') return { terms: analyzer.table.terms, perArticle, analyzed: todo.length, workers, signatures };
     // Whatever a worker that did start sent is analyzed again below: its terms stay in the
     // table but no article has them, and assembleIndexData leaves such terms out.
     (options.warn ?? ((m) => process.stderr.write(`index: warning: ${m}\n`)))(
@@ -133,10 +156,12 @@ export async function analyzeArticles(
     );
   }
   for (let k = 0; k < todo.length; k++) {
-    perArticle[todo[k]] = analyzer.analyze(articles[todo[k]]);
+    const d = todo[k];
+    perArticle[d] = analyzer.analyze(articles[d]);
+    if (options.stories) signatures[d] = storySignatureOf(perArticle[d], analyzer.table.terms, options.stories);
     if ((k + 1) % batchSize === 0 || k + 1 === todo.length) progress?.analyzed(k + 1);
   }
-  return { terms: analyzer.table.terms, perArticle, analyzed: todo.length, workers: 0 };
+  return { terms: analyzer.table.terms, perArticle, analyzed: todo.length, workers: 0, signatures };
 }
 
 /** The ESM entry of tsx's API, found through its package.json exports rather than a guessed path. */
@@ -178,8 +203,15 @@ function runPool(
   articles: readonly Article[],
   todo: readonly number[],
   perArticle: ArticleTerms[],
+  signatures: (StorySignature | undefined)[],
   table: TermTable,
-  { workers, batchSize, entry = new URL('./analyze-worker.ts', import.meta.url), progress }: { workers: number; batchSize: number; entry?: URL; progress?: BuildProgress },
+  {
+    workers,
+    batchSize,
+    entry = new URL('./analyze-worker.ts', import.meta.url),
+    progress,
+    stories,
+  }: { workers: number; batchSize: number; entry?: URL; progress?: BuildProgress; stories?: StorySignatureOptions },
 ): { outcome: Promise<'done' | { notStarted: string }>; stop: () => void } {
   const batches = Math.ceil(todo.length / batchSize);
   let sent = 0;
@@ -203,7 +235,7 @@ function runPool(
       if (sent >= batches) return;
       const batch = sent++;
       const texts = todo.slice(batch * batchSize, (batch + 1) * batchSize).map((d) => ({ title: articles[d].title, body: articles[d].body }));
-      slot.worker.postMessage({ batch, texts } satisfies WorkerBatch);
+      slot.worker.postMessage({ batch, texts, stories } satisfies WorkerBatch);
     };
 
     const place = (slot: Slot, m: Extract<WorkerReply, { type: 'batch' }>) => {
@@ -227,6 +259,12 @@ function runPool(
           length: m.lengths[k],
           titleLength: m.titleLengths[k],
         };
+        if (m.shingles && m.shingleOffsets && m.keys && m.keyOffsets) {
+          signatures[todo[first + k]] = {
+            shingles: m.shingles.subarray(m.shingleOffsets[k], m.shingleOffsets[k + 1]),
+            keys: m.keys.subarray(m.keyOffsets[k], m.keyOffsets[k + 1]),
+          };
+        }
       }
       return m.lengths.length;
     };

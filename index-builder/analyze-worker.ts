@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Article } from '../lib/types';
 import { ArticleAnalyzer } from '../lib/search/index-data';
-import type { WorkerBatch, WorkerReply } from './analyze-pool';
+import { type WorkerBatch, type WorkerReply, storySignatureOf } from './analyze-pool';
 
 const port = parentPort;
 if (!port) throw new Error('analyze-worker.ts runs as a worker thread of analyze-pool.ts');
@@ -14,7 +14,7 @@ if (!port) throw new Error('analyze-worker.ts runs as a worker thread of analyze
 const analyzer = new ArticleAnalyzer();
 let termsSent = 0;
 
-port.on('message', ({ batch, texts }: WorkerBatch) => {
+port.on('message', ({ batch, texts, stories }: WorkerBatch) => {
   const results = texts.map(
     // The analyzer reads the title and body only; the rest of an article stays on the main thread.
     (text) => analyzer.analyze(text as Article),
@@ -42,7 +42,26 @@ port.on('message', ({ batch, texts }: WorkerBatch) => {
   const newTerms = analyzer.table.terms.slice(termsSent);
   termsSent = analyzer.table.terms.length;
   const reply: WorkerReply = { type: 'batch', batch, newTerms, termOffsets, terms, packed, wordOffsets, words, lengths, titleLengths };
-  port.postMessage(reply, [termOffsets, terms, packed, wordOffsets, words, lengths, titleLengths].map((a) => a.buffer));
+  const buffers = [termOffsets, terms, packed, wordOffsets, words, lengths, titleLengths];
+  if (stories) {
+    // The story signatures here too: their 5-gram hashes read the words' text, which this table has.
+    const signed = results.map((r) => storySignatureOf(r, analyzer.table.terms, stories));
+    const shingleOffsets = new Uint32Array(n + 1);
+    const keyOffsets = new Uint32Array(n + 1);
+    signed.forEach((s, k) => {
+      shingleOffsets[k + 1] = shingleOffsets[k] + s.shingles.length;
+      keyOffsets[k + 1] = keyOffsets[k] + s.keys.length;
+    });
+    const shingles = new Uint32Array(shingleOffsets[n]);
+    const keys = new Uint32Array(keyOffsets[n]);
+    signed.forEach((s, k) => {
+      shingles.set(s.shingles, shingleOffsets[k]);
+      keys.set(s.keys, keyOffsets[k]);
+    });
+    Object.assign(reply, { shingleOffsets, shingles, keyOffsets, keys });
+    buffers.push(shingleOffsets, shingles, keyOffsets, keys);
+  }
+  port.postMessage(reply, buffers.map((a) => a.buffer));
 });
 
 // Loaded and listening: the pool tells a worker that could not start (and falls back) from one that crashed.

@@ -29,6 +29,7 @@ import { type ReadReject, formatReject, formatWhere } from './read/types';
 import { type SourceMerge, SourceAliases, SourceMergeTally } from './source-aliases';
 import { type OutLock, OutLockedError, lockOut } from './out-lock';
 import { recoverInterruptedBuilds, writeIndexDir } from './write';
+import { type StoriesOption, makeStories, signatureOptions } from './stories';
 
 export interface BuildOptions {
   inputs: string[];
@@ -50,6 +51,8 @@ export interface BuildOptions {
   wait?: boolean;
   /** Notes that are not errors: a stale lock taken over, a wait for another build. */
   say?: (line: string) => void;
+  /** The copies of one story grouped (`--story-threshold`; default STORY_DEFAULTS), or not looked for (`--no-stories`, false). */
+  stories?: StoriesOption;
 }
 
 export interface BuildSummary {
@@ -78,6 +81,8 @@ export interface BuildSummary {
   extended: boolean;
   /** Canonical sources whose articles were written under other names too, with each name's count (over every article indexed). */
   sourceMerges: SourceMerge[];
+  /** Stories found (groups of two copies or more); null with `stories: false`. */
+  stories: number | null;
   ms: number;
 }
 
@@ -248,6 +253,7 @@ export async function buildIndex({
   analyze,
   wait = false,
   say,
+  stories = {},
 }: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   let reuseToClose: PreviousIndex | null = null;
@@ -317,19 +323,35 @@ export async function buildIndex({
       );
     }
     const base = reuse && appendsTo(reuse, oldDocIds) ? reuse.appendBase() : null;
-    const { terms, perArticle, analyzed } = await analyzeArticles(base ? articles.slice(reuse!.articleCount) : articles, {
+    const storyOptions = stories === false ? null : stories;
+    const { terms, perArticle, analyzed, signatures } = await analyzeArticles(base ? articles.slice(reuse!.articleCount) : articles, {
       ...analyze,
+      stories: storyOptions ? signatureOptions(storyOptions) : undefined,
       progress,
       readBack: reuse && !base ? { oldDocIds, termsOf: (old, table) => reuse.termsOf(old, table) } : undefined,
     }).catch((e: unknown) => {
       throw e instanceof AnalysisError ? new BuildError(`${e.message}: the existing index was left untouched`) : e;
     });
+    const meta = withSourceNames(metaWithPrevious(articles, reuse?.meta), merges.merges());
+    const storyFiles = storyOptions
+      ? makeStories({
+          options: storyOptions,
+          order: meta,
+          signatures,
+          terms,
+          perArticle,
+          previous: reuse
+            ? { state: () => reuse.storyState(), oldDocIds: base ? undefined : oldDocIds, appendTo: base ? reuse.articleCount : undefined, termsOf: (d, t) => reuse.termsOf(d, t) }
+            : undefined,
+        })
+      : null;
     const data = base ? appendIndexData(base, terms, perArticle) : assembleIndexData(terms, perArticle);
     progress?.writing();
     try {
       await writeIndexDir(out, {
         articles,
-        meta: withSourceNames(metaWithPrevious(articles, reuse?.meta), merges.merges()),
+        meta,
+        stories: storyFiles ?? undefined,
         lineOf: (d) => {
           const a = articles[d];
           return a instanceof PreviousArticle ? reuse!.lineOf(a.previousDocId) : JSON.stringify(a);
@@ -366,6 +388,7 @@ export async function buildIndex({
       fullBecause: 'none' in previousIndex ? previousIndex.none : null,
       extended: base !== null,
       sourceMerges: merges.merges(),
+      stories: storyFiles ? storyFiles.count : null,
       ms: Math.round(performance.now() - started),
     };
   } finally {

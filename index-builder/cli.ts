@@ -1,4 +1,4 @@
-// npm run index -- --input <file or folder> [--input …] --out <dir> [--map field=column …] [--source-aliases FILE] [--max-record-bytes SIZE] [--strict] [--full] [--wait] [--quiet]
+// npm run index -- --input <file or folder> [--input …] --out <dir> [--map field=column …] [--source-aliases FILE] [--max-record-bytes SIZE] [--story-threshold 0..1] [--no-stories] [--strict] [--full] [--wait] [--quiet]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BuildError, StrictBuildError, buildIndex } from './build';
@@ -10,8 +10,10 @@ import { FIELDS, FieldMapError, type FieldMap, parseFieldMap } from './read/fiel
 import { type SourceAliases, SourceAliasError, loadSourceAliases } from './source-aliases';
 import { formatMergeLines, formatRejectLines, formatReplacedLines, formatSummary } from './summary';
 import { REJECTS_FILE } from '../lib/search/layout';
+import { STORY_DEFAULTS } from '../lib/stories/detect';
+import { type StoriesOption, parseStoryThreshold } from './stories';
 
-const USAGE = `usage: npm run index -- [--input <file or folder>]... [--out <dir>] [--map <field>=<column>]... [--source-aliases <file>] [--max-record-bytes <size>] [--strict] [--full] [--wait] [--quiet]
+const USAGE = `usage: npm run index -- [--input <file or folder>]... [--out <dir>] [--map <field>=<column>]... [--source-aliases <file>] [--max-record-bytes <size>] [--story-threshold <0..1>] [--no-stories] [--strict] [--full] [--wait] [--quiet]
   --input   articles to index, files or folders (walked recursively); repeatable; default data/articles.
             .txt (plain-text export), .jsonl/.ndjson, .json (an array of records), .csv, .tsv, each optionally .gz
   --out     index directory to write (default data/index); replaced only when the new index is complete
@@ -22,6 +24,10 @@ const USAGE = `usage: npm run index -- [--input <file or folder>]... [--out <dir
             {"canonical": ["alias", …]}; articles get the canonical name, and keep the one written
   --max-record-bytes  the longest record read (a .jsonl/.ndjson line, a .json array's record, a .csv/.tsv row), e.g. 50MB (default 20MB); a longer one is
             rejected with its line number and the records after it are read
+  --story-threshold  how much two articles must share to be copies of one story: the share of the shorter one's
+            word sequences (runs of 5 words, boilerplate left out) that the other has too; above 0, at most 1
+            (default ${STORY_DEFAULTS.threshold})
+  --no-stories  do not look for stories (the index then has none; the build is faster)
   --strict  fail (exit 1) if any record is rejected, leaving the existing index untouched
   --full    read every file and analyze every article again; by default a rebuild skips unchanged files and reads
             unchanged articles back from the index in --out
@@ -51,6 +57,8 @@ async function main() {
         map: { type: 'string', multiple: true },
         'source-aliases': { type: 'string' },
         'max-record-bytes': { type: 'string' },
+        'story-threshold': { type: 'string' },
+        'no-stories': { type: 'boolean' },
         strict: { type: 'boolean' },
         full: { type: 'boolean' },
         wait: { type: 'boolean' },
@@ -77,6 +85,17 @@ async function main() {
   let maxRecordBytes: number | undefined;
   try {
     maxRecordBytes = values['max-record-bytes'] === undefined ? undefined : parseByteSize(values['max-record-bytes'], '--max-record-bytes');
+  } catch (e) {
+    usageError((e as Error).message);
+  }
+  let stories: StoriesOption = {};
+  try {
+    if (values['story-threshold'] !== undefined) {
+      if (values['no-stories']) throw new Error('--story-threshold and --no-stories exclude each other');
+      stories = { threshold: parseStoryThreshold(values['story-threshold']) };
+    } else if (values['no-stories']) {
+      stories = false;
+    }
   } catch (e) {
     usageError((e as Error).message);
   }
@@ -112,6 +131,7 @@ async function main() {
       sourceAliases,
       strict: values.strict ?? false,
       full: values.full ?? false,
+      stories,
       wait: values.wait ?? false,
       say: (line) => say([line]),
       progress: quiet ? undefined : progressFor(process.stderr),

@@ -14,7 +14,7 @@ import { ARTICLES_PER_BLOCK, decodeArticleBlock } from '../lib/search/article-bl
 import type { ArticleMeta } from '../lib/search/article-store';
 import { postingsOf } from '../lib/search/flex';
 import type { ArticleTerms, IndexData, TermTable } from '../lib/search/index-data';
-import { ARTICLES_FILE, FLEX_DIR, HASHES_FILE, MANIFEST_FILE, WORD_COUNTS_FILE, type IndexManifest } from '../lib/search/layout';
+import { ARTICLES_FILE, FLEX_DIR, HASHES_FILE, MANIFEST_FILE, STORY_STATE_FILE, WORD_COUNTS_FILE, type IndexManifest } from '../lib/search/layout';
 import { readIndexFiles } from '../lib/search/load';
 import { registeredIds } from '../lib/search/postings-file';
 import type { AppendBase } from './append';
@@ -63,6 +63,8 @@ export interface PreviousIndex {
   meta: ArticleMeta;
   /** Previous article `docId` as its block holds it: the JSON line a build writes for it. */
   lineOf(docId: number): string;
+  /** The previous index's story state file (index-builder/stories.ts), or null when it has none. */
+  storyState(): Buffer | null;
   /** The previous index to append articles to (index-builder/append.ts), or null when it lacks what that needs. */
   appendBase(): AppendBase | null;
   /** Closes the files it holds open. */
@@ -116,6 +118,7 @@ export async function readPreviousIndex(dir: string, fingerprint: string): Promi
         meta: files.meta,
         lineOf: (d) => lines.lineOf(d),
         appendBase: () => appendBaseOf(later, files.data),
+        storyState: () => (later.storyState === null ? null : readWhole(later.storyState, STORY_STATE_FILE)),
         close: () => pinned.close(),
       },
     };
@@ -162,6 +165,7 @@ function readWhole(fd: number, name: string): Buffer {
 /** The files an append reads, open. */
 interface AppendFiles {
   wordCounts: number | null;
+  storyState: number | null;
   parts: { fd: number; name: string }[];
 }
 
@@ -173,7 +177,7 @@ function pinAppendFiles(dir: string, manifest: IndexManifest, pinned: Pinned): A
       const name = path.join(dir, FLEX_DIR, f.file);
       return { fd: pinned.open(name), name };
     });
-  return { wordCounts, parts };
+  return { wordCounts, parts, storyState: pinned.openIfThere(path.join(dir, STORY_STATE_FILE)) };
 }
 
 /** What an append starts from; null when the index lacks the word counts. */

@@ -11,6 +11,7 @@ import { ARTICLES_PER_BLOCK, type BlockReuse } from '../lib/search/article-block
 import { encodeArticleBlocksAside } from './deflate-blocks';
 import { encodePostingParts, encodeRegistry } from '../lib/search/postings-file';
 import { checksumOfFile } from '../lib/search/checksums';
+import { encodeStories } from '../lib/stories/file';
 import {
   ARTICLE_BLOCKS_FILE,
   ARTICLE_SLOTS_FILE,
@@ -24,6 +25,8 @@ import {
   MANIFEST_FILE,
   SERVER_FILES,
   REJECTS_FILE,
+  STORIES_FILE,
+  STORY_STATE_FILE,
   VOCABULARY_FILE,
   WORD_COUNTS_FILE,
   type IndexManifest,
@@ -56,6 +59,8 @@ export interface IndexContents {
   articlesPrefix?: { file: string; fd: number; blockOffsets: Float64Array; blocks: number };
   /** What analyzer code made the index (index-builder/previous.ts). */
   analyzer: string;
+  /** The stories file and the state the next build adds to (index-builder/stories.ts); without them the index has no stories. */
+  stories?: { stories: Uint8Array; state: Uint8Array };
 }
 
 /**
@@ -229,6 +234,9 @@ export async function writeIndexDir(out: string, contents: IndexContents): Promi
       await writeFile(path.join(staging, file), bytesOf(binaries[name as keyof typeof BINARY_FILES]));
     }
     await writeFile(path.join(staging, INPUTS_FILE), contents.inputs);
+    // Always a stories file, so the manifest always vouches for one: with none looked for, it holds none.
+    await writeFile(path.join(staging, STORIES_FILE), contents.stories?.stories ?? encodeStories([]));
+    if (contents.stories) await writeFile(path.join(staging, STORY_STATE_FILE), contents.stories.state);
     await writeFile(path.join(staging, REJECTS_FILE), contents.rejects.map((r) => JSON.stringify(r) + '\n').join(''));
     await articles;
     const checked = [...SERVER_FILES, ...parts.map((part) => `${FLEX_DIR}/${part.file}`)];

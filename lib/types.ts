@@ -55,6 +55,25 @@ export interface SearchResult {
   tags: string[];
   url: string | null;
   snippets: Segment[][];
+  /** The wire story this article is a copy of, or null when it is in none. */
+  story: ResultStory | null;
+}
+
+/** A result's story: `id` is the representative's article id (the earliest copy). */
+export interface ResultStory {
+  id: string;
+  /** Every copy of the story in the archive. */
+  copies: number;
+  /** Copies that match the search (query and filters). */
+  matching: number;
+}
+
+/** One copy of a story as the meta knows it (no text): who ran it, and when. */
+export interface StoryCopy {
+  id: string;
+  source: string | null;
+  publishedAt: string | null;
+  jalaliDate: string | null;
 }
 
 export interface YearCount {
@@ -161,7 +180,13 @@ export interface FormCount {
 
 /** The body of GET /api/search. */
 export interface SearchResponse {
+  /** Articles matching (with `group=story`: the matching copies of the stories kept). */
   total: number;
+  /** Distinct stories among them, an article in no story counting as one (with `group=story`, the results paged over). */
+  stories: number;
+  /** How the results are grouped (`group`) and what the facets count (`count`). */
+  group: 'none' | 'story';
+  count: 'articles' | 'stories';
   page: number;
   size: number;
   tookMs: number;
@@ -205,14 +230,43 @@ export interface ArticleResponse {
   dateline: string | null;
   agency: string | null;
   category: string | null;
+  /** The story this article is a copy of; absent when it is in none. */
+  story?: ArticleStory;
+}
+
+/** The copies of an article's story, for its page: what each outlet ran and how this copy differs from the earliest. */
+export interface ArticleStory {
+  /** The representative's id (the earliest copy). */
+  id: string;
+  /** Every copy, this one included, earliest first. */
+  copies: (StoryCopy & { title: string; url: string | null; earliest: boolean; current: boolean })[];
+  /** What this copy adds and leaves out against the earliest (null on the earliest itself). */
+  diff: StoryDiffView | null;
+}
+
+/** A word diff in passages: each passage is the changed words with a few unchanged ones around them. */
+export interface StoryDiffView {
+  /** Words of the earliest copy this one left out, and words it added. */
+  removed: number;
+  added: number;
+  /** Share of the earliest's words kept in the same order (0..1). */
+  kept: number;
+  passages: { parts: { kind: 'same' | 'added' | 'removed'; text: string }[] }[];
+  /** Passages left out past the limit. */
+  more: number;
+  /** The texts differ too much to diff word by word (the edit distance passed its cap). */
+  tooDifferent: boolean;
 }
 
 /** The body of GET /api/health. */
 export interface HealthResponse {
   /** `index_unavailable` (HTTP 503) until an index has loaded. */
   status: 'ok' | 'index_unavailable';
-  /** The index being served: its articles, when it was built (null if it did not record it) and when this process loaded it. */
-  index: { articles: number; builtAt: string | null; loadedAt: string } | null;
+  /**
+   * The index being served: its articles, when it was built (null if it did not record it) and when this process loaded it.
+   * `id` names the archive across rebuilds (lib/collections/index-identity.ts): the browser keeps collections under it.
+   */
+  index: { id: string; articles: number; builtAt: string | null; loadedAt: string } | null;
   /** The last load that failed since the index served was loaded, and when it is tried again. */
   lastReloadError: { message: string; at: string; retryInMs: number } | null;
 }

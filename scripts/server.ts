@@ -85,7 +85,7 @@ export interface Server {
 export interface StartOptions {
   indexDir: string;
   port?: number;
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string>;
   timeoutMs?: number;
 }
 

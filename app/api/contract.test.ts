@@ -56,9 +56,10 @@ describe('GET /api/search', () => {
   it('answers the contract shape', async () => {
     const { status, body } = await search('q=کتابخانه');
     expect(status).toBe(200);
-    expect(Object.keys(body).sort()).toEqual(['facets', 'page', 'query', 'results', 'size', 'suggestions', 'tookMs', 'total', 'unmatched']);
+    // Stories added `stories`, `group` and `count` beside the older keys, and `story` on a result.
+    expect(Object.keys(body).sort()).toEqual(['count', 'facets', 'group', 'page', 'query', 'results', 'size', 'stories', 'suggestions', 'tookMs', 'total', 'unmatched']);
     expect(Object.keys(body.results[0]).sort()).toEqual(
-      ['id', 'jalaliDate', 'publishedAt', 'snippets', 'source', 'tags', 'title', 'url'].sort(),
+      ['id', 'jalaliDate', 'publishedAt', 'snippets', 'source', 'story', 'tags', 'title', 'url'].sort(),
     );
     expect(Object.keys(body.facets).sort()).toEqual(['jalaliMonths', 'jalaliYears', 'sourceValues', 'sources', 'tagValues', 'tags', 'undated']);
   });
@@ -200,6 +201,8 @@ describe('GET /api/health', () => {
     expect(body.status).toBe('ok');
     expect(body.index?.articles).toBe(5);
     expect(body.index?.builtAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // The id the browser keeps collections under: a rebuild keeps it (lib/collections/index-identity.ts).
+    expect(body.index?.id).toMatch(/^i-[0-9a-f]{16}$/);
     expect(body.lastReloadError).toBeNull();
   });
 });

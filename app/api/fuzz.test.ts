@@ -247,7 +247,7 @@ describe(`hostile requests (seed ${SEED})`, () => {
     expect(body.total).toBe(1);
     expect(body.results[0].id).toBe('5501001');
     const all = await send('search', 'q=');
-    expect((all.body as { total: number }).total).toBe(76);
+    expect((all.body as { total: number }).total).toBe(80);
 
     const a = await send('article', `q=${encodeURIComponent('کتابخانه')}`, '5501001');
     expect(a.status).toBe(200);

@@ -88,6 +88,7 @@ export function DateFilter({
       method="get"
       noValidate
       aria-label="بازهٔ تاریخ"
+      data-testid="date-filter"
       className="space-y-3"
       onSubmit={(e) => {
         e.preventDefault();
@@ -99,7 +100,12 @@ export function DateFilter({
           return;
         }
         setError(null);
-        navigate(searchHref(state, { from: result.from ?? undefined, to: result.to ?? undefined }));
+        // The form is remade for the new dates (page.tsx keys it by them): focus goes back to the box or button used.
+        const used = document.activeElement?.getAttribute('name');
+        const again = used ? `[name="${used}"]` : 'button[type="submit"]';
+        navigate(searchHref(state, { from: result.from ?? undefined, to: result.to ?? undefined }), {
+          focus: () => document.querySelector<HTMLElement>(`form[data-testid="date-filter"] ${again}`),
+        });
       }}
     >
       {hidden.map(([name, v], i) => (

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useOptimistic, useRef, useState } from 'react';
 import { toPersianDigits } from '@/lib/digits';
 import { carriedFields, searchHref, toggleHref, type UrlState } from '../../lib/ui/href';
 import { useNavigation } from './Navigation';
@@ -37,7 +37,17 @@ export function FacetLists({ groups, state }: { groups: FacetGroup[]; state: Url
         <input key={`${name}-${i}`} type="hidden" name={name} value={v} />
       ))}
       {groups.map((g) => (
-        <FacetFieldset key={g.name} group={g} state={state} onToggle={(item) => navigate(toggleHref(state, g.name, item.urlValue ?? item.value))} />
+        <FacetFieldset
+          key={g.name}
+          group={g}
+          state={state}
+          onToggle={(item, optimistic) =>
+            navigate(toggleHref(state, g.name, item.urlValue ?? item.value), {
+              optimistic,
+              focus: () => facetControl(g.name, item.value, g.items.indexOf(item)),
+            })
+          }
+        />
       ))}
       <noscript>
         <button type="submit" className="rounded-md bg-stone-800 px-3 py-1 text-sm text-white dark:bg-stone-200 dark:text-stone-900">
@@ -49,9 +59,25 @@ export function FacetLists({ groups, state }: { groups: FacetGroup[]; state: Url
 }
 
 const FIND_KEY = { source: 'sourceq', tag: 'tagq' } as const;
+
+/**
+ * The checkbox for `value` in the list `name` on the page as it is now (the
+ * value may have moved in the list). When the list no longer shows it (an
+ * unchecked value beyond the top ones leaves the short list), the checkbox now
+ * at its place, the one Tab would have reached next, so focus stays where the
+ * reader was.
+ */
+function facetControl(name: FacetGroup['name'], value: string, at: number): HTMLElement | null {
+  const list = document.getElementById(`${name}-facet`);
+  if (!list) return null;
+  const boxes = [...list.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="${name}"]`)];
+  return boxes.find((box) => box.value === value) ?? boxes[Math.min(at, boxes.length - 1)] ?? list.querySelector<HTMLElement>('input, a[href]');
+}
 const findable = (g: FacetGroup) => g.expanded && g.total > FIND_FROM;
 
-function FacetFieldset({ group: g, state, onToggle }: { group: FacetGroup; state: UrlState; onToggle: (item: FacetItem) => void }) {
+type OnToggle = (item: FacetItem, optimistic: () => void) => void;
+
+function FacetFieldset({ group: g, state, onToggle }: { group: FacetGroup; state: UrlState; onToggle: OnToggle }) {
   const { navigate } = useNavigation();
   const [text, setText] = useState(g.find);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -108,15 +134,9 @@ function FacetFieldset({ group: g, state, onToggle }: { group: FacetGroup; state
         // A long list scrolls inside the sidebar; its rows use one class (globals.css), so they stay a small page.
         <ul className={g.expanded && g.items.length > FIND_FROM ? 'facet-list max-h-[28rem] overflow-y-auto' : 'facet-list'}>
           {g.items.map((item) => (
-            <li key={`${item.value}-${item.checked}`}>
-              <label className="facet-option">
-                <input type="checkbox" name={g.name} value={item.value} data-count={item.count} defaultChecked={item.checked} onChange={() => onToggle(item)} />
-                <span className="facet-label">{item.value}</span>
-                <span className="facet-count">
-                  {fa(item.count)}
-                  <span className="sr-only"> خبر</span>
-                </span>
-              </label>
+            // Keyed by value alone: the row (and its focused checkbox) survives the navigation its toggle starts.
+            <li key={item.value}>
+              <FacetOption name={g.name} item={item} onToggle={onToggle} />
             </li>
           ))}
         </ul>
@@ -142,5 +162,34 @@ function FacetFieldset({ group: g, state, onToggle }: { group: FacetGroup; state
         </p>
       )}
     </fieldset>
+  );
+}
+
+/**
+ * One checkbox, controlled by the URL's state: it shows the reader's toggle at
+ * once (optimistically) until the page with the new URL lands, then what that
+ * page says, also after Back or Forward.
+ */
+function FacetOption({ name, item, onToggle }: { name: FacetGroup['name']; item: FacetItem; onToggle: OnToggle }) {
+  const [checked, setChecked] = useOptimistic(item.checked);
+  return (
+    <label className="facet-option">
+      <input
+        type="checkbox"
+        name={name}
+        value={item.value}
+        data-count={item.count}
+        checked={checked}
+        onChange={(e) => {
+          const next = e.target.checked;
+          onToggle(item, () => setChecked(next));
+        }}
+      />
+      <span className="facet-label">{item.value}</span>
+      <span className="facet-count">
+        {fa(item.count)}
+        <span className="sr-only"> خبر</span>
+      </span>
+    </label>
   );
 }

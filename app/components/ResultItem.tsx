@@ -1,13 +1,16 @@
 import Link from 'next/link';
-import type { SearchResult } from '@/lib/types';
+import type { SearchResult, StoryCopy } from '@/lib/types';
 import { Highlighted } from './Highlighted';
 import { ArticleDate } from './ArticleDate';
 import { articleHref, hasValue, resultAnchor, toggleHref, type UrlState } from '../../lib/ui/href';
 import { ExternalUrl } from './ExternalUrl';
+import { StoryBadge } from './Stories';
+import { KeepButton } from './KeepButton';
+import { plainText } from '../../lib/ui/citation';
 
 export const MAX_SNIPPETS = 3;
 
-export function ResultItem({ result, state }: { result: SearchResult; state: UrlState }) {
+export function ResultItem({ result, state, copies = null }: { result: SearchResult; state: UrlState; copies?: StoryCopy[] | null }) {
   return (
     <li
       id={resultAnchor(result.id)}
@@ -33,6 +36,7 @@ export function ResultItem({ result, state }: { result: SearchResult; state: Url
           </>
         )}
       </p>
+      {result.story && <StoryBadge story={result.story} copies={copies} currentId={result.id} state={state} />}
       {result.snippets.slice(0, MAX_SNIPPETS).map((snippet, i) => (
         <p key={i} className="mt-2 leading-loose text-stone-700 dark:text-stone-300" data-testid="snippet">
           … <Highlighted segments={snippet} /> …
@@ -58,6 +62,9 @@ export function ResultItem({ result, state }: { result: SearchResult; state: Url
           <ExternalUrl url={result.url} className="ms-auto max-w-full" />
         </div>
       )}
+      <div className="mt-3">
+        <KeepButton article={{ id: result.id, title: plainText(result.title), jalaliDate: result.jalaliDate, publishedAt: result.publishedAt, source: result.source, url: result.url }} />
+      </div>
     </li>
   );
 }

@@ -8,6 +8,7 @@ import { FaText } from './FaText';
 import { describeQuery, type QueryPart } from '../../lib/ui/query-view';
 import type { Relaxation } from '../../lib/ui/relaxations';
 import { ClosingDetails } from './ClosingDetails';
+import { storiesLine } from './Stories';
 
 const linkClass = 'text-amber-800 underline-offset-2 hover:underline dark:text-amber-300';
 
@@ -80,13 +81,14 @@ export function SortLinks({ state }: { state: UrlState }) {
 }
 
 /** «دانلود نتایج»: every match of this search as CSV or JSON Lines. */
-export function DownloadMenu({ state, total }: { state: UrlState; total: number }) {
-  // An export is a submitted search: whole words, never the typing prefix.
-  const params = toSearchParams({ ...state, page: undefined, size: undefined, prefix: undefined });
-  const href = (format: 'csv' | 'jsonl', meta = false) => {
+export function DownloadMenu({ state, total, stories = total }: { state: UrlState; total: number; stories?: number }) {
+  // An export is a submitted search: whole words, never the typing prefix; one row per article unless asked per story.
+  const params = toSearchParams({ ...state, page: undefined, size: undefined, prefix: undefined, group: undefined, count: undefined });
+  const href = (format: 'csv' | 'jsonl', meta = false, perStory = false) => {
     const p = new URLSearchParams(params);
     p.set('format', format);
     if (meta) p.set('meta', '1');
+    if (perStory) p.set('group', 'story');
     return `/api/export?${p.toString()}`;
   };
   return (
@@ -115,6 +117,23 @@ export function DownloadMenu({ state, total }: { state: UrlState; total: number 
             </a>
           </li>
         </ul>
+        {stories < total && (
+          <>
+            <p className="mb-2 mt-3 text-stone-600 dark:text-stone-400">یک سطر برای هر خبر ({faCount(stories)} خبر، نسخه‌ای که بهتر آمده):</p>
+            <ul className="space-y-1">
+              <li>
+                <a href={href('csv', false, true)} download className={linkClass} data-testid="export-csv-stories">
+                  <bdi dir="ltr">CSV</bdi>
+                </a>
+              </li>
+              <li>
+                <a href={href('jsonl', false, true)} download className={linkClass} data-testid="export-jsonl-stories">
+                  <bdi dir="ltr">JSON Lines</bdi>
+                </a>
+              </li>
+            </ul>
+          </>
+        )}
       </div>
     </ClosingDetails>
   );
@@ -124,10 +143,11 @@ export function DownloadMenu({ state, total }: { state: UrlState; total: number 
  * «N نتیجه در X میلی‌ثانیه». While the box is typed in (`prefix=last`) the
  * count is of the live results and says so: it is not the whole-word answer.
  */
-export function Stats({ total, tookMs, typing = false }: { total: number; tookMs: number; typing?: boolean }) {
+export function Stats({ total, stories = total, tookMs, typing = false }: { total: number; stories?: number; tookMs: number; typing?: boolean }) {
+  const both = storiesLine(total, stories);
   return (
-    <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="total" data-typing={typing || undefined} role="status">
-      {faCount(total)} نتیجه در {faMillis(tookMs)} میلی‌ثانیه
+    <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="total" data-typing={typing || undefined} data-stories={stories} role="status">
+      {both ? <>{both} ({faMillis(tookMs)} میلی‌ثانیه)</> : <>{faCount(total)} نتیجه در {faMillis(tookMs)} میلی‌ثانیه</>}
       {typing && <span data-testid="typing-note"> (در حال تایپ: واژهٔ آخر به‌عنوان آغاز واژه)</span>}
     </p>
   );

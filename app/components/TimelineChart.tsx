@@ -19,6 +19,22 @@ const RTL = true; // time runs right to left, as the page reads
 const fa = (n: number) => toPersianDigits(String(n));
 
 /**
+ * Where focus goes after a bar was followed: the bar of the same period when
+ * the new chart has it (a month in a month chart); else the first bar inside
+ * it (a year opens as its months, so Tab walks on through them and Shift+Tab
+ * reaches «پاک کردن تاریخ» just before the chart); else that link itself.
+ */
+function barAfter(key: string): HTMLElement | null {
+  const chart = document.querySelector('[data-testid="year-facet"], [data-testid="month-facet"]');
+  const links = chart ? [...chart.querySelectorAll<HTMLElement>('a[data-key]')] : [];
+  return (
+    links.find((a) => a.dataset.key === key) ??
+    links.find((a) => a.dataset.key?.startsWith(`${key}-`)) ??
+    document.querySelector<HTMLElement>('[data-testid="clear-dates"]')
+  );
+}
+
+/**
  * The timeline's bars. Each bar is a link (works without JavaScript); with
  * JavaScript a drag across bars selects their range. It only rewrites the URL.
  */
@@ -231,7 +247,7 @@ export function TimelineChart({
               onClick={(e) => {
                 if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
                 e.preventDefault();
-                navigate(bar.href);
+                navigate(bar.href, { focus: () => barAfter(bar.key) });
               }}
             >
               {body}

@@ -263,6 +263,20 @@ async function main() {
   const withAdded = [...corpusArgs, '--input', rel(ADDED_FILE), '--out', rel(INDEX_DIR)];
   const steps: Step[] = [];
 
+  // --- 0. full build without stories (issue 17: the stories' cost is the difference) ---
+  const hasNoStories = /--no-stories\b/.test(help);
+  const bare = hasNoStories
+    ? await step(
+        'Step 0: full build without stories',
+        `${count(records)} articles into a fresh ${rel(INDEX_DIR)}, --no-stories (what step 1 costs without the stories)`,
+        [...corpusArgs, '--out', rel(INDEX_DIR), ...(hasFull ? ['--full'] : []), '--no-stories'],
+        opts.repeat,
+        { indexed: records, added: records, updated: 0, removed: 0, unchanged: 0, rejected: 0 },
+        () => clearIndex(),
+      )
+    : null;
+  if (bare) steps.push(bare);
+
   // --- 1. full build --------------------------------------------------------------
   const full = await step(
     'Step 1: full build',
@@ -364,6 +378,23 @@ async function main() {
     `wall: the CLI process, start to exit, median of the runs; builder's own: the time its summary line prints; CPU: user + system (${useTime ? 'time -v' : 'n/a without GNU time'}); ` +
       `load: 1-minute load average at the start (2 cores, shared); analyzed: articles analyzed afresh, the rest read back from the previous index`,
   );
+
+  if (bare) {
+    heading('Stories (issue 17: at most 20 % longer, peak memory within a build without them)');
+    const rssBare = med(bare.runs, (r) => r.peakRssBytes);
+    const rssFull = med(full.runs, (r) => r.peakRssBytes);
+    console.log(
+      table(
+        ['full build', 'wall', 'CPU', 'peak RSS'],
+        [
+          ['without stories (step 0)', secondsText(bare.wallS), secondsText(med(bare.runs, (r) => r.cpuS)), bytesText(rssBare)],
+          ['with stories (step 1)', secondsText(full.wallS), secondsText(med(full.runs, (r) => r.cpuS)), bytesText(rssFull)],
+          ['ratio', ratioText(full.wallS, bare.wallS), ratioText(med(full.runs, (r) => r.cpuS), med(bare.runs, (r) => r.cpuS)), ratioText(rssFull, rssBare)],
+        ],
+      ),
+    );
+    console.log(`wall ${full.wallS <= bare.wallS * 1.2 ? 'within' : 'OVER'} the 20 % bound; peak RSS ${rssFull <= rssBare ? 'within' : 'above'} the build without stories`);
+  }
 
   heading('Beside Lucene 8.7 (issue 5, same 100,000 records, this machine)');
   console.log(

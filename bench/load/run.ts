@@ -7,6 +7,10 @@
 //      server's RSS sampled every second (first, last, max: it must level off).
 //   2. Cheap queries alone, then the same cheap queries while a few clients hammer the most
 //      expensive one (the most common word, «در», no filters): the cheap queries' p99 both ways.
+//   3. 50 clients at once, 46 on cheap queries and 4 on the most common words, for --phase3
+//      seconds (default 30), with the expensive-search scheduler (lib/search/scheduler.ts) on
+//      and then, on a second server started with KAVOSH_SCHEDULER=off, without it: the cheap
+//      queries' p50/p99 both ways, in the same run. --scheduler on skips the baseline.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -23,6 +27,8 @@ interface MixQuery {
 const QUERIES_JSON = path.join(ROOT, 'bench', 'query', 'queries.json');
 const NATURAL = path.resolve(ROOT, process.env.KAVOSH_SHARED ?? path.join('..', 'shared'), 'eval', 'natural-queries.txt');
 export const EXPENSIVE_QUERY = 'در';
+/** The most common words of the archive, alone and in pairs: what an expensive client sends in phase 3. */
+export const EXPENSIVE_QUERIES = ['در', 'از', 'به', 'این', 'که', 'در این', 'از این', 'با'];
 
 export function loadMix(): { source: string; queries: MixQuery[] } {
   if (existsSync(QUERIES_JSON)) {
@@ -145,7 +151,36 @@ async function main() {
     console.log(`  cheap beside «${EXPENSIVE_QUERY}»: ${line(cheapBeside)}`);
     console.log(`  «${EXPENSIVE_QUERY}» itself:    ${line(heavy)}`);
 
-    const errors = mixed.errors + mixed.non2xx + cheapAlone.errors + cheapAlone.non2xx + cheapBeside.errors + cheapBeside.non2xx + heavy.errors + heavy.non2xx;
+    // Phase 3: 46 cheap and 4 expensive clients at once, with and without the scheduler.
+    const phase3 = Number(argValue(argv, '--phase3') ?? Math.min(duration, 30));
+    const heavyPaths = EXPENSIVE_QUERIES.map((q) => `/api/search?q=${encodeURIComponent(q)}`);
+    const mixedRun = async (url: string) => {
+      const [cheap, expensive] = await Promise.all([cannon(url, cheapPaths, 46, phase3), cannon(url, heavyPaths, 4, phase3)]);
+      return { cheap, expensive };
+    };
+    console.log(`\nPhase 3: 46 clients on ${cheapPaths.length} cheap queries beside 4 on ${heavyPaths.length} common words, ${phase3} s, scheduler on`);
+    const on = await mixedRun(server.url);
+    console.log(`  cheap:     ${line(on.cheap)}`);
+    console.log(`  expensive: ${line(on.expensive)} (503 busy: ${on.expensive.statusCodeStats?.['503']?.count ?? 0})`);
+    let off: { cheap: Result; expensive: Result } | null = null;
+    if ((argValue(argv, '--scheduler') ?? 'both') !== 'on') {
+      await server.stop();
+      console.log(`  … the same on a server started with KAVOSH_SCHEDULER=off`);
+      const baseline = await startServer({ indexDir: index, env: { KAVOSH_SCHEDULER: 'off' } });
+      try {
+        await timedGet(`${baseline.url}${paths[0]}`);
+        off = await mixedRun(baseline.url);
+      } finally {
+        await baseline.stop();
+      }
+      console.log(`  cheap:     ${line(off.cheap)}`);
+      console.log(`  expensive: ${line(off.expensive)}`);
+    }
+
+    const busy = on.expensive.statusCodeStats?.['503']?.count ?? 0;
+    const errors =
+      mixed.errors + mixed.non2xx + cheapAlone.errors + cheapAlone.non2xx + cheapBeside.errors + cheapBeside.non2xx + heavy.errors + heavy.non2xx +
+      on.cheap.errors + on.cheap.non2xx + on.expensive.errors + (on.expensive.non2xx - busy) + (off ? off.cheap.errors + off.cheap.non2xx + off.expensive.errors + off.expensive.non2xx : 0);
     const summary = {
       at: new Date().toISOString(),
       index,
@@ -156,6 +191,7 @@ async function main() {
       rssAfterLoad: afterLoad,
       phase1: { ...pick(mixed), rss: { first: rss[0], last: rss.at(-1), max: Math.max(...rss), growth: flat.growth, samplesMB: rss.map((b) => Math.round(b / 2 ** 20)) } },
       phase2: { cheapAlone: pick(cheapAlone), cheapBeside: pick(cheapBeside), heavy: pick(heavy) },
+      phase3: { seconds: phase3, on: { cheap: pick(on.cheap), expensive: pick(on.expensive) }, off: off && { cheap: pick(off.cheap), expensive: pick(off.expensive) } },
     };
     const out = argValue(argv, '--out') ?? path.join(ROOT, 'bench', '.cache', `load-${path.basename(index)}.json`);
     await mkdir(path.dirname(out), { recursive: true });
@@ -165,6 +201,11 @@ async function main() {
     console.log(`  mix (${connections} clients, ${duration} s): ${mixed.requests.average.toFixed(1)} req/s, p50 ${ms(mixed.latency.p50)}, p99 ${ms(mixed.latency.p99)}, errors ${mixed.errors}, non-2xx ${mixed.non2xx}`);
     console.log(`  RSS: first ${mb(rss[0] ?? 0)}, last ${mb(rss.at(-1) ?? 0)}, max ${mb(Math.max(...rss))}: ${flat.ok ? 'levels off' : 'still growing'}`);
     console.log(`  cheap p99: ${ms(cheapAlone.latency.p99)} alone, ${ms(cheapBeside.latency.p99)} while «${EXPENSIVE_QUERY}» runs (its own p50 ${ms(heavy.latency.p50)})`);
+    console.log(
+      `  46 cheap beside 4 expensive clients: cheap p50 ${ms(on.cheap.latency.p50)} / p99 ${ms(on.cheap.latency.p99)} with the scheduler` +
+        (off ? `, ${ms(off.cheap.latency.p50)} / ${ms(off.cheap.latency.p99)} without (p99 ratio ${(on.cheap.latency.p99 / Math.max(1, off.cheap.latency.p99)).toFixed(2)})` : '') +
+        `; expensive p50 ${ms(on.expensive.latency.p50)}` + (off ? ` (${ms(off.expensive.latency.p50)} without)` : ''),
+    );
     console.log(`  written to ${path.relative(ROOT, out)}`);
     if (errors > 0) {
       console.error(`bench:load: FAIL: ${errors} errors or non-2xx answers`);

@@ -4,14 +4,16 @@
 // facets, order) and, for the API's answer only, presented (present/: the text).
 // The research views call `query` and never pay for the text; `count` is for
 // the no-results relaxations. See docs/design.md for the map of the modules.
-import type { Article, ArticleResponse, CollocatesResponse, MatchMode, TermsResponse, SearchFacets, SearchResponse, TrendInterval } from '../types';
+import type { Article, ArticleResponse, CollocatesResponse, MatchMode, ResultStory, SearchFacets, SearchResponse, StoryCopy, TermsResponse, TrendInterval } from '../types';
 import { MemoryStore, type ArticleStore } from './article-store';
 import { ArticleDates } from './collect/article-dates';
 import { autoInterval, countPeriods, datedExtent, Timeline, type PeriodCounts } from './collect/periods';
-import { filterAndCount, filterMatches, resolveFilters, type FacetFields } from './collect/filters';
-import { ordered } from './collect/order';
+import { resolveFilters, type FacetFields } from './collect/filters';
+import { ordered, orderKeys } from './collect/order';
+import { collectStories, countStoryPeriods } from './collect/stories';
 import { collocates } from './collect/collocates';
 import { distinctiveTerms, groupCounts, wordGroups } from './collect/terms';
+import { formatJalaliKey } from '../jalali';
 import { FacetField } from './facet-field';
 import { buildIndexData, type IndexData } from './index-data';
 import { Matcher } from './match/matcher';
@@ -21,15 +23,18 @@ import { boundToDayNumber } from '../jalali';
 import type { HighlightPlan } from './highlight';
 import { highlightPlan } from './present/highlight-plan';
 import { articleResponse, resultOf } from './present/results';
+import { articleStory } from './present/stories';
 import { suggestionsFor } from './present/suggestions';
 import { wordForms } from './present/word-forms';
-import { MAX_QUERY_COST } from './query/cost';
+import { expectedWork, MAX_QUERY_COST, queryCost } from './query/cost';
 import { TermExpander, type Alternative } from './query/expand';
 import { parseQuery, queryView, type ParsedQuery } from './query/parse';
 import { Bm25 } from './score/bm25';
 import { ProximityBonus } from './score/side-by-side';
 import { rankingWeights, type RankingWeights } from './score/weights';
 import { IndexStore } from './store/index-store';
+import { noStories } from '../stories/file';
+import type { StoryTable } from '../stories/table';
 
 export { MAX_QUERY_COST, QueryTooCostlyError } from './query/cost';
 export { FORMS_LISTED } from './present/word-forms';
@@ -42,13 +47,15 @@ export interface EngineOptions {
   maxQueryCost?: number;
   /** Ranking weights over the defaults (bench/eval sweeps them). */
   weights?: Partial<RankingWeights>;
+  /** The index's stories (copies of one story grouped, lib/stories/table.ts); none when absent. */
+  stories?: StoryTable;
 }
 
 /** What a research view asks of a search; only what is asked for is computed. */
 export interface Collect {
   /** The facets over the matches (each ignoring its own filter). */
   facets?: boolean;
-  /** The first `top` docIds in the search's order (`params.sort`). */
+  /** The first `top` docIds in the search's order (`params.sort`); with `group=story`, one per story, its best copy. */
   top?: number;
   /** The hits counted per period of this timeline (undated apart), in the same pass over them. */
   periods?: Timeline;
@@ -57,8 +64,12 @@ export interface Collect {
 /** The matches of a search, without text: what every view is made from. */
 export interface Collected {
   query: ParsedQuery;
-  /** docIds passing every filter, unordered. */
+  /** docIds passing every filter, unordered (with `group=story`: the passing copies of the kept stories). */
   hits: number[];
+  /** Distinct stories among the hits (an article in no story is one). */
+  stories: number;
+  /** Per story number, its copies among the hits. */
+  matching: Int32Array;
   facets?: SearchFacets;
   top?: number[];
   periods?: PeriodCounts;
@@ -87,6 +98,7 @@ export class SearchEngine {
   private readonly expander: TermExpander;
   private readonly phrases: PhraseMatcher;
   private readonly matcher: Matcher;
+  private readonly maxQueryCost: number;
   /** Article ids to docIds, made on the first article lookup: a search never needs it, a cold start pays less. */
   private docIds: Map<string, number> | null = null;
   private archiveExtent: { fromDay: number; toDay: number } | null | undefined;
@@ -95,10 +107,13 @@ export class SearchEngine {
   /** Background word counts of the terms and collocates views, by filters ('all': the archive). */
   private readonly backgrounds = new Map<string, { count: number; articles: Int32Array; occurrences: Float64Array }>();
 
+  /** The copies of one story, by article number (lib/stories/table.ts): an empty table when the index has none. */
+  readonly stories: StoryTable;
   /** When the index was written (the manifest's `builtAt`); null for an index made in memory or before it was recorded. */
   builtAt: string | null = null;
 
   constructor(articles: ArticleStore, data: IndexData, options: EngineOptions = {}) {
+    this.stories = options.stories ?? noStories(articles.size);
     const weights = rankingWeights(options.weights);
     const index = (this.index = new IndexStore(data, articles));
     const meta = articles.meta;
@@ -110,7 +125,8 @@ export class SearchEngine {
     this.expander = new TermExpander(index, weights.variant);
     this.phrases = new PhraseMatcher(index, bm25, weights.phrase);
     const proximity = new ProximityBonus(index, this.expander, bm25, weights);
-    this.matcher = new Matcher(index, this.expander, this.phrases, bm25, proximity, options.maxQueryCost ?? MAX_QUERY_COST);
+    this.maxQueryCost = options.maxQueryCost ?? MAX_QUERY_COST;
+    this.matcher = new Matcher(index, this.expander, this.phrases, bm25, proximity, this.maxQueryCost);
   }
 
   /** Builds an engine in memory (tests, evaluation); the builder runs the same steps. */
@@ -136,11 +152,22 @@ export class SearchEngine {
     const ranked = collect.top !== undefined && params.sort === 'relevance';
     const { docs, score, unmatched, alternatives } = this.matcher.match(query, params.match, { rank: ranked });
     const filters = resolveFilters(params, this.fields);
-    const out: Collected = { query, hits: docs, unmatched, alternatives };
-    if (collect.facets) Object.assign(out, filterAndCount(docs, filters, this.fields, params.more));
-    else out.hits = filterMatches(docs, filters, this.fields);
-    if (collect.periods) out.periods = countPeriods(out.hits, collect.periods, this.fields.dates);
-    if (collect.top !== undefined) out.top = ordered(out.hits, collect.top, params.sort, query.groups.length > 0 ? score : null, this.fields.dates);
+    const scores = query.groups.length > 0 ? score : null;
+    const { keys, tie } = orderKeys(params.sort, scores, this.fields.dates);
+    const grouped = collectStories(docs, filters, this.fields, this.stories, {
+      group: params.group,
+      count: params.count,
+      more: params.more,
+      facets: collect.facets === true,
+      keys,
+      tie,
+    });
+    const out: Collected = { query, hits: grouped.hits, stories: grouped.stories, matching: grouped.matching, unmatched, alternatives };
+    if (grouped.facets) out.facets = grouped.facets;
+    if (collect.periods) {
+      out.periods = params.count === 'stories' ? countStoryPeriods(out.hits, collect.periods, this.fields, this.stories) : countPeriods(out.hits, collect.periods, this.fields.dates);
+    }
+    if (collect.top !== undefined) out.top = ordered(grouped.best ?? out.hits, collect.top, params.sort, scores, this.fields.dates);
     return out;
   }
 
@@ -178,9 +205,28 @@ export class SearchEngine {
     return { timeline, totals };
   }
 
-  /** How many articles a search matches: no scores, facets, order or text (the no-results relaxations). */
+  /**
+   * What the search would cost before it runs, in postings read (query/cost.ts);
+   * an empty query lists every article. The server's scheduler (scheduler.ts)
+   * tells cheap requests from expensive ones by it. A query over the engine's
+   * budget costs nothing here: it is refused at once when it runs.
+   */
+  cost(params: SearchParams): number {
+    const query = parseSearch(params);
+    if (query.groups.length === 0) return this.index.size;
+    const groups = this.expander.withCompounds(query);
+    if (queryCost(this.index, this.expander, query, groups) > this.maxQueryCost) return 0;
+    return expectedWork(this.index, this.expander, query, groups, params.match);
+  }
+
+  /**
+   * How many a search matches, in what its `count` asks (articles, or
+   * distinct stories): no scores, facets, order or text (the no-results
+   * relaxations, a timeline bar the date filter cuts).
+   */
   count(params: SearchParams): number {
-    return this.query(params).hits.length;
+    const { hits, stories } = this.query(params);
+    return params.count === 'stories' ? stories : hits.length;
   }
 
   /** Ids of the `limit` best articles for `q`, best first (evaluation and benchmarks). */
@@ -250,8 +296,12 @@ export class SearchEngine {
     return counted;
   }
 
-  /** How many articles the search matches, and those articles in its order (read as they are pulled). */
-  exportable(params: SearchParams): { total: number; rows: Generator<Article>; plan: HighlightPlan } {
+  /**
+   * How many rows the search exports (articles; with `group=story` one per
+   * story, its best copy), those articles in its order (read as they are
+   * pulled), the plan that marks their words (snippets), and the story id of a row's article.
+   */
+  exportable(params: SearchParams): { total: number; rows: Generator<Article>; plan: HighlightPlan; storyOf: (article: Article) => string | null } {
     const { query, top } = this.query(params, { top: Infinity });
     const order = top!;
     const index = this.index;
@@ -261,20 +311,64 @@ export class SearchEngine {
       rows: (function* () {
         for (const docId of order) yield index.article(docId);
       })(),
+      storyOf: (article) => {
+        const docId = this.docIdOf(article.id);
+        return docId === undefined ? null : this.storyIdOfDoc(docId);
+      },
     };
+  }
+
+  private docIdOf(id: string): number | undefined {
+    this.docIds ??= new Map(this.index.meta.ids.map((articleId, d) => [articleId, d]));
+    return this.docIds.get(id);
+  }
+
+  /** The representative's id of article `docId`'s story, or null when it is in none. */
+  private storyIdOfDoc(docId: number): string | null {
+    const s = this.stories.storyOf[docId];
+    return s < 0 ? null : this.index.meta.ids[this.stories.members[this.stories.offsets[s]]];
+  }
+
+  private resultStory(docId: number, matching: Int32Array): ResultStory | null {
+    const s = this.stories.storyOf[docId];
+    if (s < 0) return null;
+    const { offsets, members } = this.stories;
+    return { id: this.index.meta.ids[members[offsets[s]]], copies: offsets[s + 1] - offsets[s], matching: matching[s] };
+  }
+
+  /**
+   * The copies of article `id`'s story from the meta (no text): who ran it
+   * and when, representative first; null when it is in no story. The page
+   * lists a result's other copies with it.
+   */
+  storyCopies(id: string): StoryCopy[] | null {
+    const docId = this.docIdOf(id);
+    if (docId === undefined) return null;
+    const s = this.stories.storyOf[docId];
+    if (s < 0) return null;
+    const { meta } = this.index;
+    return [...this.stories.members.subarray(this.stories.offsets[s], this.stories.offsets[s + 1])].map((d) => ({
+      id: meta.ids[d],
+      source: meta.sources[d],
+      publishedAt: meta.publishedAt[d],
+      jalaliDate: meta.dayKeys[d] ? formatJalaliKey({ year: Math.floor(meta.dayKeys[d] / 10000), month: Math.floor(meta.dayKeys[d] / 100) % 100, day: meta.dayKeys[d] % 100 }) : null,
+    }));
   }
 
   search(params: SearchParams): SearchResponse {
     const started = performance.now();
     const query = parseSearch(params);
     const offset = (params.page - 1) * params.size;
-    const { hits, facets, top, unmatched, alternatives } = this.collect(params, query, { facets: true, top: offset + params.size });
+    const { hits, stories, matching, facets, top, unmatched, alternatives } = this.collect(params, query, { facets: true, top: offset + params.size });
     const plan = highlightPlan(query, this.expander, this.index.vocabulary);
-    const results = top!.slice(offset).map((docId) => resultOf(this.index.article(docId), plan));
+    const results = top!.slice(offset).map((docId) => ({ ...resultOf(this.index.article(docId), plan), story: this.resultStory(docId, matching) }));
     const view = queryView(query, params.match, wordForms(alternatives, this.index, this.expander, this.phrases));
     const suggestions = suggestionsFor(query, params.q, hits.length, this.index, this.expander, (other) => this.matcher.match(other, params.match, { rank: false }).docs.length);
     return {
       total: hits.length,
+      stories,
+      group: params.group,
+      count: params.count,
       page: params.page,
       size: params.size,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
@@ -287,9 +381,15 @@ export class SearchEngine {
   }
 
   article(id: string, q = ''): ArticleResponse | null {
-    this.docIds ??= new Map(this.index.meta.ids.map((articleId, d) => [articleId, d]));
-    const docId = this.docIds.get(id);
+    const docId = this.docIdOf(id);
     if (docId === undefined) return null;
-    return articleResponse(this.index.article(docId), highlightPlan(parseQuery(q), this.expander, this.index.vocabulary));
+    const article = this.index.article(docId);
+    const response = articleResponse(article, highlightPlan(parseQuery(q), this.expander, this.index.vocabulary));
+    const s = this.stories.storyOf[docId];
+    if (s >= 0) {
+      const copies = [...this.stories.members.subarray(this.stories.offsets[s], this.stories.offsets[s + 1])].map((d) => (d === docId ? article : this.index.article(d)));
+      response.story = articleStory(article, copies);
+    }
+    return response;
   }
 }

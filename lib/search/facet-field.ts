@@ -75,6 +75,11 @@ export class FacetField {
     return false;
   }
 
+  /** Article `docId`'s codes (a view, not a copy): a story's outlets are its copies' codes. */
+  codesOf(docId: number): Int32Array {
+    return this.codes.subarray(this.offsets[docId], this.offsets[docId + 1]);
+  }
+
   /** Adds article `docId`'s values to `counts` (indexed by code). */
   countInto(docId: number, counts: Int32Array): void {
     for (let i = this.offsets[docId]; i < this.offsets[docId + 1]; i++) counts[this.codes[i]]++;

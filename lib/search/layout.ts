@@ -18,8 +18,15 @@ export const WORD_COUNTS_FILE = 'word-counts.json';
 export const INPUTS_FILE = 'input-files.json';
 /** Records the build could not index (file, line, reason). Not read by the server. */
 export const REJECTS_FILE = 'rejects.jsonl';
+/**
+ * The stories: groups of articles that are copies of one story (lib/stories/file.ts). An index
+ * written before them has none, and loads with no stories: the format number stays.
+ */
+export const STORIES_FILE = 'stories.bin';
+/** What the next build adds articles' stories to (per article its 5-grams and band keys, the candidate pairs: lib/stories/corpus.ts). Not read by the server, and named so that next.config.mjs's globs do not ship it. */
+export const STORY_STATE_FILE = 'story-state.dat';
 /** What only the builder and the user read: the functions need not ship them (next.config.mjs). */
-export const BUILDER_ONLY_FILES: readonly string[] = [HASHES_FILE, WORD_COUNTS_FILE, INPUTS_FILE, REJECTS_FILE];
+export const BUILDER_ONLY_FILES: readonly string[] = [HASHES_FILE, WORD_COUNTS_FILE, INPUTS_FILE, REJECTS_FILE, STORY_STATE_FILE];
 export const VOCABULARY_FILE = 'vocabulary.json';
 /** FlexSearch's registry and postings (lib/search/postings-file.ts). */
 export const FLEX_DIR = 'flex';
@@ -64,5 +71,6 @@ export const SERVER_FILES: readonly string[] = [
   ARTICLE_SLOTS_FILE,
   META_FILE,
   VOCABULARY_FILE,
+  STORIES_FILE,
   ...Object.values(BINARY_FILES),
 ];

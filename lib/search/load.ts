@@ -19,9 +19,12 @@ import {
   FLEX_DIR,
   INDEX_FORMAT,
   MANIFEST_FILE,
+  STORIES_FILE,
   VOCABULARY_FILE,
   type IndexManifest,
 } from './layout';
+import { decodeStories, noStories } from '../stories/file';
+import type { StoryTable } from '../stories/table';
 
 /** `bytes` as read from `file` (a path in the index directory), refused when they differ from the manifest's record. */
 function verified(dir: string, manifest: IndexManifest, file: string, bytes: Buffer): Buffer {
@@ -112,11 +115,13 @@ export interface IndexFiles {
   /** Per docId, its block and line. */
   slots: Uint32Array;
   manifest: IndexManifest;
+  /** The copies of one story, grouped (none for an index written before stories). */
+  stories: StoryTable;
 }
 
 export async function loadEngine(dir: string): Promise<SearchEngine> {
-  const { data, meta, blockOffsets, slots, manifest } = await readIndexFiles(dir);
-  const engine = new SearchEngine(new FileStore(path.join(dir, ARTICLES_FILE), blockOffsets, slots, meta), data);
+  const { data, meta, blockOffsets, slots, manifest, stories } = await readIndexFiles(dir);
+  const engine = new SearchEngine(new FileStore(path.join(dir, ARTICLES_FILE), blockOffsets, slots, meta), data, { stories });
   engine.builtAt = manifest.builtAt ?? null;
   return engine;
 }
@@ -142,7 +147,19 @@ export async function readIndexFiles(dir: string): Promise<IndexFiles> {
       throw new IndexLoadError(`${path.join(dir, file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}: rebuild the index`);
     }
   };
-  const [metaBytes, blockOffsets, slots, vocabularyBytes, tf, docLength, titleLength, wordCodes, posOffsets, positions, articles] = await Promise.all([
+  // An index written before stories has no stories file and none in its manifest: it loads with no stories.
+  // One whose manifest lists the file must have it.
+  const storiesListed = manifest.files ? STORIES_FILE in manifest.files : false;
+  const readStories = async (): Promise<Buffer | null> => {
+    if (storiesListed) return read(STORIES_FILE);
+    try {
+      return await readFile(path.join(dir, STORIES_FILE));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new IndexLoadError(`${path.join(dir, STORIES_FILE)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}: rebuild the index`);
+    }
+  };
+  const [metaBytes, blockOffsets, slots, vocabularyBytes, tf, docLength, titleLength, wordCodes, posOffsets, positions, articles, storiesBytes] = await Promise.all([
     read(META_FILE),
     read(ARTICLE_BLOCKS_FILE),
     read(ARTICLE_SLOTS_FILE),
@@ -157,6 +174,7 @@ export async function readIndexFiles(dir: string): Promise<IndexFiles> {
     stat(path.join(dir, ARTICLES_FILE)).catch((e: NodeJS.ErrnoException) => {
       throw new IndexLoadError(`${path.join(dir, ARTICLES_FILE)}: ${e.code ?? e.message}: rebuild the index`);
     }),
+    readStories(),
   ]);
   const json = <T>(file: string, bytes: Buffer): T => {
     try {
@@ -204,5 +222,11 @@ export async function readIndexFiles(dir: string): Promise<IndexFiles> {
       throw new IndexLoadError(`${path.join(dir, file)}: ${has} ${file === ARTICLES_FILE ? 'bytes' : 'entries'} where the other files say ${expected ?? 'none'} (damaged or partly copied): rebuild the index`);
     }
   }
-  return { data, meta, blockOffsets: offsets, slots: articleSlots, manifest };
+  let stories: StoryTable;
+  try {
+    stories = storiesBytes ? decodeStories(storiesBytes, manifest.articleCount) : noStories(manifest.articleCount);
+  } catch (e) {
+    throw new IndexLoadError(`${path.join(dir, STORIES_FILE)} ${(e as Error).message} (damaged or partly copied): rebuild the index`);
+  }
+  return { data, meta, blockOffsets: offsets, slots: articleSlots, manifest, stories };
 }

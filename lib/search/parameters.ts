@@ -19,6 +19,13 @@ export interface ParameterSpec {
   readonly carried: boolean;
   /** What a missing or empty value means, in words (the README's API table). */
   readonly meaning: string;
+  /**
+   * What the search page reads when the URL leaves the parameter out, where it
+   * differs from the API's (the API keeps its older contract: one result per
+   * article; a reader's page groups copies). The URL still names only what the
+   * reader changed, so a link taken from the page means the page's default.
+   */
+  readonly pageDefault?: string;
 }
 
 export const SEARCH_PARAMETERS = [
@@ -34,6 +41,8 @@ export const SEARCH_PARAMETERS = [
   { name: 'source', repeatable: true, api: true, carried: true, meaning: 'every source' },
   { name: 'tag', repeatable: true, api: true, carried: true, meaning: 'every tag' },
   { name: 'more', repeatable: true, api: true, carried: true, meaning: 'source and tag lists show their top 20' },
+  { name: 'group', repeatable: false, api: true, carried: true, meaning: 'none: one result per article (the page: story)', pageDefault: 'story' },
+  { name: 'count', repeatable: false, api: true, carried: true, meaning: 'articles: facets and timeline count articles (the page: stories)', pageDefault: 'stories' },
   { name: 'sourceq', repeatable: false, api: false, carried: false, meaning: 'the full source list unnarrowed' },
   { name: 'tagq', repeatable: false, api: false, carried: false, meaning: 'the full tag list unnarrowed' },
 ] as const satisfies readonly ParameterSpec[];
@@ -50,6 +59,11 @@ export const SINGLE_PARAMETERS = names((p): p is Extract<Spec, { repeatable: fal
 export const REPEATABLE_PARAMETERS = names((p): p is Extract<Spec, { repeatable: true }> => p.repeatable);
 export const API_SINGLE_PARAMETERS = names((p): p is Extract<Spec, { repeatable: false; api: true }> => !p.repeatable && p.api);
 export const API_REPEATABLE_PARAMETERS = names((p): p is Extract<Spec, { repeatable: true; api: true }> => p.repeatable && p.api);
+
+/** The parameters whose page default differs from the API's, with that default. */
+export const PAGE_DEFAULTS: readonly (readonly [SingleParameter, string])[] = SEARCH_PARAMETERS.flatMap((p) =>
+  'pageDefault' in p && !p.repeatable ? [[p.name, p.pageDefault] as const] : [],
+);
 
 /** The parameters a form that changes `changed` carries as they are (hidden fields), in table order. */
 export function carriedBy(changed: readonly ParameterName[]): ParameterName[] {

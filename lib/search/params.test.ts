@@ -13,7 +13,7 @@ const fails = (raw: Record<string, string>) => {
 
 describe('parseSearchParams', () => {
   it('fills the defaults', () => {
-    expect(parseSearchParams({})).toEqual({ q: '', from: null, to: null, sort: 'relevance', page: 1, size: 10, match: 'all', source: [], tag: [], undated: 'exclude', more: [], prefix: 'none' });
+    expect(parseSearchParams({})).toEqual({ q: '', from: null, to: null, sort: 'relevance', page: 1, size: 10, match: 'all', source: [], tag: [], undated: 'exclude', more: [], prefix: 'none', group: 'none', count: 'articles' });
   });
 
   it('reads prefix=last for search-as-you-type, and whole words without it', () => {

@@ -29,11 +29,21 @@ export interface SearchParams {
    * (search-as-you-type). `none` (the default, and any link without it): whole words.
    */
   prefix: 'none' | 'last';
+  /**
+   * `story`: copies of one wire story are one result (the copy that ranks
+   * best), and a source filter keeps a story when any copy is from it. `none`
+   * (the API's default): one result per article, as before stories.
+   */
+  group: GroupMode;
+  /** What facets and the timeline count: `articles` (the API's default) or distinct `stories`. */
+  count: CountUnit;
   /** The query was over MAX_QUERY_LENGTH and was cut at the last word boundary before it (the page says so). */
   queryCut?: true;
 }
 
 export type UndatedMode = 'exclude' | 'include';
+export type GroupMode = 'none' | 'story';
+export type CountUnit = 'articles' | 'stories';
 
 export const FACET_NAMES: readonly FacetName[] = ['source', 'tag'];
 
@@ -167,6 +177,8 @@ const shape = {
   undated: oneOf<UndatedMode>('undated', ['exclude', 'include'], 'exclude'),
   more: facetNames,
   prefix: oneOf<SearchParams['prefix']>('prefix', ['none', 'last'], 'none'),
+  group: oneOf<GroupMode>('group', ['none', 'story'], 'none'),
+  count: oneOf<CountUnit>('count', ['articles', 'stories'], 'articles'),
 } satisfies Record<ApiParameter, z.ZodType>;
 const schema = z.object(shape);
 

@@ -5,7 +5,7 @@ import type { Article, JalaliDate } from '../types';
 import { articleWith } from '../article';
 import { SearchEngine } from './engine';
 import { parseTrendsParams } from './params';
-import { trends } from './trends';
+import { isUncertain, MIN_ARTICLES, parseTrendsRequest, shareOf, trendRows, trends, trendsBySource } from './trends';
 
 const on = (id: string, title: string, source: string, jalali: JalaliDate | null, tags: string[] = []): Article =>
   articleWith({ id, title, body: [title + '.'], source, jalali, tags });
@@ -82,5 +82,74 @@ describe('trends', () => {
   it('answers an archive without dates with no periods and every match undated', () => {
     const bare = SearchEngine.fromArticles([on('x', 'سیل', 'ایرنا', null)]);
     expect(trends(bare, parseTrendsParams(new URLSearchParams(q('سیل'))))).toEqual({ interval: 'year', periods: [], series: [{ q: 'سیل', counts: [], matched: 1, undated: 1 }] });
+  });
+});
+
+describe('parseTrendsRequest: how the trend is drawn', () => {
+  const parse = (query: string) => parseTrendsRequest(new URLSearchParams(`${q('سیل')}&${query}`));
+
+  it('draws the share, raw, on the Jalali calendar, all queries together, unless asked otherwise', () => {
+    expect(parse('')).toMatchObject({ measure: 'share', smooth: 0, labels: 'jalali', view: 'time' });
+    expect(parse('measure=count&smooth=3&labels=gregorian&view=source')).toMatchObject({ measure: 'count', smooth: 3, labels: 'gregorian', view: 'source' });
+  });
+
+  it('refuses a value it does not know, naming the parameter', () => {
+    for (const [query, param] of [['measure=percent', 'measure'], ['smooth=5', 'smooth'], ['smooth=yes', 'smooth'], ['labels=hijri', 'labels'], ['view=tags', 'view']]) {
+      expect(() => parse(query)).toThrow(new RegExp(`^${param}: expected`));
+    }
+  });
+});
+
+describe('shares and their certainty', () => {
+  it('is no share at all where the period holds no article', () => {
+    expect(shareOf(0, 0)).toBeNull();
+    expect(shareOf(3, 12)).toBe(0.25);
+  });
+
+  it('calls a share uncertain when it rests on fewer than 20 articles', () => {
+    expect(MIN_ARTICLES).toBe(20);
+    expect([isUncertain(19), isUncertain(20), isUncertain(0)]).toEqual([true, false, false]);
+  });
+});
+
+describe('trendRows', () => {
+  it('writes one row per period and query, period by period, with the share beside the raw count', () => {
+    const rows = trendRows(run(`${q('سیل', 'زلزله')}&interval=year`));
+    expect(rows.map((r) => [r.period, r.q, r.count, r.total])).toEqual([
+      ['1384', 'سیل', 2, 4],
+      ['1384', 'زلزله', 1, 4],
+      ['1385', 'سیل', 1, 1],
+      ['1385', 'زلزله', 1, 1],
+    ]);
+    expect(rows[0]).toMatchObject({ label: '۱۳۸۴', start: '1384-01-05', startIso: '2005-03-25', share: 0.5, uncertain: true });
+  });
+
+  it('writes a period without articles with no share, not 0', () => {
+    const rows = trendRows(run(`${q('سیل')}&interval=month&from=1384-01&to=1384-02`));
+    expect(rows[1]).toMatchObject({ period: '1384-02', count: 0, total: 0, share: null, uncertain: false });
+  });
+});
+
+describe('trendsBySource', () => {
+  it('splits the queries by the sources with most dated matches, each over that source\'s own articles', () => {
+    const params = parseTrendsParams(new URLSearchParams(`${q('سیل', 'زلزله')}&interval=year`));
+    const whole = trends(engine, params);
+    const split = trendsBySource(engine, params, whole);
+    // ایرنا's undated «سیل در سیستان» is in no period: it does not rank the source.
+    expect(split.map((s) => [s.source, s.matched])).toEqual([['ایرنا', 2], ['همشهری', 2], ['ایسنا', 1]]);
+    const irna = split[0].trend;
+    expect(irna.periods.map((p) => [p.key, p.total])).toEqual([['1384', 2], ['1385', 0]]);
+    expect(irna.series.map((s) => s.counts)).toEqual([[1, 0], [1, 0]]);
+  });
+
+  it('keeps every split on the whole trend\'s periods, so the small charts share one time axis', () => {
+    const params = parseTrendsParams(new URLSearchParams(`${q('سیل')}&interval=month`));
+    const whole = trends(engine, params);
+    for (const { trend } of trendsBySource(engine, params, whole)) expect(trend.periods.map((p) => p.key)).toEqual(whole.periods.map((p) => p.key));
+  });
+
+  it('splits only among the selected sources under a source filter', () => {
+    const params = parseTrendsParams(new URLSearchParams(`${q('سیل')}&interval=year&source=${encodeURIComponent('ایسنا')}`));
+    expect(trendsBySource(engine, params, trends(engine, params)).map((s) => s.source)).toEqual(['ایسنا']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   articleHref,
+  withPageDefaults,
   idFromSegment,
   idSegment,
   carriedFields,
@@ -141,5 +142,16 @@ describe('article ids in URLs', () => {
     expect(idSegment('a.b')).toBe('a.b');
     expect(idSegment('~x')).toBe('~x');
     expect(idFromSegment('~x')).toBe('~x');
+  });
+});
+
+describe('withPageDefaults', () => {
+  it('groups by story and counts stories where the URL is silent', () => {
+    expect(withPageDefaults({ q: 'زعفران' })).toMatchObject({ q: 'زعفران', group: 'story', count: 'stories' });
+  });
+
+  it('keeps what the URL chose, and does not write the defaults into links', () => {
+    expect(withPageDefaults({ q: 'زعفران', group: 'none', count: 'articles' })).toMatchObject({ group: 'none', count: 'articles' });
+    expect(searchHref({ q: 'زعفران' })).toBe(`/?q=${encodeURIComponent('زعفران')}`);
   });
 });

@@ -2,7 +2,7 @@
 // search's only state. Pure functions, used on the server and in the browser.
 
 import { normalizeValue } from '../search/facet-value';
-import { carriedBy, REPEATABLE_PARAMETERS, SINGLE_PARAMETERS, type ParameterName, type RepeatableParameter, type SingleParameter } from '../search/parameters';
+import { carriedBy, PAGE_DEFAULTS, REPEATABLE_PARAMETERS, SINGLE_PARAMETERS, type ParameterName, type RepeatableParameter, type SingleParameter } from '../search/parameters';
 
 /**
  * The view a URL carries: every parameter of lib/search/parameters.ts (what
@@ -51,6 +51,18 @@ export function readUrlState(raw: RawParams): UrlState {
     if (seen.size > 0) state[key] = [...seen];
   }
   return state;
+}
+
+/**
+ * What the search page searches for `state`: its own defaults where the URL
+ * is silent (parameters.ts `pageDefault`: results grouped by story), the
+ * URL's value otherwise. The URL is left as it is, so a link keeps meaning
+ * the page's default and `group=none` is the one a reader chose.
+ */
+export function withPageDefaults(state: UrlState): Record<string, string | string[] | undefined> {
+  const out: Record<string, string | string[] | undefined> = { ...state };
+  for (const [name, value] of PAGE_DEFAULTS) if (!out[name]) out[name] = value;
+  return out;
 }
 
 /** The state as URL parameters, in one canonical order. */

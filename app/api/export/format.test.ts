@@ -77,8 +77,25 @@ describe('export records', () => {
     const line = jsonlRecord(exportRecord(article('1')));
     expect(line.endsWith('\n')).toBe(true);
     expect(JSON.parse(line)).toEqual({
-      id: '1', title: 'عنوان 1', jalali_date: '1400-08-10', gregorian_date: '2021-11-01', source: 'ایرنا', tags: ['فرهنگ', 'کتاب'], url: 'https://example.ir/1',
+      id: '1', title: 'عنوان 1', jalali_date: '1400-08-10', gregorian_date: '2021-11-01', source: 'ایرنا', tags: ['فرهنگ', 'کتاب'], url: 'https://example.ir/1', story_id: null,
     });
+  });
+});
+
+describe('the story column', () => {
+  it('names the story of a copy, and is empty for an article in no story', async () => {
+    const rows = [article('isna-7'), article('tasnim-2')][Symbol.iterator]();
+    const storyOf = (a: Article) => (a.id === 'isna-7' ? 'irna-3' : null);
+    const lines = (await readAll(exportStream(rows, 'csv', { storyOf }))).slice(1).split('\r\n');
+    expect(lines[1].endsWith(',irna-3')).toBe(true);
+    expect(lines[2].endsWith(',')).toBe(true);
+    expect(lines[2].endsWith('irna-3')).toBe(false);
+  });
+
+  it('says in the # line when a row is a story', () => {
+    const meta = exportMeta({ q: 'خبر', match: 'all', sort: 'relevance', from: null, to: null, undated: 'exclude', source: [], tag: [], group: 'story' }, 7, new Date('2026-12-02T06:00:00Z'), null);
+    expect(csvMetaLine(meta)).toContain('stories (one row each): 7');
+    expect(meta.group).toBe('story');
   });
 });
 
@@ -97,7 +114,7 @@ describe('exportStream', () => {
   it('writes a BOM, the header and every row in CSV', async () => {
     const seen = { pulled: 0, closed: false };
     const text = await readAll(exportStream(many(1000, seen), 'csv', { chunk: 100 }));
-    expect(text.startsWith(BOM + 'id,title,jalali_date,gregorian_date,source,tags,url\r\n')).toBe(true);
+    expect(text.startsWith(BOM + 'id,title,jalali_date,gregorian_date,source,tags,url,story_id\r\n')).toBe(true);
     expect(text.slice(1).split('\r\n').filter(Boolean)).toHaveLength(1001);
     expect(seen.pulled).toBe(1000);
   });
@@ -201,7 +218,7 @@ describe('what an export was counted from', () => {
     const rows = () => [article('1')][Symbol.iterator]();
     const asked = await readAll(exportStream(rows(), 'csv', { meta, csvMeta: true }));
     expect(asked.startsWith(BOM + '# Kavosh export;')).toBe(true);
-    expect(asked.split('\r\n')[1]).toBe('id,title,jalali_date,gregorian_date,source,tags,url');
+    expect(asked.split('\r\n')[1]).toBe('id,title,jalali_date,gregorian_date,source,tags,url,story_id');
     const plain = await readAll(exportStream(rows(), 'csv', { meta }));
     expect(plain.startsWith(BOM + 'id,')).toBe(true);
   });

@@ -5,7 +5,8 @@ import { gregorianDate } from '@/lib/ui/dates';
 
 export type ExportFormat = 'csv' | 'jsonl';
 
-export const EXPORT_COLUMNS = ['id', 'title', 'jalali_date', 'gregorian_date', 'source', 'tags', 'url'] as const;
+// story_id comes last so that a reader taking the columns by position reads the others where they were.
+export const EXPORT_COLUMNS = ['id', 'title', 'jalali_date', 'gregorian_date', 'source', 'tags', 'url', 'story_id'] as const;
 
 export type ExportRecord = Record<(typeof EXPORT_COLUMNS)[number], string | null> & { tags_list: string[] };
 
@@ -15,7 +16,8 @@ export const TAG_SEPARATOR = '، ';
 /** UTF-8 byte order mark: Excel reads the file as UTF-8 only with it. */
 export const BOM = '\uFEFF';
 
-export function exportRecord(a: Article): ExportRecord {
+/** `storyId`: the representative's id of the article's wire story (empty when it is in none). */
+export function exportRecord(a: Article, storyId: string | null = null): ExportRecord {
   const jalali = a.jalali ? formatJalaliKey(a.jalali) : null;
   return {
     id: a.id,
@@ -26,6 +28,7 @@ export function exportRecord(a: Article): ExportRecord {
     tags: a.tags.join(TAG_SEPARATOR),
     tags_list: a.tags,
     url: a.url,
+    story_id: storyId,
   };
 }
 
@@ -63,6 +66,7 @@ export function jsonlRecord(r: ExportRecord): string {
       source: r.source,
       tags: r.tags_list,
       url: r.url,
+      story_id: r.story_id,
     }) + '\n'
   );
 }
@@ -108,8 +112,10 @@ export interface ExportMeta {
   tag: string[];
   /** `include` when a date filter kept the undated articles. */
   undated: 'exclude' | 'include';
-  /** Articles in the file. */
+  /** Rows in the file: articles, or stories with `group=story`. */
   total: number;
+  /** `story`: one row per story (its copy that ranks best); `none`: one per article. */
+  group: 'none' | 'story';
   /** ISO 8601 with the Tehran offset. */
   exported_at: string;
   exported_jalali: string;
@@ -126,7 +132,7 @@ export function tehranIso(now: Date): string {
 }
 
 export function exportMeta(
-  search: { q: string; match: string; sort: string; from: string | null; to: string | null; undated: 'exclude' | 'include'; source: string[]; tag: string[] },
+  search: { q: string; match: string; sort: string; from: string | null; to: string | null; undated: 'exclude' | 'include'; source: string[]; tag: string[]; group?: 'none' | 'story' },
   total: number,
   now: Date,
   builtAt: string | null,
@@ -141,6 +147,7 @@ export function exportMeta(
     source: search.source,
     tag: search.tag,
     total,
+    group: search.group ?? 'none',
     exported_at: tehranIso(now),
     exported_jalali: formatJalaliKey(tehranJalaliOf(now)),
     index_built_at: builtAt,
@@ -164,7 +171,7 @@ export function csvMetaLine(meta: ExportMeta): string {
     (meta.from || meta.to) && meta.undated === 'include' ? 'undated: included' : null,
     meta.source.length ? `source: ${meta.source.map(one).join(' | ')}` : null,
     meta.tag.length ? `tag: ${meta.tag.map(one).join(' | ')}` : null,
-    `articles: ${meta.total}`,
+    meta.group === 'story' ? `stories (one row each): ${meta.total}` : `articles: ${meta.total}`,
     `exported: ${meta.exported_at} (${meta.exported_jalali})`,
     `index built: ${meta.index_built_at ?? 'unknown'}`,
   ];
@@ -181,9 +188,10 @@ export function csvMetaLine(meta: ExportMeta): string {
 export function exportStream(
   rows: Iterator<Article>,
   format: ExportFormat,
-  options: { signal?: AbortSignal; chunk?: number; chunkMs?: number; meta?: ExportMeta; csvMeta?: boolean; extras?: ExportExtras } = {},
+  options: { signal?: AbortSignal; chunk?: number; chunkMs?: number; meta?: ExportMeta; csvMeta?: boolean; extras?: ExportExtras; storyOf?: (a: Article) => string | null } = {},
 ): ReadableStream<Uint8Array> {
   const extras = options.extras ?? {};
+  const storyOf = options.storyOf ?? (() => null);
   const columns = extraColumns(extras);
   const head =
     format === 'csv'
@@ -193,15 +201,15 @@ export function exportStream(
         : '';
   const write =
     columns.length === 0
-      ? (a: Article) => (format === 'csv' ? csvRecord : jsonlRecord)(exportRecord(a))
+      ? (a: Article) => (format === 'csv' ? csvRecord : jsonlRecord)(exportRecord(a, storyOf(a)))
       : format === 'csv'
         ? (a: Article) => {
-            const r = exportRecord(a);
+            const r = exportRecord(a, storyOf(a));
             const more = extraValues(a, extras);
             return csvRow([...EXPORT_COLUMNS.map((c) => r[c]), ...columns.map((c) => (c === 'link' ? (more.link as string) : (more[c] as string[]).join(c === 'text' ? PARAGRAPH_SEPARATOR : SNIPPET_SEPARATOR)))]);
           }
         : (a: Article) => {
-            const line = jsonlRecord(exportRecord(a));
+            const line = jsonlRecord(exportRecord(a, storyOf(a)));
             return line.slice(0, -2) + ',' + JSON.stringify(extraValues(a, extras)).slice(1) + '\n';
           };
   return rowStream(rows, write, head, options);

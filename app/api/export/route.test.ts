@@ -43,7 +43,7 @@ describe('GET /api/export', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(new TextDecoder().decode(bytes)); // the decoder drops the BOM
-    expect(rows[0]).toEqual(['id', 'title', 'jalali_date', 'gregorian_date', 'source', 'tags', 'url']);
+    expect(rows[0]).toEqual(['id', 'title', 'jalali_date', 'gregorian_date', 'source', 'tags', 'url', 'story_id']);
     // page and size do not limit an export.
     expect(rows).toHaveLength(31);
     const first = rows.find((r) => r[0] === 'r-0')!;

@@ -1,8 +1,10 @@
 // GET /api/export?format=csv|jsonl&<the parameters of /api/search>: every match
-// of the search (not only one page), streamed.
+// of the search (not only one page), streamed; with `group=story` one row per
+// story (its copy that ranks best). Every row names its story (`story_id`).
 import type { NextRequest } from 'next/server';
 import { getEngine } from '@/lib/search/instance';
 import { parseSearchParams } from '@/lib/search/params';
+import { serverScheduler } from '@/lib/search/scheduler';
 import { errorResponse, handleError } from '../respond';
 import { tehranGregorian } from '@/lib/ui/dates';
 import { contentDisposition, exportFilename, exportMeta, exportStream, type ExportExtras, type ExportFormat } from './format';
@@ -40,7 +42,8 @@ export async function GET(request: NextRequest) {
     // An export is a submitted search: whole words, whatever the box was doing.
     const params = { ...parseSearchParams(search), prefix: 'none' as const };
     const engine = await getEngine();
-    const { total, rows, plan } = engine.exportable(params);
+    // Ordering every match is the export's one long synchronous step; the rows then stream in chunks that yield.
+    const { total, rows, plan, storyOf } = await serverScheduler().run(engine.cost(params), () => engine.exportable(params), request.signal);
     // Absolute from the configured site URL (KAVOSH_SITE_URL), else relative to this Kavosh.
     const site = (process.env.KAVOSH_SITE_URL ?? '').replace(/\/+$/, '');
     const extras: ExportExtras = {
@@ -51,12 +54,12 @@ export async function GET(request: NextRequest) {
     const now = new Date();
     const today = tehranGregorian(now.toISOString())?.date ?? '';
     const meta = exportMeta(
-      { q: params.q, match: params.match, sort: params.sort, from: search.get('from'), to: search.get('to'), undated: params.undated, source: params.source, tag: params.tag },
+      { q: params.q, match: params.match, sort: params.sort, from: search.get('from'), to: search.get('to'), undated: params.undated, source: params.source, tag: params.tag, group: params.group },
       total,
       now,
       engine.builtAt,
     );
-    return new Response(exportStream(rows, format, { signal: request.signal, meta, csvMeta: csvMeta === '1', extras }), {
+    return new Response(exportStream(rows, format, { signal: request.signal, meta, csvMeta: csvMeta === '1', extras, storyOf }), {
       headers: {
         'Content-Type': CONTENT_TYPE[format],
         'Content-Disposition': contentDisposition(exportFilename(params.q, format, today)),

@@ -4,6 +4,7 @@
 import { NextResponse } from 'next/server';
 import { engineStatus, getEngine } from '@/lib/search/instance';
 import type { HealthResponse } from '@/lib/types';
+import { collectionsIndexId } from '@/lib/collections/index-identity';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -14,7 +15,7 @@ export async function GET() {
   const { serving, lastError } = engineStatus();
   const body: HealthResponse = {
     status: serving ? 'ok' : 'index_unavailable',
-    index: serving && { articles: serving.articles, builtAt: serving.builtAt, loadedAt: serving.loadedAt },
+    index: serving && { id: collectionsIndexId(), articles: serving.articles, builtAt: serving.builtAt, loadedAt: serving.loadedAt },
     lastReloadError: lastError,
   };
   return NextResponse.json(body, { status: serving ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getEngine } from '@/lib/search/instance';
 import { parseSearchParams } from '@/lib/search/params';
 import type { SearchResponse } from '@/lib/types';
+import { serverScheduler } from '@/lib/search/scheduler';
 import { handleError } from '../respond';
 
 export const runtime = 'nodejs';
@@ -11,7 +12,8 @@ export async function GET(request: NextRequest) {
   try {
     const params = parseSearchParams(request.nextUrl.searchParams);
     const engine = await getEngine();
-    return NextResponse.json<SearchResponse>(engine.search(params));
+    const answer = await serverScheduler().run(engine.cost(params), () => engine.search(params), request.signal);
+    return NextResponse.json<SearchResponse>(answer);
   } catch (e) {
     return handleError(e);
   }

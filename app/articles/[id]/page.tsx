@@ -8,8 +8,12 @@ import { ArticleDate } from '../../components/ArticleDate';
 import { ExternalUrl } from '../../components/ExternalUrl';
 import { MatchNavigator } from '../../components/MatchNavigator';
 import { CopyButton } from '../../components/CopyButton';
+import { StoryPanel } from '../../components/Stories';
 import { backHref, idFromSegment, searchHref } from '../../../lib/ui/href';
 import { citationParts, citationText, plainText } from '../../../lib/ui/citation';
+import { collectionsIndexId } from '@/lib/collections/index-identity';
+import { KeepButton } from '../../components/KeepButton';
+import { KeepNeedsScript } from '../../components/KeepScope';
 
 export const dynamic = 'force-dynamic';
 
@@ -60,9 +64,14 @@ export default async function ArticlePage(props: PageProps) {
         >
           → بازگشت به نتایج
         </Link>
-        <Link prefetch={false} href="/" className="font-black">
-          کاوش
-        </Link>
+        <span className="flex items-center gap-4">
+          <Link prefetch={false} href="/collections" className="text-amber-800 underline-offset-2 hover:underline dark:text-amber-300">
+            مجموعه‌ها
+          </Link>
+          <Link prefetch={false} href="/" className="font-black">
+            کاوش
+          </Link>
+        </span>
       </nav>
       <article className="mt-4">
         <header className="border-b border-stone-200 pb-4 dark:border-stone-800">
@@ -122,6 +131,10 @@ export default async function ArticlePage(props: PageProps) {
               </>
             )}
           </dl>
+          <div className="mt-3">
+            <KeepButton indexId={collectionsIndexId()} article={{ id: article.id, title: cite.title, jalaliDate: article.jalaliDate, publishedAt: article.publishedAt, source: article.source, url: article.url }} />
+            <KeepNeedsScript what="مجموعه‌ها" />
+          </div>
         </header>
         {q.trim() && (
           <div className="mt-3">
@@ -153,6 +166,7 @@ export default async function ArticlePage(props: PageProps) {
             ))}
           </ul>
         )}
+        {article.story && <StoryPanel story={article.story} back={back} />}
         <section aria-labelledby="cite-heading" className="mt-8 rounded-2xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
           <div className="flex items-center justify-between gap-3">
             <h2 id="cite-heading" className="text-sm font-bold">

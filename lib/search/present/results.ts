@@ -5,7 +5,8 @@ import { formatJalaliKey } from '../../jalali';
 import { highlight, type HighlightPlan } from '../highlight';
 import { makeSnippets } from '../snippets';
 
-export function resultOf(a: Article, plan: HighlightPlan): SearchResult {
+/** A result without its story (the engine adds it from the story table). */
+export function resultOf(a: Article, plan: HighlightPlan): Omit<SearchResult, 'story'> {
   return {
     id: a.id,
     title: highlight(a.title, plan),

@@ -51,3 +51,27 @@ export function queryCost(store: IndexStore, expander: TermExpander, query: Pars
   query.excluded.forEach(clauseCost);
   return cost;
 }
+
+/** How much longer than a scan of the first group a later group's confirmation may read (binary search within a long posting list). */
+const SEEK_FACTOR = 4;
+
+/**
+ * What a query will actually read, roughly, as opposed to queryCost's upper
+ * bound: with match=all the rarest group is read and the others only confirm
+ * its articles (by binary search when they are few), so «چه کار کنیم تا علاقه
+ * به درس بیشتر شود» reads little although every word is common; with match=any
+ * every group is read. A phrase's candidates each cost a byte search. The
+ * server's scheduler sorts requests into cheap and expensive by this.
+ */
+export function expectedWork(store: IndexStore, expander: TermExpander, query: ParsedQuery, groups: readonly (readonly Alternative[])[], mode: 'all' | 'any'): number {
+  if (groups.length === 0) return store.size;
+  const weighed = groups.map((group) => expander.estimate(group) * (group.some((c) => c.kind === 'phrase') ? PHRASE_CHECK_COST : 1)).sort((a, b) => a - b);
+  const first = weighed[0];
+  let work = first;
+  for (let g = 1; g < weighed.length; g++) work += mode === 'all' ? Math.min(weighed[g], first * SEEK_FACTOR) : weighed[g];
+  // The matches: exclusions and stop words are looked up among them, and facets and order pass over them.
+  const hits = Math.min(store.size, mode === 'all' ? first : weighed.reduce((sum, w) => sum + w, 0));
+  for (const clause of query.excluded) work += Math.min(expander.estimate([clause]), hits * SEEK_FACTOR);
+  for (const group of query.optional) work += Math.min(expander.estimate(group), hits * SEEK_FACTOR);
+  return work + hits;
+}

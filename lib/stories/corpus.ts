@@ -1,0 +1,385 @@
+// detect.ts's stories over a whole index, by article number, in typed arrays:
+// detect.ts keeps a Map entry per distinct 5-gram, and V8's Maps stop at 2^24
+// entries, fewer than a 100,000-article archive has (about 36 million
+// 5-grams). The algorithm is detect.ts's: 5-grams that more than
+// `maxShingleDf` articles have are boilerplate; candidates share an LSH band
+// (signature.ts); a candidate is a copy when overlap(A, B) = |A ∩ B| /
+// min(|A|, |B|) over the other 5-grams reaches the threshold; stories are the
+// connected groups, the earliest dated copy (ties by id) first.
+//
+// Incremental: `add` takes articles after the ones it holds. Only the new
+// candidates are verified, unless a 5-gram became boilerplate, which can
+// change an old pair's overlap: then the pairs of the articles having it are
+// verified again. The state a later build needs (per article its 5-grams,
+// band keys and whether it is long enough; the candidate pairs) is `encode`d
+// into a builder-only file; corpus.test.ts checks that adding equals a run
+// over all.
+import { STORY_DEFAULTS, type StoryOptions } from './detect';
+import { type SignatureOptions, bandKeysOf, minHashes, shinglesOfWords } from './signature';
+
+export type ResolvedStoryOptions = Required<StoryOptions>;
+
+export function resolveStoryOptions(options: StoryOptions = {}): ResolvedStoryOptions {
+  const o = { ...STORY_DEFAULTS, ...options };
+  if (!(o.threshold > 0 && o.threshold <= 1)) throw new Error(`stories: threshold must be in (0, 1], got ${o.threshold}`);
+  for (const k of ['minWords', 'maxShingleDf', 'bands', 'rows'] as const) {
+    if (!Number.isInteger(o[k]) || o[k] < 1) throw new Error(`stories: ${k} must be a positive integer, got ${o[k]}`);
+  }
+  return { threshold: o.threshold, minWords: o.minWords, maxShingleDf: o.maxShingleDf, bands: o.bands, rows: o.rows, seed: o.seed };
+}
+
+/** What one article contributes: made where its words are (an analysis worker, or the build's thread). */
+export interface StorySignature {
+  /** Distinct hashed 5-grams of the body, sorted. */
+  shingles: Uint32Array;
+  /** One key per band; empty when the article is too short to be grouped. */
+  keys: Uint32Array;
+}
+
+/** The signature of a body given as term ids of `terms` (its words, pieces left out). */
+export function signatureOf(bodyWords: ArrayLike<number>, terms: readonly string[], options: SignatureOptions & { minWords: number }): StorySignature {
+  const shingles = shinglesOfWords(bodyWords, terms, options.seed);
+  const keys = bodyWords.length >= options.minWords ? bandKeysOf(minHashes(shingles, options), options) : new Uint32Array(0);
+  return { shingles, keys };
+}
+
+/** How an article sorts in its story: by date (undated last), then id. */
+export interface StoryOrder {
+  ids: readonly string[];
+  publishedAt: readonly (string | null)[];
+}
+
+/** Counts per 5-gram hash, open addressing; a count of 0 marks a free slot. */
+class ShingleCounts {
+  private keys: Uint32Array;
+  private counts: Uint32Array;
+  private used = 0;
+
+  constructor(capacity = 1 << 16) {
+    this.keys = new Uint32Array(capacity);
+    this.counts = new Uint32Array(capacity);
+  }
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    // The keys are hashes already; one more mix spreads runs of near values.
+    let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (this.counts[i] !== 0 && this.keys[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+
+  get(key: number): number {
+    return this.counts[this.slot(key)];
+  }
+
+  /** Adds one; returns the new count. */
+  increment(key: number): number {
+    if ((this.used + 1) * 10 > this.keys.length * 7) this.grow();
+    const i = this.slot(key);
+    if (this.counts[i] === 0) {
+      this.keys[i] = key;
+      this.used++;
+    }
+    return ++this.counts[i];
+  }
+
+  private grow(): void {
+    const { keys, counts } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.counts = new Uint32Array(keys.length * 2);
+    for (let i = 0; i < keys.length; i++) {
+      if (counts[i] === 0) continue;
+      const j = this.slot(keys[i]);
+      this.keys[j] = keys[i];
+      this.counts[j] = counts[i];
+    }
+  }
+}
+
+/** Growable uint32 list. */
+class U32List {
+  data: Uint32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Uint32Array(capacity);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Uint32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+  view(): Uint32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+const STATE_MAGIC = 0x53564b31; // "KVS1"
+
+export class StoryCorpus {
+  readonly options: ResolvedStoryOptions;
+  private readonly signatures: StorySignature[] = [];
+  private readonly df = new ShingleCounts();
+  /** Candidate pairs, a < b, in the order found. */
+  private readonly pairA = new U32List();
+  private readonly pairB = new U32List();
+  private pairSet = new Set<number>();
+  /** Union-find over article numbers: the stories so far. */
+  private parent = new Int32Array(0);
+
+  constructor(options: StoryOptions = {}) {
+    this.options = resolveStoryOptions(options);
+  }
+
+  get size(): number {
+    return this.signatures.length;
+  }
+
+  /** Adds the next articles (numbers size, size + 1, …) and settles the stories. */
+  add(signatures: readonly StorySignature[]): void {
+    const first = this.signatures.length;
+    const cap = this.options.maxShingleDf;
+    const crossed = new Set<number>();
+    for (const sig of signatures) {
+      if (sig.keys.length !== 0 && sig.keys.length !== this.options.bands) throw new Error(`stories: a signature has ${sig.keys.length} band keys, expected ${this.options.bands}`);
+      this.signatures.push(sig);
+      const sh = sig.shingles;
+      for (let i = 0; i < sh.length; i++) if (this.df.increment(sh[i]) === cap + 1) crossed.add(sh[i]);
+    }
+    const parent = new Int32Array(this.signatures.length);
+    parent.set(this.parent);
+    for (let d = first; d < parent.length; d++) parent[d] = d;
+    this.parent = parent;
+    const fresh = this.findCandidates(first);
+    if (crossed.size > 0 && first > 0) {
+      // Old pairs' overlap may have changed: the groups are made again from
+      // every candidate, which verifies only the pairs not yet joined.
+      for (let d = 0; d < parent.length; d++) parent[d] = d;
+      this.join(0, this.pairA.length);
+    } else {
+      this.join(fresh, this.pairA.length);
+    }
+  }
+
+  /** Pairs sharing a band key with at least one article from `first` on; returns where they start in the pair list. */
+  private findCandidates(first: number): number {
+    const start = this.pairA.length;
+    const n = this.signatures.length;
+    for (let b = 0; b < this.options.bands; b++) {
+      // The band's buckets of the new articles; every article then looks its key up.
+      const bucket = new Map<number, number | number[]>();
+      for (let c = first; c < n; c++) {
+        const keys = this.signatures[c].keys;
+        if (keys.length === 0) continue;
+        const had = bucket.get(keys[b]);
+        if (had === undefined) bucket.set(keys[b], c);
+        else if (typeof had === 'number') bucket.set(keys[b], [had, c]);
+        else had.push(c);
+      }
+      if (bucket.size === 0) return start;
+      for (let d = 0; d < n; d++) {
+        const keys = this.signatures[d].keys;
+        if (keys.length === 0) continue;
+        const hit = bucket.get(keys[b]);
+        if (hit === undefined) continue;
+        if (typeof hit === 'number') {
+          if (hit > d) this.pair(d, hit);
+        } else {
+          for (const c of hit) if (c > d) this.pair(d, c);
+        }
+      }
+    }
+    return start;
+  }
+
+  private pair(a: number, b: number): void {
+    const key = a * 4294967296 + b;
+    if (this.pairSet.has(key)) return;
+    this.pairSet.add(key);
+    this.pairA.push(a);
+    this.pairB.push(b);
+  }
+
+  private find(x: number): number {
+    const parent = this.parent;
+    let r = x;
+    while (parent[r] !== r) r = parent[r];
+    while (parent[x] !== r) {
+      const next = parent[x];
+      parent[x] = r;
+      x = next;
+    }
+    return r;
+  }
+
+  /**
+   * Verifies the candidates from..to and joins the copies. A pair whose
+   * articles are already in one story is not verified: its edge could not
+   * change the groups, which are all that is kept.
+   */
+  private join(from: number, to: number): void {
+    const a = this.pairA.data, b = this.pairB.data;
+    for (let k = from; k < to; k++) {
+      const ra = this.find(a[k]), rb = this.find(b[k]);
+      if (ra === rb) continue;
+      if (this.overlap(a[k], b[k]) >= this.options.threshold) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    }
+  }
+
+  private overlap(x: number, y: number): number {
+    const a = this.signatures[x].shingles, b = this.signatures[y].shingles;
+    const cap = this.options.maxShingleDf;
+    const df = this.df;
+    let i = 0, j = 0, na = 0, nb = 0, common = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) {
+        if (df.get(a[i]) <= cap) na++;
+        i++;
+      } else if (b[j] < a[i]) {
+        if (df.get(b[j]) <= cap) nb++;
+        j++;
+      } else {
+        if (df.get(a[i]) <= cap) {
+          na++;
+          nb++;
+          common++;
+        }
+        i++;
+        j++;
+      }
+    }
+    for (; i < a.length; i++) if (df.get(a[i]) <= cap) na++;
+    for (; j < b.length; j++) if (df.get(b[j]) <= cap) nb++;
+    const m = Math.min(na, nb);
+    return m === 0 ? 0 : common / m;
+  }
+
+  /** The stories as article numbers: each group of two or more, earliest first; groups ordered by their first. */
+  stories(order: StoryOrder): number[][] {
+    const byRoot = new Map<number, number[]>();
+    for (let d = 0; d < this.parent.length; d++) {
+      const r = this.find(d);
+      if (r === d && !byRoot.has(d)) continue;
+      let list = byRoot.get(r);
+      if (!list) byRoot.set(r, (list = [r]));
+      if (r !== d) list.push(d);
+    }
+    const cmp = (x: number, y: number) => {
+      const dx = order.publishedAt[x], dy = order.publishedAt[y];
+      if (dx !== dy) {
+        if (dx === null) return 1;
+        if (dy === null) return -1;
+        return dx < dy ? -1 : 1;
+      }
+      const ix = order.ids[x], iy = order.ids[y];
+      return ix < iy ? -1 : ix > iy ? 1 : 0;
+    };
+    const groups = [...byRoot.values()].filter((g) => g.length > 1).map((g) => g.sort(cmp));
+    return groups.sort((g, h) => cmp(g[0], h[0]));
+  }
+
+  /**
+   * What a later build needs to `decode` and `add` to, in bytes (little-endian
+   * uint32s): a header with the options, per article its 5-gram count, band
+   * key count, 5-grams and keys, then the candidate pairs. Articles come in
+   * order, so an index that grows writes a file that begins as the last one.
+   */
+  encode(): Uint8Array {
+    const n = this.signatures.length;
+    let words = 9 + 2 * n + 1 + 2 * this.pairA.length + n;
+    for (const s of this.signatures) words += s.shingles.length + s.keys.length;
+    const out = new Uint32Array(words);
+    const o = this.options;
+    const threshold = new Uint32Array(new Float64Array([o.threshold]).buffer);
+    out.set([STATE_MAGIC, threshold[0], threshold[1], o.minWords, o.maxShingleDf, o.bands, o.rows, o.seed >>> 0, n]);
+    let at = 9;
+    for (const s of this.signatures) {
+      out[at++] = s.shingles.length;
+      out[at++] = s.keys.length;
+      out.set(s.shingles, at);
+      at += s.shingles.length;
+      out.set(s.keys, at);
+      at += s.keys.length;
+    }
+    // Sorted, so that the bytes do not depend on the order the pairs were found in.
+    const pa = this.pairA.data, pb = this.pairB.data;
+    const sorted = Uint32Array.from({ length: this.pairA.length }, (_, k) => k).sort((x, y) => pa[x] - pa[y] || pb[x] - pb[y]);
+    out[at++] = sorted.length;
+    for (const k of sorted) {
+      out[at++] = pa[k];
+      out[at++] = pb[k];
+    }
+    // Each article's story as its first article number: the union-find's roots are the least, whatever the order of joins.
+    for (let d = 0; d < n; d++) out[at++] = this.find(d);
+    return new Uint8Array(out.buffer);
+  }
+
+  /** The per-article signatures a state holds, without counting or grouping; null when made with other options. */
+  static signaturesIn(bytes: Uint8Array, options: StoryOptions = {}): StorySignature[] | null {
+    const parsed = parseState(bytes, resolveStoryOptions(options));
+    return parsed && parsed.signatures;
+  }
+
+  /**
+   * A corpus from `encode`'s bytes, or null when they were made with other
+   * options (then the caller starts over). Throws on bytes that are not such a
+   * file.
+   */
+  static decode(bytes: Uint8Array, options: StoryOptions = {}): StoryCorpus | null {
+    const corpus = new StoryCorpus(options);
+    const parsed = parseState(bytes, corpus.options);
+    if (!parsed) return null;
+    const { signatures, pairs, roots } = parsed;
+    const n = signatures.length;
+    for (const sig of signatures) {
+      corpus.signatures.push(sig);
+      for (let i = 0; i < sig.shingles.length; i++) corpus.df.increment(sig.shingles[i]);
+    }
+    for (let k = 0; k < pairs.length; k += 2) {
+      if (pairs[k] >= pairs[k + 1] || pairs[k + 1] >= n) throw new Error('stories state file has a pair out of range');
+      corpus.pair(pairs[k], pairs[k + 1]);
+    }
+    corpus.parent = new Int32Array(n);
+    for (let d = 0; d < n; d++) {
+      const r = roots[d];
+      if (r > d || (r < d && corpus.parent[r] !== r)) throw new Error('stories state file has a story root out of range');
+      corpus.parent[d] = r;
+    }
+    return corpus;
+  }
+}
+
+function parseState(bytes: Uint8Array, o: ResolvedStoryOptions): { signatures: StorySignature[]; pairs: Uint32Array; roots: Uint32Array } | null {
+  if (bytes.byteLength % 4 !== 0 || bytes.byteLength < 40) throw new Error('not a stories state file (its length)');
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  const u = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
+  if (u[0] !== STATE_MAGIC) throw new Error('not a stories state file (its first bytes)');
+  const threshold = new Float64Array(u.slice(1, 3).buffer)[0];
+  if (threshold !== o.threshold || u[3] !== o.minWords || u[4] !== o.maxShingleDf || u[5] !== o.bands || u[6] !== o.rows || u[7] !== o.seed >>> 0) return null;
+  const n = u[8];
+  let at = 9;
+  const need = (count: number) => {
+    if (at + count > u.length) throw new Error('stories state file is cut short');
+  };
+  const signatures: StorySignature[] = [];
+  for (let d = 0; d < n; d++) {
+    need(2);
+    const ns = u[at++], nk = u[at++];
+    if (nk !== 0 && nk !== o.bands) throw new Error('stories state file has an article with a wrong number of band keys');
+    need(ns + nk);
+    signatures.push({ shingles: u.subarray(at, at + ns), keys: u.subarray(at + ns, at + ns + nk) });
+    at += ns + nk;
+  }
+  need(1);
+  const count = u[at++];
+  need(2 * count);
+  const pairs = u.subarray(at, at + 2 * count);
+  at += 2 * count;
+  need(n);
+  const roots = u.subarray(at, at + n);
+  at += n;
+  if (at !== u.length) throw new Error('stories state file has bytes after its end');
+  return { signatures, pairs, roots };
+}
