@@ -6,6 +6,7 @@ const kitab = `q=${encodeURIComponent('کتاب')}`;
 const collator = new Intl.Collator('fa');
 
 test('concordance: linked from the results, every hit in the centre column with its date and source', async ({ page, request }) => {
+  test.slow(); // the search page, then the concordance, on a shared machine
   await page.goto(`/?${kitab}&sort=newest`);
   await page.getByTestId('concordance-link').click();
   await expect(page).toHaveURL(/\/concordance\?q=/);
@@ -23,6 +24,7 @@ test('concordance: linked from the results, every hit in the centre column with 
 });
 
 test('concordance: sorting by the word before orders the lines by it, folded and alphabetical', async ({ page }) => {
+  test.slow();
   await page.goto(`/concordance?${kitab}`);
   await page.getByTestId('kwic-sort').selectOption('left1');
   await page.getByRole('button', { name: 'نمایش' }).click();
@@ -34,6 +36,7 @@ test('concordance: sorting by the word before orders the lines by it, folded and
 });
 
 test('concordance: a hit opens the article at that very mark', async ({ page }) => {
+  test.slow();
   await page.goto(`/concordance?${kitab}`);
   const hit = page.getByTestId('kwic-hit').nth(1);
   const text = await hit.innerText();
