@@ -53,7 +53,9 @@ test('keep from the results with a note and tags: the result is marked, after a 
 
 test('keep from the article page; /collections shows title, Jalali date, source and note; a note edited there stays', async ({ page }) => {
   await page.goto(resultsUrl);
-  await keep(page, result(page, 1), { collection: 'کتابخانه‌ها', note: 'از نتایج' });
+  // Another article than the one kept from its own page below.
+  const other = page.locator('[data-testid="result"]:not([data-id="5501001"])').first();
+  await keep(page, other, { collection: 'کتابخانه‌ها', note: 'از نتایج' });
   await page.goto('/articles/5501001');
   await keep(page, page.getByTestId('keep'), { collection: 'کتابخانه‌ها', existing: true, note: 'تالار تازه' });
 

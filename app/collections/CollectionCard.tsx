@@ -189,7 +189,11 @@ function KeptItem({
             <select
               className={field}
               value=""
-              onChange={(e) => e.target.value && run((d) => moveArticle(d, collection.id, e.target.value, item.id))}
+              onChange={(e) => {
+                // Read now: the select is controlled, and React puts its value back before the change runs.
+                const to = e.target.value;
+                if (to) void run((d) => moveArticle(d, collection.id, to, item.id));
+              }}
               aria-label={`انتقال «${item.title}» به مجموعهٔ دیگر`}
             >
               <option value="">…</option>
