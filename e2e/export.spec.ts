@@ -102,3 +102,20 @@ for (const width of [320, 390, 430]) {
     });
   }
 }
+
+// Pinned with `position: fixed`, the phone menu opened where its button would be on the
+// unscrolled page: scrolled down, it appeared far below the button, or off the screen.
+test('export: on a scrolled phone page the download menu opens right under its button', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/?q=${encodeURIComponent('تهران')}`);
+  const summary = page.getByTestId('download').getByText('دانلود نتایج');
+  await summary.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 80));
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(100);
+  await summary.click();
+  const button = (await summary.boundingBox())!;
+  const panel = (await page.getByTestId('download-panel').boundingBox())!;
+  expect(panel.y).toBeGreaterThanOrEqual(button.y + button.height);
+  expect(panel.y).toBeLessThanOrEqual(button.y + button.height + 16);
+  expect(panel.x).toBeGreaterThanOrEqual(0);
+  expect(panel.x + panel.width).toBeLessThanOrEqual(390);
+});

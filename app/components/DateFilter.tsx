@@ -126,6 +126,7 @@ export function DateFilter({
               value={field}
               checked={calendar === value}
               onChange={() => setCalendar(value)}
+              className="accent-amber-700"
             />
             {label}
           </label>

@@ -92,13 +92,15 @@ export function DownloadMenu({ state, total, stories = total }: { state: UrlStat
     return `/api/export?${p.toString()}`;
   };
   return (
-    <ClosingDetails className="group relative text-sm" testId="download">
+    <ClosingDetails className="group text-sm sm:relative" testId="download">
       <summary className="cursor-pointer list-none rounded-md border border-stone-300 px-2.5 py-0.5 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800 [&::-webkit-details-marker]:hidden">
         دانلود نتایج <span aria-hidden>▾</span>
       </summary>
-      {/* Below sm the panel is pinned to the viewport's sides (its top stays where the
-          button is): anchored to the button it ran off the screen on a phone. */}
-      <div data-testid="download-panel" className="z-10 mt-1 rounded-xl max-sm:fixed max-sm:inset-x-3 sm:absolute sm:end-0 sm:w-64 border border-stone-200 bg-white p-3 shadow-lg dark:border-stone-700 dark:bg-stone-900">
+      {/* Below sm the panel spans the page's width, under its button: anchored to the button
+          it ran off the screen on a phone. Absolute with no positioned ancestor (the details is
+          positioned from sm only), not fixed: a fixed panel's unset top is where the button would
+          be on the unscrolled page, so on a scrolled page it opened far from the button. */}
+      <div data-testid="download-panel" className="z-10 mt-1 rounded-xl max-sm:absolute max-sm:inset-x-3 sm:absolute sm:end-0 sm:w-64 border border-stone-200 bg-white p-3 shadow-lg dark:border-stone-700 dark:bg-stone-900">
         <p className="mb-2 text-stone-600 dark:text-stone-400">همهٔ {faCount(total)} نتیجهٔ این جستجو:</p>
         <ul className="space-y-1">
           <li>

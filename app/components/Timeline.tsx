@@ -34,7 +34,12 @@ export function Timeline({ facets, state, countIn }: { facets: SearchFacets; sta
           </span>
         </h2>
         <p className="text-xs text-stone-600 dark:text-stone-400">
-          {bars.length > 1 && <span className="hidden sm:inline">روی ستون‌ها بکشید تا بازه‌ای برگزیده شود · </span>}
+          {bars.length > 1 && (
+            <span className="hidden sm:inline">
+              روی ستون‌ها بکشید تا بازه‌ای برگزیده شود
+              {filtered && ' · '}
+            </span>
+          )}
           {filtered && (
             <Link prefetch={false}
               href={searchHref(state, { from: undefined, to: undefined })}
