@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectStories, type StoryInput } from '../../../lib/stories/detect';
-import { pairScore, regroup, storyIndex } from './score';
+import { exactStories, pairScore, regroup, storyIndex } from './score';
 
 const wire = 'وزیر امور خارجه ایران روز دوشنبه در دیدار با همتای ترکیه‌ای خود درباره همکاری‌های اقتصادی دو کشور و گسترش مبادلات تجاری در مرزهای مشترک گفت‌وگو کرد و دو طرف بر لزوم اجرای توافق‌های پیشین در حوزه انرژی حمل و نقل و گردشگری تاکید کردند و قرار شد کمیسیون مشترک اقتصادی دو کشور در ماه آینده در تهران برگزار شود';
 const other = 'تیم ملی فوتبال کشورمان در دیدار دوستانه برابر حریف آسیایی خود با نتیجه دو بر یک به پیروزی رسید و سرمربی تیم پس از بازی از عملکرد بازیکنان جوان ابراز رضایت کرد و گفت برنامه اردوهای آماده‌سازی تا پایان فصل ادامه خواهد داشت و بازیکنان لژیونر نیز به زودی به اردو اضافه می‌شوند';
@@ -37,5 +37,21 @@ describe('pairScore', () => {
 
   it('counts a distinct pair in one story as a false positive', () => {
     expect(pairScore([{ a: 'a', b: 'b', copy: false }], of)).toMatchObject({ fp: 1, precision: 0 });
+  });
+});
+
+describe('exactStories', () => {
+  const words = new Map([['a', 50], ['b', 50], ['c', 50], ['d', 20]]);
+  const pairs = [{ a: 'a', b: 'b', overlap: 0.9 }, { a: 'b', b: 'c', overlap: 0.6 }, { a: 'c', b: 'd', overlap: 1 }];
+  it('joins pairs at or above the threshold transitively', () => {
+    const of = exactStories(pairs, words, { threshold: 0.5, minWords: 40 });
+    expect(of.get('a')).toBe(of.get('c'));
+  });
+
+  it('leaves out pairs below the threshold and articles under minWords', () => {
+    const of = exactStories(pairs, words, { threshold: 0.7, minWords: 40 });
+    expect(of.get('a')).toBe(of.get('b'));
+    expect(of.has('c')).toBe(false);
+    expect(of.has('d')).toBe(false);
   });
 });

@@ -61,3 +61,35 @@ export function regroup(base: StoryState, words: Map<string, number>, setting: S
   const state: StoryState = { ...base, options: { ...base.options, ...setting }, candidates, verified: new Set(), stories: [], pending: [...candidates] };
   return addToStories(state, []).stories;
 }
+
+/**
+ * The stories union-find would make from the exact pairs at `setting` (every
+ * pair with overlap ≥ threshold, both articles ≥ minWords): what detectStories
+ * would give if LSH missed no candidate. Members are unordered; only
+ * membership is compared.
+ */
+export function exactStories(pairs: readonly { a: string; b: string; overlap: number }[], words: Map<string, number>, setting: Pick<Setting, 'threshold' | 'minWords'>): Map<string, number> {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    while (parent.get(x) !== x) {
+      const up = parent.get(parent.get(x)!)!;
+      parent.set(x, up);
+      x = up;
+    }
+    return x;
+  };
+  for (const p of pairs) {
+    if (p.overlap < setting.threshold || (words.get(p.a) ?? 0) < setting.minWords || (words.get(p.b) ?? 0) < setting.minWords) continue;
+    for (const id of [p.a, p.b]) if (!parent.has(id)) parent.set(id, id);
+    const ra = find(p.a), rb = find(p.b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+  const roots = new Map<string, number>();
+  const of = new Map<string, number>();
+  for (const id of parent.keys()) {
+    const r = find(id);
+    if (!roots.has(r)) roots.set(r, roots.size);
+    of.set(id, roots.get(r)!);
+  }
+  return of;
+}
