@@ -1,7 +1,7 @@
 // `npm run eval`: search quality of Kavosh against a FlexSearch baseline on
 // the shared corpora. Prints a report and writes bench/eval/out/latest.json.
 //
-//   tsx bench/eval/run.ts [--shared <dir>] [--seed 42] [--sample 300] [--out <dir>]
+//   tsx bench/eval/run.ts [--shared <dir>] [--seed 42] [--sample 300] [--out <dir>] [--only stories]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,13 +17,15 @@ import type { MatchMode, Ranker, System } from './ranker';
 import { fixed, ms, pct, table, visible } from './report';
 import { sampleKnownItems } from './sample';
 import { readVariantPairs, runVariants, type VariantPair, type VariantResult } from './variants';
+import { runStories } from './stories/run';
 
-const USAGE = `usage: npm run eval -- [--shared <dir>] [--seed <n>] [--sample <n>] [--out <dir>]
+const USAGE = `usage: npm run eval -- [--shared <dir>] [--seed <n>] [--sample <n>] [--out <dir>] [--only stories]
   --shared  the folder holding corpus/ and eval/ (default: KAVOSH_SHARED, else ../shared)
   --seed    known-item sampling seed (default 42)
   --sample  known-item sample size (default 300)
   --out     where latest.json and the failure lists go (default bench/eval/out)
-  --weights ranking weights over the defaults, e.g. k1=1.4,title=0.5 (lib/search/score/weights.ts)`;
+  --weights ranking weights over the defaults, e.g. k1=1.4,title=0.5 (lib/search/score/weights.ts)
+  --only    stories: run the wire-stories section alone (writes out/stories.json)`;
 
 const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 /** Ours (with `--weights` if given) and the baseline; set in main. */
@@ -31,6 +33,8 @@ let SYSTEMS: System[] = [kavosh, flexsearchDefault];
 const MODES: MatchMode[] = ['all', 'any'];
 /** The project's own pairs, read beside the shared ones: the spellings and inflections Kavosh joins. */
 const OWN_PAIRS = path.join(projectRoot, 'bench', 'eval', 'variant-pairs-kavosh.json');
+/** Corpus pairs labelled copy / distinct by reading them (bench/eval/stories/README.md). */
+const STORY_LABELS = path.join(projectRoot, 'bench', 'eval', 'stories', 'labels.json');
 
 function args() {
   try {
@@ -42,12 +46,14 @@ function args() {
         out: { type: 'string', default: path.join(projectRoot, 'bench', 'eval', 'out') },
         help: { type: 'boolean', short: 'h', default: false },
         weights: { type: 'string' },
+        only: { type: 'string' },
       },
       strict: true,
     });
     const seed = Number(values.seed);
     const sample = Number(values.sample);
     if (!Number.isInteger(seed) || !Number.isInteger(sample) || sample < 1) throw new Error('--seed and --sample take integers');
+    if (values.only !== undefined && values.only !== 'stories') throw new Error(`--only takes "stories", got "${values.only}"`);
     return { ...values, seed, sample, weights: parseWeights(values.weights) };
   } catch (err) {
     console.error(`eval: ${(err as Error).message}\n${USAGE}`);
@@ -121,6 +127,14 @@ async function main() {
   const hamshahriFile = loaded.find((f) => path.basename(f.file) === HAMSHAHRI_FILE);
   if (!hamshahriFile) throw new Error(`${HAMSHAHRI_FILE} is missing from ${path.join(shared, 'corpus')}`);
   const allArticles: Article[] = loaded.flatMap((f) => f.articles);
+  if (opts.only === 'stories') {
+    heading('4. Wire stories (lib/stories/detect.ts)');
+    const stories = runStories(allArticles, STORY_LABELS);
+    mkdirSync(opts.out, { recursive: true });
+    writeFileSync(path.join(opts.out, 'stories.json'), JSON.stringify({ generatedAt: new Date().toISOString(), shared, ...stories }, null, 2) + '\n');
+    console.log(`\nWrote ${path.relative(process.cwd(), path.join(opts.out, 'stories.json'))}`);
+    return;
+  }
   const buildMs: Record<string, Record<string, number>> = {};
   const recordBuild = (system: string, corpus: string, t: number) => ((buildMs[system] ??= {})[corpus] = t);
 
@@ -222,9 +236,13 @@ async function main() {
   }
   if (ourRegressions.length > 15) console.log(`  … ${ourRegressions.length - 15} more in out/known-item-regressions.json`);
 
-  // --- 4. Timing ------------------------------------------------------------------
+  // --- 4. Wire stories --------------------------------------------------------------
+  heading('4. Wire stories (lib/stories/detect.ts)');
+  const stories = runStories(allArticles, STORY_LABELS);
+
+  // --- 5. Timing ------------------------------------------------------------------
   const totalMs = performance.now() - started;
-  heading('4. Timing');
+  heading('5. Timing');
   console.log(
     table(
       ['system', `build hamshahri (${hamshahriFile.articles.length})`, `build all six (${allArticles.length})`, 'hamshahri queries', 'variant pairs', 'known-item queries'],
@@ -271,6 +289,7 @@ async function main() {
       perturbations: PERTURBATIONS.map((p) => ({ name: p.name, describe: p.describe })),
       results: Object.fromEntries(Object.entries(knownItem).map(([name, r]) => [name, { scores: r.scores, regressions: r.regressions.length, ms: r.ms }])),
     },
+    stories,
     timing: { buildMs, readMs: loaded.reduce((n, f) => n + f.readMs, 0), totalMs },
   };
   writeFileSync(path.join(opts.out, 'latest.json'), JSON.stringify(latest, null, 2) + '\n');
