@@ -92,13 +92,13 @@ describe('GET /api/export', () => {
     expect(first.text).toEqual(['متن خبر دربارهٔ کتابخانه و کتاب.']);
     expect(first.link).toBe(`/articles/r-0?${q}`);
     const rows = parseCsv(await (await call(`format=csv&${q}&text=snippets`)).text());
-    expect(rows[0]).toEqual(['id', 'title', 'jalali_date', 'gregorian_date', 'source', 'tags', 'url', 'snippets']);
-    expect(rows[1][7]).toBe('متن خبر دربارهٔ کتابخانه و کتاب');
+    expect(rows[0]).toEqual(['id', 'title', 'jalali_date', 'gregorian_date', 'source', 'tags', 'url', 'story_id', 'snippets']);
+    expect(rows[1][8]).toBe('متن خبر دربارهٔ کتابخانه و کتاب');
   });
 
   it('keeps today’s columns without the options, and refuses bad ones naming them', async () => {
     const rows = parseCsv(await (await call(`format=csv&q=&text=&link=0`)).text());
-    expect(rows[0]).toEqual(['id', 'title', 'jalali_date', 'gregorian_date', 'source', 'tags', 'url']);
+    expect(rows[0]).toEqual(['id', 'title', 'jalali_date', 'gregorian_date', 'source', 'tags', 'url', 'story_id']);
     for (const [query, param] of [
       ['text=body', 'text'],
       ['link=yes', 'link'],
