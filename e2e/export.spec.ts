@@ -43,6 +43,7 @@ test('export: the CSV has a BOM, the header row and one row per match', async ({
     'ایسنا',
     'کتابخانه ملی، فرهنگ، کتاب',
     'https://example.ir/news/5501001',
+    '', // in no story
   ]);
 });
 
