@@ -32,7 +32,7 @@ test('export: the CSV has a BOM, the header row and one row per match', async ({
   const body = await res.body();
   expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const rows = parseCsv(body.subarray(3).toString('utf8'));
-  expect(rows[0]).toEqual(['id', 'title', 'jalali_date', 'gregorian_date', 'source', 'tags', 'url']);
+  expect(rows[0]).toEqual(['id', 'title', 'jalali_date', 'gregorian_date', 'source', 'tags', 'url', 'story_id']);
   expect(rows.length - 1).toBe(total);
   const lib = rows.find((r) => r[0] === '5501001')!;
   expect(lib).toEqual([
@@ -43,6 +43,7 @@ test('export: the CSV has a BOM, the header row and one row per match', async ({
     'ایسنا',
     'کتابخانه ملی، فرهنگ، کتاب',
     'https://example.ir/news/5501001',
+    '', // in no story
   ]);
 });
 
@@ -55,7 +56,7 @@ test('export: JSON Lines, a metadata record then one object per match; bad param
   expect(first.kavosh_export.index_built_at).toMatch(/^\d{4}-\d\d-\d\dT/);
   expect(first.kavosh_export.exported_at).toMatch(/[+-]0[34]:30$/);
   expect(lines).toHaveLength(total);
-  expect(Object.keys(lines[0])).toEqual(['id', 'title', 'jalali_date', 'gregorian_date', 'source', 'tags', 'url']);
+  expect(Object.keys(lines[0])).toEqual(['id', 'title', 'jalali_date', 'gregorian_date', 'source', 'tags', 'url', 'story_id']);
 
   const bad = await request.get('/api/export?format=csv&from=1400-12-30');
   expect(bad.status()).toBe(400);
