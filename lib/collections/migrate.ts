@@ -1,6 +1,6 @@
 // Reading a stored or imported document: older stored formats are migrated to the current one, and anything
 // else is refused with a Persian message that says what is wrong, so an import never changes what it cannot read.
-import { z } from 'zod';
+import { z } from './zod';
 import { toPersianDigits } from '@/lib/digits';
 import { FORMAT_NAME, STORED_VERSION, storedSchema, type StoredCollections } from './schema';
 

@@ -1,6 +1,6 @@
 // What a researcher keeps, as stored in the browser and as written to the export file: one zod schema for both,
 // so an imported file is read by the same rules as the browser's own store.
-import { z } from 'zod';
+import { z } from './zod';
 
 /** The stored format this code writes; older ones are read through migrate.ts. */
 export const STORED_VERSION = 2;

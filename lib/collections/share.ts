@@ -1,7 +1,7 @@
 // A share link for one collection: its name and each article's id and note, deflated and base64url-encoded in
 // the URL fragment (#share=…), which browsers never send to the server. The titles are not in it: the page that
 // opens the link asks the index for them, and says which it no longer has.
-import { z } from 'zod';
+import { z } from './zod';
 import { toPersianDigits } from '@/lib/digits';
 import type { Collection } from './schema';
 
