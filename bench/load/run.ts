@@ -115,7 +115,7 @@ async function main() {
   const heavyPath = `/api/search?q=${encodeURIComponent(EXPENSIVE_QUERY)}`;
 
   console.log(`bench:load: index ${index}; ${paths.length} queries from ${mix.source}; next start on 127.0.0.1`);
-  const server = await startServer({ indexDir: index });
+  const server = await startServer({ indexDir: index, env: { KAVOSH_SCHEDULER: 'on' } });
   const rss: number[] = [];
   try {
     const warm = await timedGet(`${server.url}${paths[0]}`);
