@@ -34,7 +34,8 @@ import { trendsFromSearchHref } from '../lib/ui/trend-href';
 import { calendarField, calendarOf, composeRange, dateFieldsOf, hasDateFields, partsOf, type Calendar, type DateParts } from '../lib/ui/jalali-input';
 import { FaText } from './components/FaText';
 import { ERROR_MESSAGES_FA, paramMessageFa } from '@/lib/search/param-messages';
-import { SchedulerBusyError, serverScheduler } from '@/lib/search/scheduler';
+import { SchedulerBusyError } from '@/lib/search/scheduler';
+import { serveSearch } from '@/lib/search/serve-search';
 import { concordanceHref } from '@/lib/search/present/concordance-params';
 import { readDateBound } from '@/lib/jalali';
 import { toPersianDigits } from '@/lib/digits';
@@ -71,7 +72,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
   try {
     params = parseSearchParams(withPageDefaults(state));
     engine = await getEngine();
-    response = await serverScheduler().run(engine.cost(params), () => engine.search(params));
+    response = (await serveSearch(engine, params)).answer;
   } catch (e) {
     if (e instanceof SchedulerBusyError) {
       return (

@@ -1,7 +1,7 @@
 // The command line as people use it: `npx tsx index-builder/cli.ts …` in a
 // child process, its exit code, what it prints, and what it leaves on disk.
 import { type ExecFileOptions, execFile } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,36 +93,51 @@ describe.concurrent('cli: a build that works', () => {
   });
 });
 
+/**
+ * The error tests run concurrently and a build holds the lock on its --out
+ * while it runs, so each gets its own copy of the built index to leave
+ * untouched instead of contending for one.
+ */
+let copies = 0;
+function copyOfIndex(): string {
+  const own = path.join(root, `index-copy-${++copies}`);
+  cpSync(index, own, { recursive: true });
+  return own;
+}
+
 describe.concurrent('cli: errors are one line, exit non-zero, and leave the index untouched', () => {
   it('a missing input path', { timeout: 60_000 }, async () => {
+    const own = copyOfIndex();
     const missing = path.join(root, 'no-such-folder');
-    const r = await run(['--input', input, '--input', missing, '--out', index]);
+    const r = await run(['--input', input, '--input', missing, '--out', own]);
     expect(r.code).toBe(1);
     expect(lines(r.stderr)).toEqual([`index: input not found: ${missing}`]);
-    expect(snapshot(index)).toEqual(built);
+    expect(snapshot(own)).toEqual(built);
   });
 
   it('an empty input folder', { timeout: 60_000 }, async () => {
+    const own = copyOfIndex();
     const empty = path.join(root, 'empty');
     mkdirSync(empty);
-    const r = await run(['--input', empty, '--out', index]);
+    const r = await run(['--input', empty, '--out', own]);
     expect(r.code).toBe(1);
     expect(lines(r.stderr)).toEqual([
       `index: no files to read in ${empty} (expected .txt, .jsonl, .ndjson, .json, .csv or .tsv, each optionally .gz): the existing index was left untouched`,
     ]);
-    expect(snapshot(index)).toEqual(built);
+    expect(snapshot(own)).toEqual(built);
   });
 
   it('an input with no records', { timeout: 60_000 }, async () => {
+    const own = copyOfIndex();
     const blank = path.join(root, 'blank');
     mkdirSync(blank);
     writeFileSync(path.join(blank, 'a.jsonl'), '\n\n');
-    const r = await run(['--input', blank, '--out', index]);
+    const r = await run(['--input', blank, '--out', own]);
     expect(r.code).toBe(1);
     expect(lines(r.stderr)).toEqual([
       `index: no articles to index in ${blank} (0 records read, 0 rejected): the existing index was left untouched`,
     ]);
-    expect(snapshot(index)).toEqual(built);
+    expect(snapshot(own)).toEqual(built);
   });
 
   it('an output that is a file', { timeout: 60_000 }, async () => {
@@ -165,50 +180,55 @@ describe.concurrent('cli: errors are one line, exit non-zero, and leave the inde
   });
 
   it('--strict with a rejected record: exit 1, the reject named, nothing written', { timeout: 60_000 }, async () => {
+    const own = copyOfIndex();
     const dir = path.join(root, 'strict');
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'a.csv'), 'title,body,date\nخبر درست,متن,2021-11-01\nخبر نادرست,متن,2021-02-30\n');
-    const r = await run(['--input', dir, '--out', index, '--strict']);
+    const r = await run(['--input', dir, '--out', own, '--strict']);
     expect(r.code).toBe(1);
     const reason = '"date" "2021-02-30": 2021-02-30 is not a valid Gregorian date (February 2021 has 28 days)';
     expect(lines(r.stderr)).toEqual([
       `index: rejected ${path.join(dir, 'a.csv')}:3: ${reason}`,
       `index: --strict: 1 record rejected (the first: ${path.join(dir, 'a.csv')}:3: ${reason}); the existing index was left untouched`,
     ]);
-    expect(snapshot(index)).toEqual(built);
+    expect(snapshot(own)).toEqual(built);
   });
 
   it('a bad --source-aliases file is a usage error (exit 2) naming its line', { timeout: 60_000 }, async () => {
+    const own = copyOfIndex();
     const aliases = path.join(root, 'bad-aliases.csv');
     writeFileSync(aliases, 'tabnak.ir,تابناک\nentekhab.ir\n');
-    const r = await run(['--input', input, '--out', index, '--source-aliases', aliases]);
+    const r = await run(['--input', input, '--out', own, '--source-aliases', aliases]);
     expect(r.code).toBe(2);
     expect(lines(r.stderr)).toEqual([`index: --source-aliases ${aliases}:2: expected two columns, alias,canonical (e.g. khabaronline.ir,خبرآنلاین); got one`]);
-    expect(snapshot(index)).toEqual(built);
+    expect(snapshot(own)).toEqual(built);
   });
 
   it('a --source-aliases file that maps one name to two outlets names both lines', { timeout: 60_000 }, async () => {
+    const own = copyOfIndex();
     const aliases = path.join(root, 'conflicting-aliases.json');
     writeFileSync(aliases, '{\n  "تابناک": ["tabnak.ir"],\n  "www.tabnak.ir": "انتخاب"\n}\n');
-    const r = await run(['--input', input, '--out', index, '--source-aliases', aliases]);
+    const r = await run(['--input', input, '--out', own, '--source-aliases', aliases]);
     expect(r.code).toBe(2);
     expect(lines(r.stderr)).toEqual([`index: --source-aliases ${aliases}:3: «www.tabnak.ir» is mapped to «انتخاب» here and to «تابناک» at ${aliases}:2`]);
-    expect(snapshot(index)).toEqual(built);
+    expect(snapshot(own)).toEqual(built);
   });
 
   it('a --max-record-bytes that is not a size is a usage error (exit 2) naming the flag', { timeout: 60_000 }, async () => {
-    const r = await run(['--input', input, '--out', index, '--max-record-bytes', 'بیست']);
+    const own = copyOfIndex();
+    const r = await run(['--input', input, '--out', own, '--max-record-bytes', 'بیست']);
     expect(r.code).toBe(2);
     expect(lines(r.stderr)).toEqual(['index: --max-record-bytes must be a size from 1 byte to 2GB, e.g. 20MB, 512KB or 1048576 (got "بیست") (see --help)']);
-    expect(snapshot(index)).toEqual(built);
+    expect(snapshot(own)).toEqual(built);
   });
 
   it('an unknown field in --map is a usage error (exit 2) naming it', { timeout: 60_000 }, async () => {
-    const r = await run(['--input', input, '--out', index, '--map', 'titel=headline_fa']);
+    const own = copyOfIndex();
+    const r = await run(['--input', input, '--out', own, '--map', 'titel=headline_fa']);
     expect(r.code).toBe(2);
     expect(lines(r.stderr)).toEqual([
       'index: --map titel=headline_fa: unknown field "titel" (fields: id, title, body, date, date_jalali, source, tags, url, category) (see --help)',
     ]);
-    expect(snapshot(index)).toEqual(built);
+    expect(snapshot(own)).toEqual(built);
   });
 });

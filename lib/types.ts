@@ -269,6 +269,11 @@ export interface HealthResponse {
   index: { id: string; articles: number; builtAt: string | null; loadedAt: string } | null;
   /** The last load that failed since the index served was loaded, and when it is tried again. */
   lastReloadError: { message: string; at: string; retryInMs: number } | null;
+  /**
+   * The threads that run expensive searches (lib/search/serve-search.ts): how many and why, searches answered,
+   * waiting, and workers that died (each replaced). `count` 0: every search runs on the server's own thread.
+   */
+  searchWorkers: { count: number; why: string; searched: number; waiting: number; died: number };
 }
 
 /** How a trend is cut: Jalali years, months, or weeks from Saturday to Friday (labelled by their Saturday). */

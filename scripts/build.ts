@@ -16,6 +16,8 @@ import { createReadStream, existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { WORKER_BUNDLE } from '../lib/search/serve-search';
+import { bundleWorker } from './bundle-worker';
 import { FetchError, fetchArticles } from './fetch-articles';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -191,7 +193,11 @@ async function main() {
   if (indexOnly) return;
   const next = path.join(ROOT, 'node_modules', '.bin', 'next');
   const code = await run(next, ['build', ...nextArgs], { ...process.env, SEARCH_INDEX_DIR: out });
-  process.exit(code);
+  if (code !== 0) process.exit(code);
+  // After next build, which empties .next.
+  await bundleWorker();
+  say(`search worker bundled at ${WORKER_BUNDLE}`);
+  process.exit(0);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {

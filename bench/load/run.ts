@@ -8,13 +8,16 @@
 //   2. Cheap queries alone, then the same cheap queries while a few clients hammer the most
 //      expensive one (the most common word, «در», no filters): the cheap queries' p99 both ways.
 //   3. 50 clients at once, 46 on cheap queries and 4 on the most common words, for --phase3
-//      seconds (default 30), with the expensive-search scheduler (lib/search/scheduler.ts) on
-//      and then, on a second server started with KAVOSH_SCHEDULER=off, without it: the cheap
-//      queries' p50/p99 both ways, in the same run. --scheduler on skips the baseline.
+//      seconds (default 30), once per configuration in --configs (default worker,off; see CONFIGS), each
+//      on a fresh server, --rounds times in turn; then the 46 cheap clients alone (the floor).
+//      The cheap queries' p50/p99 and the expensive rate per configuration, medians over rounds.
+//      --cheap-rate N: the 46 cheap clients send N requests a second in all instead of as fast as answered.
+//   A phase of 0 seconds is skipped: `--duration 0 --phase2 0` runs phase 3 alone.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { EXPENSIVE_COST } from '../../lib/search/scheduler';
 import { ROOT, argValue, mb, projectRelative, startServer, timedGet, type Server } from '../../scripts/server';
 
 interface MixQuery {
@@ -29,6 +32,20 @@ const NATURAL = path.resolve(ROOT, process.env.KAVOSH_SHARED ?? path.join('..', 
 export const EXPENSIVE_QUERY = 'در';
 /** The most common words of the archive, alone and in pairs: what an expensive client sends in phase 3. */
 export const EXPENSIVE_QUERIES = ['در', 'از', 'به', 'این', 'که', 'در این', 'از این', 'با'];
+
+/** Phase 3's configurations: how the server runs expensive searches. */
+const CONFIGS: Record<string, Record<string, string>> = {
+  /** In a search worker (lib/search/serve-search.ts): the default on two cores or more. */
+  worker: { KAVOSH_SEARCH_WORKERS: '1', KAVOSH_SCHEDULER: 'off' },
+  /** The same with the worker at the main thread's priority (KAVOSH_WORKER_NICE=0). */
+  worker0: { KAVOSH_SEARCH_WORKERS: '1', KAVOSH_SCHEDULER: 'off', KAVOSH_WORKER_NICE: '0' },
+  /** On the server's one thread, in arrival order. */
+  off: { KAVOSH_SEARCH_WORKERS: '0', KAVOSH_SCHEDULER: 'off' },
+  /** On the server's thread, one at a time, each turn yielding up to 100 ms to cheap requests (scheduler.ts). */
+  on: { KAVOSH_SEARCH_WORKERS: '0', KAVOSH_SCHEDULER: 'on' },
+  /** The same turns without the yield. */
+  priority: { KAVOSH_SEARCH_WORKERS: '0', KAVOSH_SCHEDULER: 'priority' },
+};
 
 export function loadMix(): { source: string; queries: MixQuery[] } {
   if (existsSync(QUERIES_JSON)) {
@@ -63,7 +80,19 @@ interface Result {
   statusCodeStats: Record<string, { count: number }>;
 }
 
-function cannon(url: string, paths: string[], connections: number, seconds: number): Promise<Result> {
+const SKIPPED: Result = {
+  requests: { average: 0, total: 0 },
+  latency: { p50: 0, p90: 0, p99: 0, max: 0, average: 0 },
+  errors: 0,
+  timeouts: 0,
+  non2xx: 0,
+  duration: 0,
+  statusCodeStats: {},
+};
+
+/** A phase of 0 seconds is skipped (`--duration 0 --phase2 0` runs phase 3 alone). */
+function cannon(url: string, paths: string[], connections: number, seconds: number, overallRate?: number): Promise<Result> {
+  if (seconds <= 0) return Promise.resolve(SKIPPED);
   let i = 0;
   return new Promise((resolve, reject) => {
     autocannon(
@@ -71,6 +100,7 @@ function cannon(url: string, paths: string[], connections: number, seconds: numb
         url,
         connections,
         duration: seconds,
+        ...(overallRate ? { overallRate } : {}),
         timeout: 30,
         requests: [{ method: 'GET', setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths[i++ % paths.length] }) }],
       },
@@ -115,7 +145,7 @@ async function main() {
   const heavyPath = `/api/search?q=${encodeURIComponent(EXPENSIVE_QUERY)}`;
 
   console.log(`bench:load: index ${index}; ${paths.length} queries from ${mix.source}; next start on 127.0.0.1`);
-  const server = await startServer({ indexDir: index, env: { KAVOSH_SCHEDULER: 'on' } });
+  const server = await startServer({ indexDir: index });
   const rss: number[] = [];
   try {
     const warm = await timedGet(`${server.url}${paths[0]}`);
@@ -151,36 +181,73 @@ async function main() {
     console.log(`  cheap beside «${EXPENSIVE_QUERY}»: ${line(cheapBeside)}`);
     console.log(`  «${EXPENSIVE_QUERY}» itself:    ${line(heavy)}`);
 
-    // Phase 3: 46 cheap and 4 expensive clients at once, with and without the scheduler.
+    // Phase 3: 46 cheap and 4 expensive clients at once, each configuration on a fresh server (a
+    // server that has run phases 1 and 2 has a larger heap than one that has not), in turn, and
+    // the cheap clients alone on the last one: the floor an expensive client can only raise.
     const phase3 = Number(argValue(argv, '--phase3') ?? Math.min(duration, 30));
+    const rounds = Number(argValue(argv, '--rounds') ?? 1);
+    // 0: each cheap client sends its next query when the last is answered, which keeps the server's thread
+    // saturated whatever the expensive clients do; a rate below what the server can answer shows what the
+    // expensive searches alone add to a cheap one's wait.
+    const cheapRate = Number(argValue(argv, '--cheap-rate') ?? 0);
+    const configs = (argValue(argv, '--configs') ?? 'worker,off').split(',').filter(Boolean);
+    for (const c of configs) if (!(c in CONFIGS)) throw new Error(`--configs: «${c}» is not one of ${Object.keys(CONFIGS).join(', ')}`);
     const heavyPaths = EXPENSIVE_QUERIES.map((q) => `/api/search?q=${encodeURIComponent(q)}`);
-    const mixedRun = async (url: string) => {
-      const [cheap, expensive] = await Promise.all([cannon(url, cheapPaths, 46, phase3), cannon(url, heavyPaths, 4, phase3)]);
-      return { cheap, expensive };
-    };
-    console.log(`\nPhase 3: 46 clients on ${cheapPaths.length} cheap queries beside 4 on ${heavyPaths.length} common words, ${phase3} s, scheduler on`);
-    const on = await mixedRun(server.url);
-    console.log(`  cheap:     ${line(on.cheap)}`);
-    console.log(`  expensive: ${line(on.expensive)} (503 busy: ${on.expensive.statusCodeStats?.['503']?.count ?? 0})`);
-    let off: { cheap: Result; expensive: Result } | null = null;
-    if ((argValue(argv, '--scheduler') ?? 'both') !== 'on') {
-      await server.stop();
-      console.log(`  … the same on a server started with KAVOSH_SCHEDULER=off`);
-      const baseline = await startServer({ indexDir: index, env: { KAVOSH_SCHEDULER: 'off' } });
+    console.log(
+      `\nPhase 3: 46 clients on ${cheapPaths.length} cheap queries beside 4 on ${heavyPaths.length} common words, ${phase3} s, ` +
+        `configurations ${configs.join(', ')}, ${rounds} round(s), each on a fresh server`,
+    );
+    await server.stop();
+    const runs: Record<string, { cheap: Result; expensive: Result; dear: Result }[]> = {};
+    let cheapFloor: Result | null = null;
+    // The rare words the server prices as expensive (a compound whose halves are common words, «جداکننده»)
+    // go where the expensive searches go: they are reported apart, by two clients of their own.
+    const priced = await (async () => {
+      const probe = await startServer({ indexDir: index, env: CONFIGS.off! });
       try {
-        await timedGet(`${baseline.url}${paths[0]}`);
-        off = await mixedRun(baseline.url);
+        const cheap: string[] = [];
+        const dear: string[] = [];
+        for (const p of cheapPaths) {
+          const res = await fetch(`${probe.url}${p}`);
+          await res.arrayBuffer();
+          (Number(res.headers.get('x-kavosh-cost')) < EXPENSIVE_COST ? cheap : dear).push(p);
+        }
+        return { cheap, dear };
       } finally {
-        await baseline.stop();
+        await probe.stop();
       }
-      console.log(`  cheap:     ${line(off.cheap)}`);
-      console.log(`  expensive: ${line(off.expensive)}`);
+    })();
+    console.log(`  of the ${cheapPaths.length} rare words, ${priced.dear.length} are priced expensive (≥ ${EXPENSIVE_COST}): ${priced.dear.map((p) => new URLSearchParams(p.split('?')[1]).get('q')).join(', ')}; two clients send them apart`);
+    const cheapClients3 = priced.dear.length ? 44 : 46;
+    for (let round = 0; round < rounds; round++) {
+      for (const config of configs) {
+        const fresh = await startServer({ indexDir: index, env: CONFIGS[config] });
+        try {
+          await timedGet(`${fresh.url}${paths[0]}`);
+          for (const p of [...heavyPaths, ...cheapPaths]) await timedGet(`${fresh.url}${p}`);
+          const [cheap, expensive, dear] = await Promise.all([
+            cannon(fresh.url, priced.cheap, cheapClients3, phase3, cheapRate),
+            cannon(fresh.url, heavyPaths, 4, phase3),
+            priced.dear.length ? cannon(fresh.url, priced.dear, 2, phase3) : Promise.resolve(SKIPPED),
+          ]);
+          (runs[config] ??= []).push({ cheap, expensive, dear });
+          console.log(`  ${config}, round ${round + 1}: cheap     ${line(cheap)}`);
+          if (priced.dear.length) console.log(`  ${config}, round ${round + 1}: rare, priced expensive ${line(dear)}`);
+          console.log(`  ${config}, round ${round + 1}: expensive ${line(expensive)} (503 busy: ${expensive.statusCodeStats?.['503']?.count ?? 0})`);
+          if (round === rounds - 1 && config === configs.at(-1)) {
+            cheapFloor = await cannon(fresh.url, priced.cheap, cheapClients3, phase3, cheapRate);
+            console.log(`  ${cheapClients3} cheap clients alone: ${line(cheapFloor)}`);
+          }
+        } finally {
+          await fresh.stop();
+        }
+      }
     }
-
-    const busy = on.expensive.statusCodeStats?.['503']?.count ?? 0;
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+    const bad = (r: Result | null, allowBusy = false) => (r ? r.errors + r.non2xx - (allowBusy ? (r.statusCodeStats?.['503']?.count ?? 0) : 0) : 0);
     const errors =
-      mixed.errors + mixed.non2xx + cheapAlone.errors + cheapAlone.non2xx + cheapBeside.errors + cheapBeside.non2xx + heavy.errors + heavy.non2xx +
-      on.cheap.errors + on.cheap.non2xx + on.expensive.errors + (on.expensive.non2xx - busy) + (off ? off.cheap.errors + off.cheap.non2xx + off.expensive.errors + off.expensive.non2xx : 0);
+      [mixed, cheapAlone, cheapBeside, heavy, cheapFloor].reduce((n, r) => n + bad(r), 0) +
+      Object.values(runs).flat().reduce((n, r) => n + bad(r.cheap) + bad(r.expensive, true) + bad(r.dear, true), 0);
     const summary = {
       at: new Date().toISOString(),
       index,
@@ -191,7 +258,13 @@ async function main() {
       rssAfterLoad: afterLoad,
       phase1: { ...pick(mixed), rss: { first: rss[0], last: rss.at(-1), max: Math.max(...rss), growth: flat.growth, samplesMB: rss.map((b) => Math.round(b / 2 ** 20)) } },
       phase2: { cheapAlone: pick(cheapAlone), cheapBeside: pick(cheapBeside), heavy: pick(heavy) },
-      phase3: { seconds: phase3, on: { cheap: pick(on.cheap), expensive: pick(on.expensive) }, off: off && { cheap: pick(off.cheap), expensive: pick(off.expensive) } },
+      phase3: {
+        seconds: phase3,
+        rounds,
+        cheapRate,
+        cheapAlone: cheapFloor && pick(cheapFloor),
+        configs: Object.fromEntries(Object.entries(runs).map(([c, rs]) => [c, rs.map((r) => ({ cheap: pick(r.cheap), rarePricedExpensive: pick(r.dear), expensive: pick(r.expensive) }))])),
+      },
     };
     const out = argValue(argv, '--out') ?? path.join(ROOT, 'bench', '.cache', `load-${path.basename(index)}.json`);
     await mkdir(path.dirname(out), { recursive: true });
@@ -201,11 +274,15 @@ async function main() {
     console.log(`  mix (${connections} clients, ${duration} s): ${mixed.requests.average.toFixed(1)} req/s, p50 ${ms(mixed.latency.p50)}, p99 ${ms(mixed.latency.p99)}, errors ${mixed.errors}, non-2xx ${mixed.non2xx}`);
     console.log(`  RSS: first ${mb(rss[0] ?? 0)}, last ${mb(rss.at(-1) ?? 0)}, max ${mb(Math.max(...rss))}: ${flat.ok ? 'levels off' : 'still growing'}`);
     console.log(`  cheap p99: ${ms(cheapAlone.latency.p99)} alone, ${ms(cheapBeside.latency.p99)} while «${EXPENSIVE_QUERY}» runs (its own p50 ${ms(heavy.latency.p50)})`);
-    console.log(
-      `  46 cheap beside 4 expensive clients: cheap p50 ${ms(on.cheap.latency.p50)} / p99 ${ms(on.cheap.latency.p99)} with the scheduler` +
-        (off ? `, ${ms(off.cheap.latency.p50)} / ${ms(off.cheap.latency.p99)} without (p99 ratio ${(on.cheap.latency.p99 / Math.max(1, off.cheap.latency.p99)).toFixed(2)})` : '') +
-        `; expensive p50 ${ms(on.expensive.latency.p50)}` + (off ? ` (${ms(off.expensive.latency.p50)} without)` : ''),
-    );
+    for (const [config, rs] of Object.entries(runs)) {
+      const m = (f: (r: { cheap: Result; expensive: Result; dear: Result }) => number) => ms(median(rs.map(f)));
+      console.log(
+        `  ${cheapClients3} cheap${cheapRate ? ` (${cheapRate} req/s in all)` : ''} beside 4 expensive clients, ${config} (median of ${rs.length}): cheap p50 ${m((r) => r.cheap.latency.p50)} / p99 ${m((r) => r.cheap.latency.p99)}, ` +
+          (priced.dear.length ? `rare priced expensive p50 ${m((r) => r.dear.latency.p50)} / p99 ${m((r) => r.dear.latency.p99)}, ` : '') +
+          `expensive p50 ${m((r) => r.expensive.latency.p50)} / p99 ${m((r) => r.expensive.latency.p99)}, ${median(rs.map((r) => r.expensive.requests.average)).toFixed(1)} expensive/s`,
+      );
+    }
+    if (cheapFloor) console.log(`  ${cheapClients3} cheap clients${cheapRate ? ` (${cheapRate} req/s in all)` : ''} alone: p50 ${ms(cheapFloor.latency.p50)} / p99 ${ms(cheapFloor.latency.p99)}`);
     console.log(`  written to ${path.relative(ROOT, out)}`);
     if (errors > 0) {
       console.error(`bench:load: FAIL: ${errors} errors or non-2xx answers`);

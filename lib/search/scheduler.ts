@@ -183,5 +183,6 @@ export class Scheduler {
  */
 export function serverScheduler(): Scheduler {
   const g = globalThis as { __kavoshScheduler?: Scheduler };
-  return (g.__kavoshScheduler ??= new Scheduler({ enabled: process.env.KAVOSH_SCHEDULER === 'on' }));
+  const mode = process.env.KAVOSH_SCHEDULER;
+  return (g.__kavoshScheduler ??= new Scheduler({ enabled: mode === 'on' || mode === 'priority', maxDeferMs: mode === 'priority' ? 0 : MAX_DEFER_MS }));
 }

@@ -5,6 +5,7 @@ import { NextResponse } from 'next/server';
 import { engineStatus, getEngine } from '@/lib/search/instance';
 import type { HealthResponse } from '@/lib/types';
 import { collectionsIndexId } from '@/lib/collections/index-identity';
+import { searchWorkerStatus } from '@/lib/search/serve-search';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -17,6 +18,7 @@ export async function GET() {
     status: serving ? 'ok' : 'index_unavailable',
     index: serving && { id: collectionsIndexId(), articles: serving.articles, builtAt: serving.builtAt, loadedAt: serving.loadedAt },
     lastReloadError: lastError,
+    searchWorkers: searchWorkerStatus(),
   };
   return NextResponse.json(body, { status: serving ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
 }

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getEngine } from '@/lib/search/instance';
 import { parseSearchParams } from '@/lib/search/params';
 import type { SearchResponse } from '@/lib/types';
-import { serverScheduler } from '@/lib/search/scheduler';
+import { serveSearch } from '@/lib/search/serve-search';
 import { handleError } from '../respond';
 
 export const runtime = 'nodejs';
@@ -12,8 +12,8 @@ export async function GET(request: NextRequest) {
   try {
     const params = parseSearchParams(request.nextUrl.searchParams);
     const engine = await getEngine();
-    const answer = await serverScheduler().run(engine.cost(params), () => engine.search(params), request.signal);
-    return NextResponse.json<SearchResponse>(answer);
+    const { answer, lane, cost } = await serveSearch(engine, params, request.signal);
+    return NextResponse.json<SearchResponse>(answer, { headers: { 'X-Kavosh-Lane': lane, 'X-Kavosh-Cost': String(cost) } });
   } catch (e) {
     return handleError(e);
   }
