@@ -91,3 +91,22 @@ test('an article in no story has no copies section', async ({ page }) => {
   await expect(page.getByTestId('article-body')).toBeVisible();
   await expect(page.getByTestId('story-panel')).toHaveCount(0);
 });
+
+test('the trend of «زعفران» counts its three copies as one story with count=stories, and says «خبر»', async ({ page }) => {
+  const trend = `/trends?q=${encodeURIComponent('زعفران')}&interval=year`;
+  await page.goto(trend);
+  await expect(page.getByTestId('legend-item')).toContainText('۴ مقاله');
+  await page.getByTestId('count-switch').getByRole('link', { name: /^خبر/ }).click();
+  await expect(page).toHaveURL(/count=stories/);
+  await expect(page.getByTestId('legend-item')).toContainText('۲ خبر');
+  await expect(page.getByTestId('legend-item')).not.toContainText('مقاله');
+  const api = await (await page.request.get(`/api/trends?q=${encodeURIComponent('زعفران')}&interval=year&count=stories`)).json();
+  expect(api.count).toBe('stories');
+  expect(api.series[0].matched).toBe(2);
+  // The table's counts are the API's, period by period.
+  const row = page.getByTestId('trend-row').filter({ has: page.locator('a') }).first();
+  const period = await row.getAttribute('data-period');
+  const i = api.periods.findIndex((p: { key: string }) => p.key === period);
+  // The table is in a closed <details>: read its text, not what is shown.
+  expect(faNumber((await row.locator('td').nth(1).textContent())!)).toBe(api.series[0].counts[i]);
+});

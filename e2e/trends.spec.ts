@@ -84,7 +84,7 @@ test('downloads the CSV and reads it back: BOM, one row per period and query, th
   const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
-  expect(lines[0]).toBe('query,period,label_jalali,start_jalali,end_jalali,start_gregorian,end_gregorian,count,period_total,share,uncertain');
+  expect(lines[0]).toBe('query,period,label_jalali,start_jalali,end_jalali,start_gregorian,end_gregorian,count,period_total,share,uncertain,counted');
   // 5 years × 2 queries, then each query's undated row.
   expect(lines).toHaveLength(1 + 5 * 2 + 2);
   const tehran1402 = lines.find((l) => l.startsWith('تهران,1402,'))!.split(',');

@@ -292,9 +292,9 @@ export interface TrendPeriod {
   startIso: string;
   endIso: string;
   /**
-   * Articles of the whole archive in this period under the same non-query
-   * filters (dates, sources, tags): a share's denominator. 0 means the archive
-   * holds no article then: a gap, not a share of 0 %.
+   * Articles (or stories, under `count=stories`) of the whole archive in this
+   * period under the same non-query filters (dates, sources, tags): a share's
+   * denominator. 0 means the archive holds none then: a gap, not a share of 0 %.
    */
   total: number;
 }
@@ -304,7 +304,7 @@ export interface TrendSeries {
   q: string;
   /** Matches per period, in the order of `periods`. */
   counts: number[];
-  /** Every match under the filters: the sum of `counts` and `undated`. */
+  /** Every match under the filters (distinct stories under `count=stories`); with articles, the sum of `counts` and `undated`. */
   matched: number;
   /** Matches with no date, never spread over the periods (0 under a from/to filter unless `undated=include`). */
   undated: number;
@@ -313,6 +313,13 @@ export interface TrendSeries {
 /** The body of GET /api/trends. */
 export interface TrendsResponse {
   interval: TrendInterval;
+  /**
+   * What every figure counts: `articles` (the default), or distinct wire
+   * `stories` (`count=stories`; an article in no story is one). A story with
+   * copies in several periods counts once in each of them, so under `stories`
+   * a series' counts and undated can add up to more than its `matched`.
+   */
+  count: 'articles' | 'stories';
   periods: TrendPeriod[];
   series: TrendSeries[];
 }

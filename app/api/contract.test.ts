@@ -134,7 +134,7 @@ describe('GET /api/trends', () => {
   it('answers the contract shape: periods with their totals, one series per q in order', async () => {
     const { status, body } = await trends(`${q('کتابخانه', 'ماه')}&interval=year`);
     expect(status).toBe(200);
-    expect(Object.keys(body).sort()).toEqual(['interval', 'periods', 'series']);
+    expect(Object.keys(body).sort()).toEqual(['count', 'interval', 'periods', 'series']);
     expect(body.interval).toBe('year');
     expect(Object.keys(body.periods[0]).sort()).toEqual(['end', 'endIso', 'key', 'label', 'start', 'startIso', 'total']);
     expect(body.periods[0]).toEqual({ key: '1385', label: '۱۳۸۵', start: '1385-04-12', end: '1385-12-29', startIso: '2006-07-03', endIso: '2007-03-20', total: 3 });

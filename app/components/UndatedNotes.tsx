@@ -6,6 +6,7 @@ import type { SearchParams } from '@/lib/search/params';
 import type { SearchResponse } from '@/lib/types';
 import { searchHref, type UrlState } from '../../lib/ui/href';
 import { faCount } from '../../lib/ui/dates';
+import { unitWords } from '../../lib/ui/count-unit';
 
 const linkClass = 'text-amber-800 underline underline-offset-2 dark:text-amber-300';
 
@@ -17,11 +18,14 @@ export function UndatedNotes({ state, params, response }: { state: UrlState; par
   // With no query words the engine orders by date whatever `sort` says (SortLinks shows «تازه‌ترین»).
   const byDate = params.sort !== 'relevance' || response.query.groups.length === 0;
   const n = faCount(undated);
+  // Under count=stories the facets count stories, and so does this note; when
+  // no two results are copies of one story the two counts are the same.
+  const unit = unitWords(params.count === 'stories' && response.stories < response.total ? 'stories' : 'articles');
   const notes: React.ReactNode[] = [];
   if (dateFilter && !kept) {
     notes.push(
       <p key="left-out" data-testid="undated-excluded">
-        {n} مقاله بدون تاریخ کنار گذاشته شد.{' '}
+        {n} {unit.one} بدون تاریخ کنار گذاشته شد.{' '}
         <Link prefetch={false} href={searchHref(state, { undated: 'include' })} className={linkClass} data-testid="undated-include">
           افزودن آن‌ها به نتایج
         </Link>
@@ -31,7 +35,7 @@ export function UndatedNotes({ state, params, response }: { state: UrlState; par
   if (dateFilter && kept) {
     notes.push(
       <p key="kept" data-testid="undated-included">
-        {n} مقاله بدون تاریخ هم در نتایج است.{' '}
+        {n} {unit.one} بدون تاریخ هم در نتایج است.{' '}
         <Link prefetch={false} href={searchHref(state, { undated: undefined })} className={linkClass} data-testid="undated-exclude">
           کنار گذاشتن آن‌ها
         </Link>
@@ -41,7 +45,7 @@ export function UndatedNotes({ state, params, response }: { state: UrlState; par
   if (kept && byDate && response.total > 0) {
     notes.push(
       <p key="order" data-testid="undated-sort">
-        {n} مقاله بدون تاریخ پس از مقاله‌های تاریخ‌دار آمده است.
+        {n} {unit.one} بدون تاریخ پس از {unit.manyOf} تاریخ‌دار آمده است.
       </p>,
     );
   }

@@ -1,5 +1,6 @@
 // The trend chart, drawn on the server as SVG: works without JavaScript, each
 // point a link to the search it counted. Time runs right to left.
+import { unitWords, type UnitWords } from '@/lib/ui/count-unit';
 import type { TrendInterval, TrendPeriod, TrendSeries } from '@/lib/types';
 import { MIN_ARTICLES, type TrendMeasure } from '@/lib/search/trends';
 import { toPersianDigits } from '@/lib/digits';
@@ -33,14 +34,16 @@ export interface TrendChartProps {
   compact?: boolean;
   testId?: string;
   size?: keyof typeof SIZES;
+  /** The noun of the counts (`count=stories` says «خبر»); articles when absent. */
+  unit?: UnitWords;
 }
 
 /** What a point says, in words: the tooltip without JavaScript and the link's accessible name. */
-export function pointText(q: string, label: string, p: ChartPoint, measure: TrendMeasure, smooth: 0 | 3): string {
-  const parts = [`«${q}»، ${label}: ${formatCount(p.count)} از ${formatCount(p.total)} مقاله`];
+export function pointText(q: string, label: string, p: ChartPoint, measure: TrendMeasure, smooth: 0 | 3, unit: UnitWords = unitWords('articles')): string {
+  const parts = [`«${q}»، ${label}: ${formatCount(p.count)} از ${formatCount(p.total)} ${unit.one}`];
   if (p.share !== null) parts.push(`سهم ${formatShare(p.share, 2)}`);
   if (smooth === 3 && p.value !== null) parts.push(`میانگین سه دوره ${formatValue(p.value, measure, 2)}`);
-  if (p.uncertain) parts.push(`کمتر از ${toPersianDigits(String(MIN_ARTICLES))} مقاله: نامطمئن`);
+  if (p.uncertain) parts.push(`کمتر از ${toPersianDigits(String(MIN_ARTICLES))} ${unit.one}: نامطمئن`);
   return parts.join('، ');
 }
 
@@ -55,7 +58,7 @@ export function TrendCharts(props: Omit<TrendChartProps, 'size'>) {
   );
 }
 
-export function TrendChart({ periods, series, interval, measure, smooth, labels, state, title, source, compact = false, testId = 'trend-chart', size = 'wide' }: TrendChartProps) {
+export function TrendChart({ periods, series, interval, measure, smooth, labels, state, title, source, compact = false, testId = 'trend-chart', size = 'wide', unit }: TrendChartProps) {
   const sized = SIZES[size];
   const { width } = sized;
   const height = compact ? sized.compactHeight : sized.height;
@@ -125,7 +128,7 @@ export function TrendChart({ periods, series, interval, measure, smooth, labels,
               const lone = (p.i === 0 || line.points[p.i - 1].y === null) && (p.i === n - 1 || line.points[p.i + 1].y === null);
               if (p.count === 0 && !lone && n > ALL_MARKERS_UP_TO) return null;
               const label = periodLabel(periods[p.i], interval, labels);
-              const text = pointText(line.q, label, p, measure, smooth);
+              const text = pointText(line.q, label, p, measure, smooth, unit);
               const marker = (
                 <path
                   d={markerPath(style.marker, p.x, p.y, markerR)}

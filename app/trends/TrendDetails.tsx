@@ -5,6 +5,7 @@
 // JavaScript this shows them in a box beside the point instead of waiting
 // for the browser's tooltip, and for keyboard focus too.
 import { useRef, useState } from 'react';
+import { unitWords, type UnitWords } from '@/lib/ui/count-unit';
 
 interface Shown {
   left: number;
@@ -16,19 +17,19 @@ interface Shown {
 const faNumber = (n: number) => n.toLocaleString('fa-IR', { maximumFractionDigits: 2 });
 const faPercent = (share: number) => `${(share * 100).toLocaleString('fa-IR', { maximumFractionDigits: 2 })}٪`;
 
-function linesOf(el: HTMLElement | SVGElement, measure: string, smooth: boolean, minArticles: number): string[] {
+function linesOf(el: HTMLElement | SVGElement, measure: string, smooth: boolean, minArticles: number, unit: UnitWords): string[] {
   const d = el.dataset;
   const count = Number(d.count);
   const total = Number(d.total);
-  const lines = [`«${d.q}»`, d.label ?? '', `${faNumber(count)} مقاله از ${faNumber(total)} مقالهٔ این دوره`];
+  const lines = [`«${d.q}»`, d.label ?? '', `${faNumber(count)} ${unit.one} از ${faNumber(total)} ${unit.oneOf} این دوره`];
   if (d.share) lines.push(`سهم: ${faPercent(Number(d.share))}`);
   if (smooth && d.value) lines.push(`میانگین سه دوره: ${measure === 'share' ? faPercent(Number(d.value)) : faNumber(Number(d.value))}`);
-  if (d.uncertain) lines.push(`نامطمئن: کمتر از ${faNumber(minArticles)} مقاله در این دوره`);
-  lines.push('برای دیدن این مقاله‌ها کلیک کنید');
+  if (d.uncertain) lines.push(`نامطمئن: کمتر از ${faNumber(minArticles)} ${unit.one} در این دوره`);
+  lines.push(`برای دیدن این ${unit.many} کلیک کنید`);
   return lines;
 }
 
-export function TrendDetails({ children, measure, smooth, minArticles }: { children: React.ReactNode; measure: string; smooth: boolean; minArticles: number }) {
+export function TrendDetails({ children, measure, smooth, minArticles, unit = unitWords('articles') }: { children: React.ReactNode; measure: string; smooth: boolean; minArticles: number; unit?: UnitWords }) {
   const box = useRef<HTMLDivElement>(null);
   const [shown, setShown] = useState<Shown | null>(null);
 
@@ -39,7 +40,7 @@ export function TrendDetails({ children, measure, smooth, minArticles }: { child
     const r = point.getBoundingClientRect();
     const f = frame.getBoundingClientRect();
     const left = r.left + r.width / 2 - f.left;
-    setShown({ left, top: r.top - f.top, lines: linesOf(point, measure, smooth, minArticles), flip: left > f.width / 2 });
+    setShown({ left, top: r.top - f.top, lines: linesOf(point, measure, smooth, minArticles, unit), flip: left > f.width / 2 });
   };
 
   return (

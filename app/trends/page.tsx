@@ -11,6 +11,7 @@ import { toPersianDigits } from '@/lib/digits';
 import { formatCount, formatShare, periodLabel } from '@/lib/ui/trend-chart';
 import { pointSearchHref, readTrendState, trendSearchParams, trendsApiHref, trendsHref, type TrendChanges, type TrendState } from '@/lib/ui/trend-href';
 import { searchHref } from '@/lib/ui/href';
+import { unitWords, type UnitWords } from '@/lib/ui/count-unit';
 import { FaText } from '../components/FaText';
 import { TrendChart, TrendCharts } from './TrendChart';
 import { TrendDetails } from './TrendDetails';
@@ -120,8 +121,9 @@ function Switch<T extends string>({ label, options, current, href, testId }: { l
 
 function TrendResult({ state, request, trend, bySource }: { state: TrendState; request: TrendsRequest; trend: TrendsResponse; bySource: SourceTrend[] }) {
   const { measure, smooth, labels, view } = request;
-  const chart = { periods: trend.periods, series: trend.series, interval: trend.interval, measure, smooth, labels, state };
-  const measureName = measure === 'share' ? 'سهم از همهٔ مقاله‌های هر دوره' : 'شمار مقاله‌ها';
+  const unit = unitWords(trend.count);
+  const chart = { periods: trend.periods, series: trend.series, interval: trend.interval, measure, smooth, labels, state, unit };
+  const measureName = measure === 'share' ? `سهم از همهٔ ${unit.manyOf} هر دوره` : `شمار ${unit.many}`;
   const title = `${measureName}، به ${INTERVAL_NAMES[trend.interval]}: ${trend.series.map((s) => `«${s.q}»`).join('، ')}`;
   const empty = trend.periods.length === 0;
   return (
@@ -134,22 +136,23 @@ function TrendResult({ state, request, trend, bySource }: { state: TrendState; r
         <Switch label="سنجه" testId="measure-switch" current={measure} options={[['share', 'سهم'], ['count', 'شمار']] as const} href={(v) => trendsHref(state, { measure: v === 'share' ? undefined : v })} />
         <Switch label="هموارسازی" testId="smooth-switch" current={smooth === 3 ? '3' : '0'} options={[['0', 'خام'], ['3', 'میانگین ۳ دوره']] as const} href={(v) => trendsHref(state, { smooth: v === '0' ? undefined : v })} />
         <Switch label="تقویم" testId="labels-switch" current={labels} options={[['jalali', 'شمسی'], ['gregorian', 'میلادی']] as const} href={(v) => trendsHref(state, { labels: v === 'jalali' ? undefined : v })} />
+        <Switch label="شمارش" testId="count-switch" current={trend.count} options={[['articles', 'مقاله'], ['stories', 'خبر (نسخه‌های یک خبر یک بار)']] as const} href={(v) => trendsHref(state, { count: v === 'articles' ? undefined : v })} />
         <Switch label="نما" testId="view-switch" current={view} options={[['time', 'همه با هم'], ['source', 'به تفکیک منبع']] as const} href={(v) => trendsHref(state, { view: v === 'time' ? undefined : v })} />
       </div>
-      <Legend trend={trend} />
+      <Legend trend={trend} unit={unit} />
       {empty ? (
         <p className="rounded-xl border border-stone-200 p-4 dark:border-stone-800" data-testid="trend-empty">
-          با این فیلترها هیچ مقالهٔ تاریخ‌داری نیست؛ خطی برای کشیدن نمانده است.
+          با این فیلترها هیچ {unit.oneOf} تاریخ‌داری نیست؛ خطی برای کشیدن نمانده است.
         </p>
       ) : view === 'source' ? (
-        <BySource bySource={bySource} trend={trend} request={request} state={state} />
+        <BySource bySource={bySource} trend={trend} request={request} state={state} unit={unit} />
       ) : (
         <figure className="rounded-2xl border border-stone-200 bg-white p-3 pb-2 shadow-sm sm:p-4 dark:border-stone-800 dark:bg-stone-900">
-          <TrendDetails measure={measure} smooth={smooth === 3} minArticles={MIN_ARTICLES}>
+          <TrendDetails measure={measure} smooth={smooth === 3} minArticles={MIN_ARTICLES} unit={unit}>
             <TrendCharts {...chart} title={title} />
           </TrendDetails>
           <figcaption className="mt-2 text-xs leading-relaxed text-stone-600 dark:text-stone-400">
-            <ChartNotes measure={measure} smooth={smooth} />
+            <ChartNotes measure={measure} smooth={smooth} unit={unit} />
           </figcaption>
         </figure>
       )}
@@ -162,24 +165,25 @@ function TrendResult({ state, request, trend, bySource }: { state: TrendState; r
           <bdi dir="ltr">JSON</bdi>
         </a>
       </p>
-      {!empty && <TrendTable trend={trend} request={request} state={state} />}
+      {!empty && <TrendTable trend={trend} request={request} state={state} unit={unit} />}
     </section>
   );
 }
 
-function ChartNotes({ measure, smooth }: { measure: TrendsRequest['measure']; smooth: 0 | 3 }) {
+function ChartNotes({ measure, smooth, unit }: { measure: TrendsRequest['measure']; smooth: 0 | 3; unit: UnitWords }) {
   return (
     <>
-      زمان از راست به چپ پیش می‌رود. {measure === 'share' ? 'سهم: مقاله‌های یافته‌شده بخش بر همهٔ مقاله‌های آن دوره با همین فیلترها. ' : ''}
+      زمان از راست به چپ پیش می‌رود. {measure === 'share' ? `سهم: ${unit.manyOf} یافته‌شده بخش بر همهٔ ${unit.manyOf} آن دوره با همین فیلترها. ` : ''}
       نوار خاکستری: دوره‌ای که آرشیو هیچ مقاله‌ای در آن ندارد (گسست، نه صفر).{' '}
-      {measure === 'share' && `نشانهٔ توخالی و خط‌چین: سهمی که بر کمتر از ${fa(MIN_ARTICLES)} مقاله استوار است و نامطمئن است. `}
+      {measure === 'share' && `نشانهٔ توخالی و خط‌چین: سهمی که بر کمتر از ${fa(MIN_ARTICLES)} ${unit.one} استوار است و نامطمئن است. `}
       {smooth === 3 && 'خط‌ها میانگین سه دورهٔ پیاپی‌اند؛ جدول و دانلود، شمار خام را دارند. '}
-      مقاله‌های بدون تاریخ (در راهنما) در هیچ دوره‌ای شمرده نمی‌شوند. هر نقطه پیوندی است به جستجوی همان دوره.
+      {unit.manyOf} بدون تاریخ (در راهنما) در هیچ دوره‌ای شمرده نمی‌شوند. هر نقطه پیوندی است به جستجوی همان دوره.
+      {unit.one === 'خبر' && ' هر خبر (همهٔ نسخه‌های بازنشرشدهٔ آن) در هر دوره یک بار شمرده می‌شود؛ خبری که نسخه‌هایش در چند دوره آمده‌اند، در هر یک از آن دوره‌ها.'}
     </>
   );
 }
 
-function Legend({ trend }: { trend: TrendsResponse }) {
+function Legend({ trend, unit }: { trend: TrendsResponse; unit: UnitWords }) {
   return (
     <ul className="flex flex-wrap gap-x-5 gap-y-1.5 text-sm" data-testid="trend-legend" aria-label="راهنمای نمودار">
       {trend.series.map((s, k) => (
@@ -188,7 +192,7 @@ function Legend({ trend }: { trend: TrendsResponse }) {
           <span>
             <bdi className="font-semibold">{s.q}</bdi>{' '}
             <span className="text-stone-600 dark:text-stone-400">
-              {formatCount(s.matched)} مقاله
+              {formatCount(s.matched)} {unit.one}
               {s.undated > 0 && <span data-testid="legend-undated">، {formatCount(s.undated)} بدون تاریخ</span>}
             </span>
           </span>
@@ -198,13 +202,13 @@ function Legend({ trend }: { trend: TrendsResponse }) {
   );
 }
 
-function BySource({ bySource, trend, request, state }: { bySource: SourceTrend[]; trend: TrendsResponse; request: TrendsRequest; state: TrendState }) {
+function BySource({ bySource, trend, request, state, unit }: { bySource: SourceTrend[]; trend: TrendsResponse; request: TrendsRequest; state: TrendState; unit: UnitWords }) {
   if (bySource.length === 0) return <p data-testid="by-source-empty">هیچ منبعی مقاله‌ای با این جستجوها ندارد.</p>;
   const { measure, smooth, labels } = request;
   return (
     <div className="space-y-4" data-testid="by-source">
       <p className="text-sm text-stone-600 dark:text-stone-400">
-        {fa(bySource.length)} منبعی که بیشترین مقاله را با این جستجوها دارند، هر یک با محور زمانی یکسان؛ {measure === 'share' ? 'سهم هر دوره از مقاله‌های همان منبع در آن دوره است.' : 'شمار مقاله‌های همان منبع.'}
+        {fa(bySource.length)} منبعی که بیشترین {unit.one} را با این جستجوها دارند، هر یک با محور زمانی یکسان؛ {measure === 'share' ? `سهم هر دوره از ${unit.manyOf} همان منبع در آن دوره است.` : `شمار ${unit.manyOf} همان منبع.`}
       </p>
       <div className="overflow-x-auto">
         <table className="w-full min-w-max text-sm" data-testid="by-source-table">
@@ -212,7 +216,7 @@ function BySource({ bySource, trend, request, state }: { bySource: SourceTrend[]
           <thead>
             <tr className="border-b border-stone-300 dark:border-stone-700">
               <th scope="col" className="py-1 pe-3 text-start">منبع</th>
-              <th scope="col" className="px-2 py-1 text-start">مقاله‌های منبع</th>
+              <th scope="col" className="px-2 py-1 text-start">{unit.manyOf} منبع</th>
               {trend.series.map((s, k) => (
                 <th key={k} scope="col" className="px-2 py-1 text-start">
                   <bdi>{s.q}</bdi>
@@ -251,8 +255,9 @@ function BySource({ bySource, trend, request, state }: { bySource: SourceTrend[]
             <h3 className="mb-1 font-bold">
               <bdi>{source}</bdi>
             </h3>
-            <TrendDetails measure={measure} smooth={smooth === 3} minArticles={MIN_ARTICLES}>
+            <TrendDetails measure={measure} smooth={smooth === 3} minArticles={MIN_ARTICLES} unit={unit}>
               <TrendChart
+                unit={unit}
                 size="small"
                 periods={t.periods}
                 series={t.series}
@@ -274,20 +279,20 @@ function BySource({ bySource, trend, request, state }: { bySource: SourceTrend[]
   );
 }
 
-function TrendTable({ trend, request, state }: { trend: TrendsResponse; request: TrendsRequest; state: TrendState }) {
+function TrendTable({ trend, request, state, unit }: { trend: TrendsResponse; request: TrendsRequest; state: TrendState; unit: UnitWords }) {
   return (
     <details className="rounded-2xl border border-stone-200 bg-white p-3 dark:border-stone-800 dark:bg-stone-900" data-testid="trend-table-details">
       <summary className="cursor-pointer font-bold">جدول داده‌ها (شمار خام و سهم هر دوره)</summary>
       <div className="mt-2 overflow-x-auto">
         <table className="w-full min-w-max text-sm tabular-nums" data-testid="trend-table">
-          <caption className="sr-only">شمار و سهم هر جستجو در هر دوره، با همهٔ مقاله‌های دوره</caption>
+          <caption className="sr-only">شمار و سهم هر جستجو در هر دوره، با همهٔ {unit.manyOf} دوره</caption>
           <thead>
             <tr className="border-b border-stone-300 dark:border-stone-700">
               <th scope="col" rowSpan={2} className="py-1 pe-3 text-start align-bottom">
                 دوره
               </th>
               <th scope="col" rowSpan={2} className="px-2 py-1 text-start align-bottom">
-                همهٔ مقاله‌ها
+                همهٔ {unit.many}
               </th>
               {trend.series.map((s, k) => (
                 <th key={k} scope="colgroup" colSpan={2} className="px-2 pt-1 text-start">

@@ -178,6 +178,8 @@ export class SearchEngine {
    * without them the dated articles under the filters; the interval is the
    * asked one or autoInterval's. Without source or tag filters the totals are
    * the same for every request over the same timeline, so they are kept.
+   * With `count=stories` they count distinct stories per period, as the
+   * series do (a story once in each period it has a copy in).
    */
   periodTotals(params: SearchParams, interval: TrendInterval | null): { timeline: Timeline | null; totals: Int32Array } {
     const base: SearchParams = { ...params, q: '', prefix: 'none', queryCut: undefined };
@@ -195,12 +197,14 @@ export class SearchEngine {
     }
     if (!extent) return { timeline: null, totals: new Int32Array(0) };
     const timeline = new Timeline(interval ?? autoInterval(extent.fromDay, extent.toDay), extent.fromDay, extent.toDay);
-    const cached = filtered ? undefined : this.totalsCache.get(timeline.key);
+    const key = `${params.count} ${timeline.key}`;
+    const cached = filtered ? undefined : this.totalsCache.get(key);
     if (cached) return { timeline, totals: cached };
-    const totals = countPeriods(hits ?? this.query(base).hits, timeline, this.fields.dates).counts;
+    const all = hits ?? this.query(base).hits;
+    const totals = (params.count === 'stories' ? countStoryPeriods(all, timeline, this.fields, this.stories) : countPeriods(all, timeline, this.fields.dates)).counts;
     if (!filtered) {
       if (this.totalsCache.size >= TOTALS_KEPT) this.totalsCache.delete(this.totalsCache.keys().next().value!);
-      this.totalsCache.set(timeline.key, totals);
+      this.totalsCache.set(key, totals);
     }
     return { timeline, totals };
   }

@@ -231,7 +231,7 @@ export function parseSearchParams(raw: RawParams): SearchParams {
 export const MAX_TREND_QUERIES = 8;
 const TREND_INTERVALS = ['year', 'month', 'week'] as const;
 /** The search parameters a trend shares across its queries (no order, page or typing rule: it counts). */
-const TREND_FILTERS = ['from', 'to', 'source', 'tag', 'match', 'undated'] as const;
+const TREND_FILTERS = ['from', 'to', 'source', 'tag', 'match', 'undated', 'count'] as const;
 
 export interface TrendsParams {
   /** The queries compared, in the order asked (each in the full query language). */

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, JalaliDate } from '../types';
 import { articleWith } from '../article';
+import { storyTable } from '../stories/table';
 import { SearchEngine } from './engine';
 import { parseTrendsParams } from './params';
 import { isUncertain, MIN_ARTICLES, parseTrendsRequest, shareOf, trendRows, trends, trendsBySource } from './trends';
@@ -10,14 +11,15 @@ import { isUncertain, MIN_ARTICLES, parseTrendsRequest, shareOf, trendRows, tren
 const on = (id: string, title: string, source: string, jalali: JalaliDate | null, tags: string[] = []): Article =>
   articleWith({ id, title, body: [title + '.'], source, jalali, tags });
 
-const engine = SearchEngine.fromArticles([
+const archive = [
   on('a', 'سیل در خوزستان', 'ایرنا', { year: 1384, month: 1, day: 5 }, ['حوادث']),
   on('b', 'سیل در گلستان', 'ایسنا', { year: 1384, month: 1, day: 20 }, ['حوادث']),
   on('c', 'زلزله در بم', 'ایرنا', { year: 1384, month: 3, day: 1 }, ['حوادث']),
   on('d', 'نمایشگاه کتاب تهران', 'ایسنا', { year: 1384, month: 3, day: 9 }, ['فرهنگ']),
   on('e', 'سیل در سیستان', 'ایرنا', null, ['حوادث']),
   on('f', 'زلزله و سیل در کرمان', 'همشهری', { year: 1385, month: 2, day: 2 }),
-]);
+];
+const engine = SearchEngine.fromArticles(archive);
 const run = (query: string) => trends(engine, parseTrendsParams(new URLSearchParams(query)));
 const q = (...words: string[]) => words.map((w) => `q=${encodeURIComponent(w)}`).join('&');
 
@@ -81,7 +83,39 @@ describe('trends', () => {
 
   it('answers an archive without dates with no periods and every match undated', () => {
     const bare = SearchEngine.fromArticles([on('x', 'سیل', 'ایرنا', null)]);
-    expect(trends(bare, parseTrendsParams(new URLSearchParams(q('سیل'))))).toEqual({ interval: 'year', periods: [], series: [{ q: 'سیل', counts: [], matched: 1, undated: 1 }] });
+    expect(trends(bare, parseTrendsParams(new URLSearchParams(q('سیل'))))).toEqual({ interval: 'year', count: 'articles', periods: [], series: [{ q: 'سیل', counts: [], matched: 1, undated: 1 }] });
+  });
+});
+
+describe('trends with count=stories', () => {
+  // One wire story: ایرنا and ایسنا in Farvardin 1384 and a copy in همشهری a year on; «سیل در سیستان» alone, undated.
+  const wired = SearchEngine.fromArticles(archive, {
+    stories: storyTable([{ id: 'a', members: ['a', 'b', 'f'] }], archive.length, (id) => archive.findIndex((a) => a.id === id)),
+  });
+  const stories = (query: string) => trends(wired, parseTrendsParams(new URLSearchParams(query)));
+
+  it('counts a story once in a period however many of its copies fall there, and says it counts stories', () => {
+    const r = stories(`${q('سیل')}&interval=year&count=stories`);
+    expect(r.count).toBe('stories');
+    // 1384: the story (a, b) and nothing else dated; 1385: the story's copy f.
+    expect(r.series[0]).toEqual({ q: 'سیل', counts: [1, 1], matched: 2, undated: 1 });
+  });
+
+  it('takes the denominator in stories too: each period counts its stories, not its articles', () => {
+    const r = stories(`${q('سیل')}&interval=year&count=stories`);
+    // 1384 holds a, b (one story), c, d: 3 units of 4 articles; 1385 holds f, a copy of the same story.
+    expect(r.periods.map((p) => [p.key, p.total])).toEqual([['1384', 3], ['1385', 1]]);
+  });
+
+  it('keeps counting articles without count, as the API always has', () => {
+    const r = stories(`${q('سیل')}&interval=year`);
+    expect(r.count).toBe('articles');
+    expect(r.series[0]).toEqual({ q: 'سیل', counts: [2, 1], matched: 4, undated: 1 });
+    expect(r.periods.map((p) => p.total)).toEqual([4, 1]);
+  });
+
+  it('refuses a count that is neither, naming the parameter', () => {
+    expect(() => stories(`${q('سیل')}&count=copies`)).toThrow(/^count: /);
   });
 });
 

@@ -21,10 +21,11 @@ export function trends(engine: SearchEngine, { queries, interval, filters }: Tre
     total: totals[i],
   }));
   const series = queries.map((q, i) => {
-    const { hits, periods: counted } = queryNamed(i, () => engine.query({ ...filters, q }, timeline ? { periods: timeline } : {}));
-    return { q, counts: counted ? Array.from(counted.counts) : [], matched: hits.length, undated: counted?.undated ?? hits.length };
+    const { hits, stories, periods: counted } = queryNamed(i, () => engine.query({ ...filters, q }, timeline ? { periods: timeline } : {}));
+    const matched = filters.count === 'stories' ? stories : hits.length;
+    return { q, counts: counted ? Array.from(counted.counts) : [], matched, undated: counted?.undated ?? matched };
   });
-  return { interval: timeline?.interval ?? interval ?? 'year', periods, series };
+  return { interval: timeline?.interval ?? interval ?? 'year', count: filters.count, periods, series };
 }
 
 /** A query refused as too costly, said with its place among the trend's queries. */

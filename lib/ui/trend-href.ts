@@ -6,7 +6,7 @@ import type { TrendPeriod } from '../types';
 import { searchHref, type UrlState } from './href';
 
 /** The filters a trend shares with the search page (lib/search/params.ts TREND_FILTERS, there with their parsers). */
-const SHARED_SINGLE = ['from', 'to', 'match', 'undated'] as const;
+const SHARED_SINGLE = ['from', 'to', 'match', 'undated', 'count'] as const;
 const SHARED_LISTS = ['source', 'tag'] as const;
 /** The trend's own parameters (lib/search/trends.ts parseTrendsRequest). */
 const OWN = ['interval', 'measure', 'smooth', 'labels', 'view'] as const;

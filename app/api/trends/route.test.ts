@@ -39,22 +39,28 @@ describe('GET /api/trends?format=csv', () => {
     const [header, ...rows] = parse(text, { bom: true }) as string[][];
     expect(header).toEqual([...TRENDS_CSV_COLUMNS]);
     expect(rows.slice(0, 2)).toEqual([
-      ['سیل', '1384', '۱۳۸۴', '1384-01-10', '1384-12-29', '2005-03-30', '2006-03-20', '5', '25', '0.2', '0'],
-      ['بازار', '1384', '۱۳۸۴', '1384-01-10', '1384-12-29', '2005-03-30', '2006-03-20', '20', '25', '0.8', '0'],
+      ['سیل', '1384', '۱۳۸۴', '1384-01-10', '1384-12-29', '2005-03-30', '2006-03-20', '5', '25', '0.2', '0', 'articles'],
+      ['بازار', '1384', '۱۳۸۴', '1384-01-10', '1384-12-29', '2005-03-30', '2006-03-20', '20', '25', '0.8', '0', 'articles'],
     ]);
   });
 
   it('writes an empty period with no share (a gap), and a share over fewer than 20 articles as uncertain', async () => {
     const rows = parse(await (await call(`${flood}&interval=year&format=csv`)).text(), { bom: true }) as string[][];
     const byPeriod = Object.fromEntries(rows.slice(1).map((r) => [r[1], r]));
-    expect(byPeriod['1385'].slice(7)).toEqual(['0', '0', '', '']);
-    expect(byPeriod['1386'].slice(7)).toEqual(['2', '4', '0.5', '1']);
+    expect(byPeriod['1385'].slice(7)).toEqual(['0', '0', '', '', 'articles']);
+    expect(byPeriod['1386'].slice(7)).toEqual(['2', '4', '0.5', '1', 'articles']);
   });
 
   it('reports each query\'s undated matches in a row of their own, never in a period', async () => {
     const rows = parse(await (await call(`${flood}&interval=year&format=csv`)).text(), { bom: true }) as string[][];
-    expect(rows.at(-1)).toEqual(['سیل', 'undated', 'بدون تاریخ', '', '', '', '', '1', '', '', '']);
+    expect(rows.at(-1)).toEqual(['سیل', 'undated', 'بدون تاریخ', '', '', '', '', '1', '', '', '', 'articles']);
     expect(rows.slice(1, -1).reduce((sum, r) => sum + Number(r[7]), 0)).toBe(7);
+  });
+
+  it('says on every row what it counts: stories with count=stories', async () => {
+    const rows = parse(await (await call(`${flood}&interval=year&format=csv&count=stories`)).text(), { bom: true }) as string[][];
+    expect(rows[0].at(-1)).toBe('counted');
+    expect(new Set(rows.slice(1).map((r) => r.at(-1)))).toEqual(new Set(['stories']));
   });
 
   it('stays raw when the chart is smoothed or shows counts', async () => {
