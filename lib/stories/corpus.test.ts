@@ -100,6 +100,24 @@ describe('StoryCorpus', () => {
     expect(Buffer.from(grown.encode()).equals(Buffer.from(whole.encode()))).toBe(true);
   });
 
+  // An outlet's own report under the wire text: 600 words, no 5-gram of the wire's.
+  const vocabulary = 'بازار سرمایه شهر استان دولت مجلس برنامه توسعه صنعت کشاورزی آب برق گاز نفت بانک مردم کارگران دانشگاه مدرسه بیمارستان جاده فرودگاه قطار بندر صادرات واردات قیمت تورم رشد بودجه'.split(' ');
+  const report = Array.from({ length: 600 }, (_, i) => vocabulary[(i * 7 + Math.floor(i / 31)) % vocabulary.length] + (i % 5 === 0 ? ' و' : '')).join(' ');
+
+  it('groups the wire text with a long article that contains it (no LSH band sees that pair), as detectStories does', () => {
+    const docs = [doc('irna-1', wire, '2026-11-01'), doc('outlet-1', `${wire} ${report}`, '2026-11-02')];
+    expect(corpusStories(docs)).toEqual([{ id: 'irna-1', members: ['irna-1', 'outlet-1'] }]);
+    expect(corpusStories(docs)).toEqual(detected(docs));
+    expect(corpusStories(docs, {}, 1)).toEqual(corpusStories(docs));
+  });
+
+  it('does not group a long report with an article that shares only a sentence of it', () => {
+    const sentence = report.split(' ').slice(100, 130).join(' ');
+    const docs = [doc('a', `${other} ${sentence}`), doc('b', report)];
+    expect(corpusStories(docs)).toEqual([]);
+    expect(detected(docs)).toEqual([]);
+  });
+
   it('declines a state made with another threshold, and refuses bytes that are not a state', () => {
     const c = new StoryCorpus({ threshold: 0.6 });
     expect(StoryCorpus.decode(c.encode(), { threshold: 0.5 })).toBeNull();

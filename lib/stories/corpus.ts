@@ -14,7 +14,7 @@
 // band keys and whether it is long enough; the candidate pairs) is `encode`d
 // into a builder-only file; corpus.test.ts checks that adding equals a run
 // over all.
-import { STORY_DEFAULTS, type StoryOptions } from './detect';
+import { CONTAINMENT_MIN_SHARED, CONTAINMENT_SAMPLE, STORY_DEFAULTS, type StoryOptions } from './detect';
 import { type SignatureOptions, bandKeysOf, minHashes, shinglesOfWords } from './signature';
 
 export type ResolvedStoryOptions = Required<StoryOptions>;
@@ -116,12 +116,83 @@ class U32List {
   }
 }
 
+/**
+ * Candidates by containment, beside LSH's by resemblance: MinHash bands find
+ * pairs whose Jaccard similarity is high, but a short copy inside a long
+ * article (an outlet adding its own report under the wire text) has a high
+ * overlap over the shorter and a low Jaccard, and no band matches. So every
+ * 5-gram whose hash is 0 modulo CONTAINMENT_SAMPLE (detect.ts; chosen by content, so
+ * both copies sample the same 5-grams of the text they share) keeps the
+ * articles that have it, and two articles sharing CONTAINMENT_MIN_SHARED such
+ * 5-grams are a candidate. A list stops growing past `maxShingleDf` articles:
+ * a 5-gram that common is boilerplate and would pair everything with
+ * everything. Lists are built in article order, so adding articles later
+ * finds the same pairs as one run over all.
+ */
+
+/** Per sampled 5-gram, its articles (a linked list in typed arrays: a Map per 5-gram would not fit V8's Map at scale). */
+class SampledPostings {
+  private keys: Uint32Array;
+  /** 1 + the index of the list's last entry; 0 marks a free slot. */
+  private last: Uint32Array;
+  private lengths: Uint32Array;
+  private used = 0;
+  private readonly docs = new U32List();
+  /** 1 + the previous entry of the same list; 0 ends it. */
+  private readonly prev = new U32List();
+
+  constructor(capacity = 1 << 16) {
+    this.keys = new Uint32Array(capacity);
+    this.last = new Uint32Array(capacity);
+    this.lengths = new Uint32Array(capacity);
+  }
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let i = (Math.imul(key, 0x85ebca6b) >>> 0) & mask;
+    while (this.last[i] !== 0 && this.keys[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+
+  /** Calls `each` for every article listed under `key` (none once the list is full), then lists `doc` unless full. */
+  visitAndAdd(key: number, doc: number, cap: number, each: ((d: number) => void) | null): void {
+    if ((this.used + 1) * 10 > this.keys.length * 7) this.grow();
+    const i = this.slot(key);
+    const length = this.last[i] === 0 ? 0 : this.lengths[i];
+    if (length > cap) return;
+    if (each) for (let e = this.last[i]; e !== 0; e = this.prev.data[e - 1]) each(this.docs.data[e - 1]);
+    if (length === 0) {
+      this.keys[i] = key;
+      this.used++;
+    }
+    this.docs.push(doc);
+    this.prev.push(this.last[i]);
+    this.last[i] = this.docs.length;
+    this.lengths[i] = length + 1;
+  }
+
+  private grow(): void {
+    const { keys, last, lengths } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.last = new Uint32Array(keys.length * 2);
+    this.lengths = new Uint32Array(keys.length * 2);
+    for (let i = 0; i < keys.length; i++) {
+      if (last[i] === 0) continue;
+      const j = this.slot(keys[i]);
+      this.keys[j] = keys[i];
+      this.last[j] = last[i];
+      this.lengths[j] = lengths[i];
+    }
+  }
+}
+
 const STATE_MAGIC = 0x53564b31; // "KVS1"
 
 export class StoryCorpus {
   readonly options: ResolvedStoryOptions;
   private readonly signatures: StorySignature[] = [];
   private readonly df = new ShingleCounts();
+  private readonly sampled = new SampledPostings();
   /** Candidate pairs, a < b, in the order found. */
   private readonly pairA = new U32List();
   private readonly pairB = new U32List();
@@ -178,7 +249,7 @@ export class StoryCorpus {
         else if (typeof had === 'number') bucket.set(keys[b], [had, c]);
         else had.push(c);
       }
-      if (bucket.size === 0) return start;
+      if (bucket.size === 0) break;
       for (let d = 0; d < n; d++) {
         const keys = this.signatures[d].keys;
         if (keys.length === 0) continue;
@@ -191,7 +262,22 @@ export class StoryCorpus {
         }
       }
     }
+    const shared = new Map<number, number>();
+    const count = (d: number) => shared.set(d, (shared.get(d) ?? 0) + 1);
+    for (let c = first; c < n; c++) {
+      if (this.signatures[c].keys.length === 0) continue;
+      shared.clear();
+      this.listSampled(c, count);
+      for (const [d, k] of shared) if (k >= CONTAINMENT_MIN_SHARED) this.pair(d, c);
+    }
     return start;
+  }
+
+  /** Lists article `c` under its sampled 5-grams, telling `each` the articles already there. */
+  private listSampled(c: number, each: ((d: number) => void) | null): void {
+    const sh = this.signatures[c].shingles;
+    const cap = this.options.maxShingleDf;
+    for (let i = 0; i < sh.length; i++) if (sh[i] % CONTAINMENT_SAMPLE === 0) this.sampled.visitAndAdd(sh[i], c, cap, each);
   }
 
   private pair(a: number, b: number): void {
@@ -336,6 +422,7 @@ export class StoryCorpus {
     for (const sig of signatures) {
       corpus.signatures.push(sig);
       for (let i = 0; i < sig.shingles.length; i++) corpus.df.increment(sig.shingles[i]);
+      if (sig.keys.length > 0) corpus.listSampled(corpus.signatures.length - 1, null);
     }
     for (let k = 0; k < pairs.length; k += 2) {
       if (pairs[k] >= pairs[k + 1] || pairs[k + 1] >= n) throw new Error('stories state file has a pair out of range');

@@ -52,6 +52,15 @@ export interface Story {
 // with precision ≥ 0.95; docs/design.md has the sweep and why minWords is 20.
 export const STORY_DEFAULTS = { threshold: 0.8, minWords: 20, maxShingleDf: 100, bands: 32, rows: 4, seed: 0x4b61766f, shingle: 5 } as const;
 
+/**
+ * Containment candidates (corpus.ts's SampledPostings says why): the 5-grams
+ * sampled (hash ≡ 0 mod 8: about 1 in 8, the same ones in every copy of a
+ * text) and how many two articles must share to be verified. An article of
+ * minWords (20) words has about two sampled 5-grams.
+ */
+export const CONTAINMENT_SAMPLE = 8;
+export const CONTAINMENT_MIN_SHARED = 2;
+
 type Resolved = Required<StoryOptions>;
 
 function resolve(options: StoryOptions): Resolved {
@@ -108,6 +117,8 @@ export interface StoryState {
   docs: Map<string, Doc>;
   df: Map<number, number>;
   buckets: Map<string, string[]>;
+  /** Per sampled 5-gram, the eligible articles having it, up to maxShingleDf + 1 (corpus.ts CONTAINMENT_SAMPLE). */
+  sampled: Map<number, string[]>;
   candidates: Set<string>;
   verified: Set<string>;
   stories: Story[];
@@ -173,6 +184,20 @@ function insert(state: StoryState, input: StoryInput): string[] {
     }
     ids.push(input.id);
   }
+  // Containment candidates, as corpus.ts finds them: a short copy inside a long article matches no band.
+  const shared = new Map<string, number>();
+  for (const s of sh) {
+    if (s % CONTAINMENT_SAMPLE !== 0) continue;
+    const list = state.sampled.get(s) ?? [];
+    if (list.length > state.options.maxShingleDf) continue;
+    for (const other of list) shared.set(other, (shared.get(other) ?? 0) + 1);
+    list.push(input.id);
+    state.sampled.set(s, list);
+  }
+  for (const [other, k] of shared) {
+    const p = pairKey(input.id, other);
+    if (k >= CONTAINMENT_MIN_SHARED && !state.candidates.has(p)) { state.candidates.add(p); added.push(p); }
+  }
   state.pending.push(...added);
   return crossed.map(String);
 }
@@ -230,7 +255,7 @@ function settle(state: StoryState, crossedAny: boolean): Story[] {
 
 /** Finds the stories among `articles`: groups of two or more copies; single articles are in none. */
 export function detectStories(articles: readonly StoryInput[], options: StoryOptions = {}): StoryState {
-  const state: StoryState = { options: resolve(options), docs: new Map(), df: new Map(), buckets: new Map(), candidates: new Set(), verified: new Set(), stories: [], pending: [] };
+  const state: StoryState = { options: resolve(options), docs: new Map(), df: new Map(), buckets: new Map(), sampled: new Map(), candidates: new Set(), verified: new Set(), stories: [], pending: [] };
   for (const a of [...articles].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) insert(state, a);
   settle(state, true);
   return state;
