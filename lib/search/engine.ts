@@ -268,7 +268,7 @@ export class SearchEngine {
     const groups = wordGroups(this.index);
     const bg = this.backgroundCounts(background === 'all' ? null : params, byStory);
     const plan = highlightPlan(query, this.expander, this.index.vocabulary);
-    const inResults = groupCounts(this.index, hits, groups).articles;
+    const inResults = groupCounts(this.index, hits, groups, 'articles').articles;
     const terms = distinctiveTerms(groups, { count: hits.length, articles: inResults }, { count: bg.count, articles: bg.articles }, plan, size);
     return { sample: null, background, results: hits.length, rest: bg.count - hits.length, terms, tookMs: elapsed(started) };
   }
