@@ -42,9 +42,14 @@ for (const word of values.words!.split(',').map((w) => w.trim()).filter(Boolean)
   const [, rangeFirstMs] = time(() => engine.terms({ ...terms.search, from: parseTermsParams(new URLSearchParams(`${ask}&from=1385&to=1390`)).search.from, to: parseTermsParams(new URLSearchParams(`${ask}&from=1385&to=1390`)).search.to }, 'range', 30));
   const [, rangeMs] = time(() => engine.terms(terms.search, 'range', 30));
   const [coll, collMs] = time(() => engine.collocates(parseCollocatesParams(ask).search, 5, 30));
+  // With group=story: one article per story (the first grouped request also counts the archive by story, then kept).
+  const storyAsk = new URLSearchParams(`${ask}&group=story`);
+  const [storyTerms, storyTermsMs] = time(() => engine.terms(parseTermsParams(storyAsk).search, 'all', 30));
+  const [, storyCollMs] = time(() => engine.collocates(parseCollocatesParams(storyAsk).search, 5, 30));
   console.log(
     `  «${word}»: terms over ${all.results.toLocaleString('en-US')} articles: background=all ${msText(allMs)} ms, background=range ${msText(rangeMs)} ms ` +
       `(a new range 1385–1390, counted then kept: ${msText(rangeFirstMs)} ms); collocates ±5 around ${coll.hits.toLocaleString('en-US')} hits ${msText(collMs)} ms; ` +
+      `group=story: terms over ${storyTerms.results.toLocaleString('en-US')} stories ${msText(storyTermsMs)} ms, collocates ${msText(storyCollMs)} ms; ` +
       `top terms ${all.terms.slice(0, 5).map((t) => t.term).join(' ')}; top collocates ${coll.collocates.slice(0, 5).map((c) => c.term).join(' ')}`,
   );
 }

@@ -266,11 +266,13 @@ export class SearchEngine {
    */
   terms(params: SearchParams, background: 'range' | 'all', size: number): TermsResponse {
     const started = performance.now();
-    const { query, hits } = this.query({ ...params, prefix: 'none' });
+    const { query, hits: matched } = this.query({ ...params, prefix: 'none' });
+    const byStory = params.group === 'story';
+    const hits = byStory ? this.onePerStory(matched) : matched;
     const groups = wordGroups(this.index);
-    const bg = this.backgroundCounts(background === 'all' ? null : params);
+    const bg = this.backgroundCounts(background === 'all' ? null : params, byStory);
     const plan = highlightPlan(query, this.expander, this.index.vocabulary);
-    const inResults = groupCounts(this.index, hits, groups).articles;
+    const inResults = groupCounts(this.index, hits, groups, 'articles').articles;
     const terms = distinctiveTerms(groups, { count: hits.length, articles: inResults }, { count: bg.count, articles: bg.articles }, plan, size);
     return { sample: null, background, results: hits.length, rest: bg.count - hits.length, terms, tookMs: elapsed(started) };
   }
@@ -278,22 +280,49 @@ export class SearchEngine {
   /** Collocates of a search's words within ±window in its matches (collect/collocates.ts). */
   collocates(params: SearchParams, window: number, size: number): CollocatesResponse {
     const started = performance.now();
-    const { query, hits } = this.query({ ...params, prefix: 'none' });
+    const { query, hits: matched } = this.query({ ...params, prefix: 'none' });
+    const byStory = params.group === 'story';
+    const hits = byStory ? this.onePerStory(matched) : matched;
     const groups = wordGroups(this.index);
     const plan = highlightPlan(query, this.expander, this.index.vocabulary);
-    const found = collocates(this.index, hits, groups, this.backgroundCounts(null).occurrences, plan, window, size);
+    const found = collocates(this.index, hits, groups, this.backgroundCounts(null, byStory).occurrences, plan, window, size);
     return { sample: null, window, hits: found.nodes, collocates: found.collocates, tookMs: elapsed(started) };
   }
 
+  /**
+   * One article per story among `docs` (its lowest docId among them; an
+   * article in no story stays): the terms and collocates views count distinct
+   * stories when grouping is on, so one wire story republished 40 times
+   * counts once. The same rule picks the copy in the results and in the
+   * background, so a story's copy in the results is the one the background counts
+   * whenever its lowest copy matches.
+   */
+  private onePerStory(docs: readonly number[]): number[] {
+    const { storyOf } = this.stories;
+    const seen = new Uint8Array(this.stories.offsets.length);
+    const sorted = Int32Array.from(docs).sort();
+    const out: number[] = [];
+    for (const d of sorted) {
+      const s = storyOf[d];
+      if (s >= 0) {
+        if (seen[s]) continue;
+        seen[s] = 1;
+      }
+      out.push(d);
+    }
+    return out;
+  }
+
   /** Word-group counts over the articles of `filters` without their query, or over every article (null); kept. */
-  private backgroundCounts(filters: SearchParams | null): { count: number; articles: Int32Array; occurrences: Float64Array } {
+  private backgroundCounts(filters: SearchParams | null, byStory = false): { count: number; articles: Int32Array; occurrences: Float64Array } {
     // With no filter the range is the archive: one count serves both.
     const filtered = filters && (filters.from || filters.to || filters.source.length > 0 || filters.tag.length > 0);
     const base = filtered ? { ...filters, q: '', prefix: 'none' as const, queryCut: undefined } : null;
-    const key = base ? JSON.stringify([base.from, base.to, base.undated, [...base.source].sort(), [...base.tag].sort()]) : 'all';
+    const key = (byStory ? 'story:' : '') + (base ? JSON.stringify([base.from, base.to, base.undated, [...base.source].sort(), [...base.tag].sort()]) : 'all');
     const kept = this.backgrounds.get(key);
     if (kept) return kept;
-    const docs = base ? this.query(base).hits : Array.from({ length: this.size }, (_, d) => d);
+    const every = base ? this.query(base).hits : Array.from({ length: this.size }, (_, d) => d);
+    const docs = byStory ? this.onePerStory(every) : every;
     const counted = { count: docs.length, ...groupCounts(this.index, docs, wordGroups(this.index)) };
     if (this.backgrounds.size >= TOTALS_KEPT) this.backgrounds.delete(this.backgrounds.keys().next().value!);
     this.backgrounds.set(key, counted);

@@ -5,6 +5,7 @@ import { ParamError } from '../params';
 import { logDice } from './collocates';
 import { logLikelihood, logRatio } from './terms';
 import { parseCollocatesParams, parseTermsParams } from './terms-params';
+import { storyTable } from '../../stories/table';
 
 describe('logLikelihood (G²)', () => {
   it('is 40·ln 2 for a word in all 10 results and none of the 10 others', () => {
@@ -100,5 +101,47 @@ describe('engine.collocates', () => {
         expect((e as ParamError).param).toBe('window');
       }
     }
+  });
+});
+
+describe('with group=story, terms and collocates count one article per story', () => {
+  // One wire story run by five sources (copies 0..4), and two articles of their own.
+  const wire = 'خبرگزاری گزارش داد که سیل در استان گلستان روستاها را ویران کرد و امدادگران رسیدند.';
+  const copies = Array.from({ length: 5 }, (_, i) => articleWith({ id: `w${i}`, title: 'سیل', source: `منبع ${i}`, body: [wire], ...day(i) }));
+  const own = [
+    articleWith({ id: 'o1', title: 'سیل', body: ['سیل در مازندران پل را شکست و مردم کمک خواستند.'], ...day(6) }),
+    articleWith({ id: 'o2', title: 'سیل', body: ['سیل در خوزستان مزرعه را برد و کشاورزان کمک خواستند.'], ...day(7) }),
+  ];
+  const rest = Array.from({ length: 6 }, (_, i) => articleWith({ id: `r${i}`, title: 'بازار', body: ['قیمت نفت در بازار بالا رفت.'], ...day(i) }));
+  const all = [...copies, ...own, ...rest];
+  const docOf = (id: string) => all.findIndex((a) => a.id === id);
+  const stories = storyTable([{ id: 'w0', members: copies.map((a) => a.id) }], all.length, docOf);
+  const grouped = SearchEngine.fromArticles(all, { stories });
+  const ask = (query: string) => {
+    const p = parseTermsParams(new URLSearchParams(query));
+    return grouped.terms(p.search, p.background, p.size);
+  };
+
+  it('counts the five copies of the story as one result and one article of «گلستان»', () => {
+    const flat = ask(`q=${encodeURIComponent('سیل')}`);
+    expect(flat.results).toBe(7);
+    // Without grouping the wire story's words lead, each «in 5 of 7 results».
+    expect(flat.terms.find((t) => t.term === 'گلستان')).toMatchObject({ inResults: 5, inBackground: 0 });
+    const byStory = ask(`q=${encodeURIComponent('سیل')}&group=story`);
+    expect(byStory).toMatchObject({ results: 3, rest: 6 });
+    // Grouped, «گلستان» is in one story of three, under MIN_ARTICLES: not listed however many copies ran it.
+    expect(byStory.terms.find((t) => t.term === 'گلستان')).toBeUndefined();
+    expect(byStory.terms.every((t) => t.inResults <= 3)).toBe(true);
+  });
+
+  it('counts the story’s words around «سیل» once in the collocates', () => {
+    const p = parseCollocatesParams(new URLSearchParams(`q=${encodeURIComponent('سیل')}&window=3&group=story`));
+    const byStory = grouped.collocates(p.search, p.window, p.size);
+    const flat = grouped.collocates(parseCollocatesParams(new URLSearchParams(`q=${encodeURIComponent('سیل')}&window=3`)).search, 3, 30);
+    // Hits: the title and body of 3 stories, not of 7 articles.
+    expect(flat.hits).toBe(14);
+    expect(byStory.hits).toBe(6);
+    expect(flat.collocates.find((c) => c.term === 'گلستان')?.count).toBe(5);
+    expect(byStory.collocates.find((c) => c.term === 'گلستان')).toBeUndefined(); // once: under MIN_TOGETHER
   });
 });

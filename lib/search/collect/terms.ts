@@ -73,21 +73,31 @@ export function wordGroups(store: IndexStore): WordGroups {
 }
 
 /** Per group, in how many of `docs` it occurs (any form, anywhere in the article); and, per group, how often. */
-export function groupCounts(store: IndexStore, docs: Iterable<number>, groups: WordGroups): { articles: Int32Array; occurrences: Float64Array } {
+export function groupCounts(store: IndexStore, docs: Iterable<number>, groups: WordGroups, counting: 'articles' | 'both' = 'both'): { articles: Int32Array; occurrences: Float64Array } {
   const n = groups.forms.length;
   const articles = new Int32Array(n);
-  const occurrences = new Float64Array(n);
+  // The results' table needs only article counts: a word's second write skipped (the background counts both).
+  const both = counting === 'both';
+  const occurrences = new Float64Array(both ? n : 0);
   const stamp = new Int32Array(n).fill(-1);
-  const out = { values: new Uint32Array(1024) };
   const { groupOf } = groups;
+  const codes = groupOf.length;
+  // Decoded as counted (varint.ts's format, inlined): no array of codes per article; this loop reads every word of the archive once.
+  const { bytes, starts } = store.wordBytes;
   for (const d of docs) {
-    const words = store.wordsOf(d, out);
-    const codes = out.values;
-    for (let i = 0; i < words; i++) {
-      const code = codes[i];
-      const g = code < groupOf.length ? groupOf[code] : -1;
+    const end = starts[d + 1];
+    let i = starts[d];
+    while (i < end) {
+      let b = bytes[i++];
+      let code = b & 0x7f;
+      // Codes are under the vocabulary's size (well under 2^28): at most four bytes, small integers throughout.
+      for (let shift = 7; b >= 0x80; shift += 7) {
+        b = bytes[i++];
+        code |= (b & 0x7f) << shift;
+      }
+      const g = code < codes ? groupOf[code] : -1;
       if (g < 0) continue;
-      occurrences[g]++;
+      if (both) occurrences[g]++;
       if (stamp[g] !== d) {
         stamp[g] = d;
         articles[g]++;

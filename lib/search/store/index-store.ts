@@ -85,6 +85,11 @@ export class IndexStore {
     return this.wordCodes[id];
   }
 
+  /** The positions' bytes and where each article's words start in them (article d: [starts[d], starts[d + 1])), for a counting loop that decodes as it counts. */
+  get wordBytes(): { bytes: Uint8Array; starts: Uint32Array } {
+    return { bytes: this.positions, starts: this.posOffsets };
+  }
+
   /** Article `docId`'s word codes, title first, into `out` (grown when short); returns how many. */
   wordsOf(docId: number, out: { values: Uint32Array }): number {
     return readVarints(this.positions, this.posOffsets[docId], this.posOffsets[docId + 1], out);
