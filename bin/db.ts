@@ -1,0 +1,27 @@
+// npm run db:migrate -- --db <dir> ; npm run db:load -- --input <files> --db <dir>
+// The database is a PGlite data directory for now (a pg-protocol client for
+// DATABASE_URL is not wired yet: issue 21).
+import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { migrate, type Sql } from '../lib/pg/schema';
+import { loadArticles } from '../lib/pg/load';
+import { readArticles } from '../index-builder/read/files';
+import type { Article } from '../lib/types';
+
+const [command, ...rest] = process.argv.slice(2);
+const { values } = parseArgs({ args: rest, options: { db: { type: 'string' }, input: { type: 'string', multiple: true }, batch: { type: 'string' } } });
+if (!values.db) { console.error('--db: give the database directory (PGlite), e.g. --db .cache/pg'); process.exit(2); }
+const db = new PGlite(values.db) as unknown as Sql;
+const applied = await migrate(db);
+console.error(applied.length ? `migrations applied: ${applied.join(', ')}` : 'schema up to date');
+if (command === 'load') {
+  if (!values.input?.length) { console.error('--input: give the article files or folders to load'); process.exit(2); }
+  const batch = Number(values.batch ?? 1000);
+  if (!Number.isInteger(batch) || batch < 1) { console.error('--batch: a whole number ≥ 1'); process.exit(2); }
+  let rejected = 0;
+  async function* ok(): AsyncGenerator<Article> { for await (const r of readArticles(values.input!)) if (r.ok) yield r.article; else rejected++; }
+  const t0 = performance.now();
+  const n = await loadArticles(db, ok(), { batch, onBatch: (k) => process.stderr.write(`\r${k} articles loaded`) });
+  console.error(`\n${n} articles loaded (${rejected} rejected) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+} else if (command !== 'migrate') { console.error(`unknown command ${command}: migrate or load`); process.exit(2); }
+await (db as unknown as PGlite).close();
