@@ -10,7 +10,7 @@ import { ArticleDates } from './collect/article-dates';
 import { autoInterval, countPeriods, datedExtent, Timeline, type PeriodCounts } from './collect/periods';
 import { resolveFilters, type FacetFields } from './collect/filters';
 import { ordered, orderKeys } from './collect/order';
-import { collectStories, countStoryPeriods } from './collect/stories';
+import { byUnit, collectStories, countStoryPeriods } from './collect/stories';
 import { collocates } from './collect/collocates';
 import { distinctiveTerms, groupCounts, wordGroups } from './collect/terms';
 import { formatJalaliKey } from '../jalali';
@@ -266,15 +266,14 @@ export class SearchEngine {
    */
   terms(params: SearchParams, background: 'range' | 'all', size: number): TermsResponse {
     const started = performance.now();
-    const { query, hits: matched } = this.query({ ...params, prefix: 'none' });
+    const { query, hits } = this.query({ ...params, prefix: 'none' });
     const byStory = params.group === 'story';
-    const hits = byStory ? this.onePerStory(matched) : matched;
     const groups = wordGroups(this.index);
     const bg = this.backgroundCounts(background === 'all' ? null : params, byStory);
     const plan = highlightPlan(query, this.expander, this.index.vocabulary);
-    const inResults = groupCounts(this.index, hits, groups, 'articles').articles;
-    const terms = distinctiveTerms(groups, { count: hits.length, articles: inResults }, { count: bg.count, articles: bg.articles }, plan, size);
-    return { sample: null, background, results: hits.length, rest: bg.count - hits.length, terms, tookMs: elapsed(started) };
+    const inResults = byStory ? groupCounts(this.index, this.storyOrdered(hits), groups, 'articles', this.stories.storyOf) : groupCounts(this.index, hits, groups, 'articles');
+    const terms = distinctiveTerms(groups, { count: inResults.units, articles: inResults.articles }, { count: bg.count, articles: bg.articles }, plan, size);
+    return { sample: null, background, results: inResults.units, rest: bg.count - inResults.units, terms, tookMs: elapsed(started) };
   }
 
   /** Collocates of a search's words within ±window in its matches (collect/collocates.ts). */
@@ -291,26 +290,18 @@ export class SearchEngine {
 
   /**
    * One article per story among `docs` (its lowest docId among them; an
-   * article in no story stays): the terms and collocates views count distinct
-   * stories when grouping is on, so one wire story republished 40 times
-   * counts once. The same rule picks the copy in the results and in the
-   * background, so a story's copy in the results is the one the background counts
-   * whenever its lowest copy matches.
+   * article in no story stays): the collocates view reads each story once
+   * when grouping is on, so one wire story republished 40 times counts once.
    */
   private onePerStory(docs: readonly number[]): number[] {
+    const ordered = this.storyOrdered(docs);
     const { storyOf } = this.stories;
-    const seen = new Uint8Array(this.stories.offsets.length);
-    const sorted = Int32Array.from(docs).sort();
-    const out: number[] = [];
-    for (const d of sorted) {
-      const s = storyOf[d];
-      if (s >= 0) {
-        if (seen[s]) continue;
-        seen[s] = 1;
-      }
-      out.push(d);
-    }
-    return out;
+    return ordered.filter((d, i) => i === 0 || storyOf[d] < 0 || storyOf[d] !== storyOf[ordered[i - 1]]);
+  }
+
+  /** `docs` ascending, each story's copies side by side (the order groupCounts counts stories in). */
+  private storyOrdered(docs: readonly number[]): number[] {
+    return byUnit(Array.from(Int32Array.from(docs).sort()), this.stories).order;
   }
 
   /** Word-group counts over the articles of `filters` without their query, or over every article (null); kept. */
@@ -322,8 +313,10 @@ export class SearchEngine {
     const kept = this.backgrounds.get(key);
     if (kept) return kept;
     const every = base ? this.query(base).hits : Array.from({ length: this.size }, (_, d) => d);
-    const docs = byStory ? this.onePerStory(every) : every;
-    const counted = { count: docs.length, ...groupCounts(this.index, docs, wordGroups(this.index)) };
+    const { units, articles, occurrences } = byStory
+      ? groupCounts(this.index, this.storyOrdered(every), wordGroups(this.index), 'both', this.stories.storyOf)
+      : groupCounts(this.index, every, wordGroups(this.index));
+    const counted = { count: units, articles, occurrences };
     if (this.backgrounds.size >= TOTALS_KEPT) this.backgrounds.delete(this.backgrounds.keys().next().value!);
     this.backgrounds.set(key, counted);
     return counted;

@@ -52,7 +52,7 @@ const storiesIn = (table: StoryTable) => table.offsets.length - 1;
  * number; articles in no story first, in their order): the pass below
  * handles a unit at a time, which makes "count a unit once" a stamp per value.
  */
-function byUnit(docs: readonly number[], table: StoryTable): { order: number[]; singles: number } {
+export function byUnit(docs: readonly number[], table: StoryTable): { order: number[]; singles: number } {
   const { storyOf } = table;
   const n = storiesIn(table);
   const start = new Int32Array(n + 1);

@@ -145,3 +145,27 @@ describe('with group=story, terms and collocates count one article per story', (
     expect(byStory.collocates.find((c) => c.term === 'گلستان')).toBeUndefined(); // once: under MIN_TOGETHER
   });
 });
+
+describe('with group=story, a story has a word when any of its copies has it', () => {
+  // Three stories of two copies: the earlier copy a short item, the later one adding «امدادگران» and «زلزله».
+  // «امدادگران» is also in three articles of their own, and six more articles have neither.
+  const stories = [0, 1, 2].flatMap((k) => [
+    articleWith({ id: `s${k}a`, title: 'خبر', body: ['باران در استان ادامه دارد.'], publishedAt: `2024-0${k + 1}-01T08:00:00Z` }),
+    articleWith({ id: `s${k}b`, title: 'خبر', body: ['باران در استان ادامه دارد و زلزله آمد و امدادگران رسیدند.'], publishedAt: `2024-0${k + 1}-02T08:00:00Z` }),
+  ]);
+  const own = [0, 1, 2].map((k) => articleWith({ id: `o${k}`, title: 'گزارش', body: ['امدادگران در جاده کار کردند.'] }));
+  const filler = Array.from({ length: 6 }, (_, k) => articleWith({ id: `f${k}`, title: 'بازار', body: ['قیمت نفت بالا رفت.'] }));
+  const all = [...stories, ...own, ...filler];
+  const docOf = (id: string) => all.findIndex((a) => a.id === id);
+  const table = storyTable([0, 1, 2].map((k) => ({ id: `s${k}a`, members: [`s${k}a`, `s${k}b`] })), all.length, docOf);
+  const engine = SearchEngine.fromArticles(all, { stories: table });
+
+  it('counts «امدادگران» in the background of the three stories whose earlier copy lacks it, never fewer than in the results', () => {
+    const p = parseTermsParams(new URLSearchParams(`q=${encodeURIComponent('زلزله')}&group=story&background=all`));
+    const answer = engine.terms(p.search, p.background, p.size);
+    // 3 stories matched; the rest of the archive is 3 articles of their own and 6 fillers: 12 units in all.
+    expect(answer).toMatchObject({ results: 3, rest: 9 });
+    // Outside the results «امدادگران» is in the 3 articles of their own (not 0, as when each story was read as its earlier copy).
+    expect(answer.terms.find((t) => t.term === 'امدادگران')).toMatchObject({ inResults: 3, inBackground: 3 });
+  });
+});

@@ -72,8 +72,23 @@ export function wordGroups(store: IndexStore): WordGroups {
   return groups;
 }
 
-/** Per group, in how many of `docs` it occurs (any form, anywhere in the article); and, per group, how often. */
-export function groupCounts(store: IndexStore, docs: Iterable<number>, groups: WordGroups, counting: 'articles' | 'both' = 'both'): { articles: Int32Array; occurrences: Float64Array } {
+/**
+ * Per group, in how many of `docs` it occurs (any form, anywhere in the
+ * article); and, per group, how often. With `storyOf` (group=story) a unit is
+ * a story (an article in no story is one): `docs` must hold each story's
+ * copies side by side (collect/stories.ts byUnit), a group counts once per
+ * story that has it in any of its copies there, so that a story's count in a
+ * result set never exceeds its count in a background that holds those
+ * copies; occurrences are counted in each unit's first copy only, so a story
+ * republished 40 times adds its words once.
+ */
+export function groupCounts(
+  store: IndexStore,
+  docs: readonly number[],
+  groups: WordGroups,
+  counting: 'articles' | 'both' = 'both',
+  storyOf?: Int32Array,
+): { units: number; articles: Int32Array; occurrences: Float64Array } {
   const n = groups.forms.length;
   const articles = new Int32Array(n);
   // The results' table needs only article counts: a word's second write skipped (the background counts both).
@@ -82,9 +97,19 @@ export function groupCounts(store: IndexStore, docs: Iterable<number>, groups: W
   const stamp = new Int32Array(n).fill(-1);
   const { groupOf } = groups;
   const codes = groupOf.length;
+  // Units past the story numbers for articles in no story: storyOf has one entry per article, so docId + its length is free.
+  const single = storyOf ? storyOf.length : 0;
+  let units = 0;
+  let previous = -1;
   // Decoded as counted (varint.ts's format, inlined): no array of codes per article; this loop reads every word of the archive once.
   const { bytes, starts } = store.wordBytes;
   for (const d of docs) {
+    const s = storyOf ? storyOf[d] : -1;
+    const unit = s >= 0 ? s : single + d;
+    const first = unit !== previous;
+    if (first) units++;
+    previous = unit;
+    const countHere = both && first;
     const end = starts[d + 1];
     let i = starts[d];
     while (i < end) {
@@ -97,14 +122,14 @@ export function groupCounts(store: IndexStore, docs: Iterable<number>, groups: W
       }
       const g = code < codes ? groupOf[code] : -1;
       if (g < 0) continue;
-      if (both) occurrences[g]++;
-      if (stamp[g] !== d) {
-        stamp[g] = d;
+      if (countHere) occurrences[g]++;
+      if (stamp[g] !== unit) {
+        stamp[g] = unit;
         articles[g]++;
       }
     }
   }
-  return { articles, occurrences };
+  return { units, articles, occurrences };
 }
 
 const xlnx = (o: number, e: number) => (o > 0 ? o * Math.log(o / e) : 0);
