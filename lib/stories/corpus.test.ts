@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STORY_DEFAULTS, type StoryOptions, detectStories, shingles, storyTerms } from './detect';
-import { StoryCorpus, type StorySignature, signatureOf } from './corpus';
+import { Boilerplate, StoryCorpus, type StorySignature, signatureOf } from './corpus';
 import { shinglesOfWords } from './signature';
 
 const wire = 'وزیر امور خارجه ایران روز دوشنبه در دیدار با همتای ترکیه‌ای خود درباره همکاری‌های اقتصادی دو کشور و گسترش مبادلات تجاری در مرزهای مشترک گفت‌وگو کرد و دو طرف بر لزوم اجرای توافق‌های پیشین در حوزه انرژی حمل و نقل و گردشگری تاکید کردند و قرار شد کمیسیون مشترک اقتصادی دو کشور در ماه آینده در تهران برگزار شود تا موانع پیش روی تجارت دو جانبه بررسی شود';
@@ -122,5 +122,24 @@ describe('StoryCorpus', () => {
     const c = new StoryCorpus({ threshold: 0.6 });
     expect(StoryCorpus.decode(c.encode(), { threshold: 0.5 })).toBeNull();
     expect(() => StoryCorpus.decode(new Uint8Array(64))).toThrow(/not a stories state file/);
+  });
+});
+
+describe('Boilerplate.count', () => {
+  const sig = (...shingles: number[]): StorySignature => ({ shingles: Uint32Array.from(shingles).sort(), keys: new Uint32Array(0) });
+
+  it('takes a 5-gram in more than cap articles as boilerplate, and not one in exactly cap', () => {
+    // 0xf0000000 is in 3 articles, 5 and 0x80000000 in 2, the rest in 1; cap 2.
+    const b = Boilerplate.count([sig(5, 0x80000000, 0xf0000000), sig(5, 0xf0000000, 9), sig(0x80000000, 0xf0000000, 0xffffffff)], 2);
+    expect(Array.from(b.hashes)).toEqual([0xf0000000]);
+    expect(b.has(0xf0000000)).toBe(true);
+    expect(b.has(5)).toBe(false);
+    expect(b.has(0xffffffff)).toBe(false);
+  });
+
+  it('counts across every hash range, from 0 to 2^32 - 1', () => {
+    const edges = [0, 1, 0x3ffffff, 0x4000000, 0x7fffffff, 0xfffffffe, 0xffffffff];
+    const b = Boilerplate.count([sig(...edges), sig(...edges)], 1);
+    expect(Array.from(b.hashes)).toEqual(edges);
   });
 });

@@ -16,9 +16,10 @@
 // articles changes it only by crossing it, which the incremental path
 // re-verifies (see addToStories).
 //
-// Candidates: MinHash over all 5-grams, LSH bands; only pairs sharing a band
+// Candidates: MinHash over all 5-grams (one-permutation, hash.ts), LSH bands; only pairs sharing a band
 // are verified, so the cost grows with the copies, not with n².
 import { analyze } from '../persian/analyze';
+import { hash32, oneHashMinHash, shingleHash } from './hash';
 
 export interface StoryInput {
   id: string;
@@ -72,36 +73,16 @@ function resolve(options: StoryOptions): Resolved {
   return o;
 }
 
-/** A 32-bit murmur3-style hash of a string with a seed: stable across runs and platforms. */
-export function hash32(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    let k = Math.imul(text.charCodeAt(i), 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    h ^= Math.imul(k, 0x1b873593);
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
-  return mix32(h ^ text.length);
-}
-
-function mix32(x: number): number {
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
-}
-
 /** The analyzed words of a body (no pieces, no alternative spellings). */
 export function storyTerms(body: string): string[] {
   return analyze(body).filter((t) => !t.piece).map((t) => t.term);
 }
 
-/** Distinct hashed word 5-grams, sorted. */
+/** Distinct hashed word 5-grams, sorted: each from its words' hashes (hash.ts). */
 export function shingles(terms: readonly string[], seed: number = STORY_DEFAULTS.seed, size: number = STORY_DEFAULTS.shingle): Uint32Array {
+  const wordHashes = terms.map((t) => hash32(t, seed));
   const set = new Set<number>();
-  for (let i = 0; i + size <= terms.length; i++) set.add(hash32(terms.slice(i, i + size).join(' '), seed));
+  for (let i = 0; i + size <= terms.length; i++) set.add(shingleHash(wordHashes, i, size, seed));
   return Uint32Array.from(set).sort();
 }
 
@@ -127,14 +108,7 @@ export interface StoryState {
 }
 
 function bandKeys(sh: Uint32Array, o: Resolved): string[] {
-  const n = o.bands * o.rows;
-  const sig = new Uint32Array(n).fill(0xffffffff);
-  for (const s of sh) {
-    for (let j = 0; j < n; j++) {
-      const v = mix32(s ^ Math.imul(j + 1, 0x9e3779b9) ^ o.seed);
-      if (v < sig[j]) sig[j] = v;
-    }
-  }
+  const sig = oneHashMinHash(sh, o.bands * o.rows, o.seed);
   const keys: string[] = [];
   for (let b = 0; b < o.bands; b++) keys.push(b + ':' + Array.from(sig.subarray(b * o.rows, (b + 1) * o.rows)).join(','));
   return keys;

@@ -1,9 +1,10 @@
 // The per-article half of story detection (lib/stories/detect.ts), made for a
 // build of 100,000 articles: the same 5-gram hashes and MinHash values as
-// detect.ts, computed from the words the index's analysis already made (no
-// second run of the analyzer) and without building a string per 5-gram.
-// detect.test.ts's examples and signature.test.ts check the equality.
-import { STORY_DEFAULTS, hash32 } from './detect';
+// detect.ts (both from hash.ts), computed from the words the index's analysis
+// already made (no second run of the analyzer), each distinct word hashed once.
+// corpus.test.ts checks the equality.
+import { STORY_DEFAULTS } from './detect';
+import { hash32, mix32, oneHashMinHash, shingleHash, sortedDistinct } from './hash';
 
 export interface SignatureOptions {
   bands: number;
@@ -11,83 +12,55 @@ export interface SignatureOptions {
   seed: number;
 }
 
+/** Per term id of one term table, its hash32: a table only grows, so a hash once made stays right. */
+class WordHashes {
+  hashes = new Uint32Array(1024);
+  known = new Uint8Array(1024);
+  constructor(readonly seed: number) {}
+
+  of(id: number, terms: readonly string[]): number {
+    if (id >= this.known.length) {
+      const size = Math.max(id + 1, this.known.length * 2);
+      const hashes = new Uint32Array(size), known = new Uint8Array(size);
+      hashes.set(this.hashes);
+      known.set(this.known);
+      this.hashes = hashes;
+      this.known = known;
+    }
+    if (!this.known[id]) {
+      this.hashes[id] = hash32(terms[id], this.seed);
+      this.known[id] = 1;
+    }
+    return this.hashes[id];
+  }
+}
+
+const wordHashCache = new WeakMap<readonly string[], WordHashes>();
+
+function wordHashesFor(terms: readonly string[], seed: number): WordHashes {
+  let cache = wordHashCache.get(terms);
+  if (!cache || cache.seed !== seed) wordHashCache.set(terms, (cache = new WordHashes(seed)));
+  return cache;
+}
+
 /**
- * hash32(words[i..i+5).join(' '), seed) for every 5-gram of `words` (given as
- * term ids of `terms`), distinct and sorted: detect.ts's `shingles`, streamed.
+ * detect.ts's `shingles` of `words` given as term ids of `terms`: every
+ * 5-gram's hash, distinct and sorted.
  */
 export function shinglesOfWords(words: ArrayLike<number>, terms: readonly string[], seed: number = STORY_DEFAULTS.seed, size: number = STORY_DEFAULTS.shingle): Uint32Array {
   const n = words.length - size + 1;
   if (n <= 0) return new Uint32Array(0);
+  const cache = wordHashesFor(terms, seed);
+  const hashes = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) hashes[i] = cache.of(words[i], terms);
   const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    let h = seed >>> 0;
-    let length = 0;
-    for (let w = 0; w < size; w++) {
-      if (w > 0) {
-        // The space between two words.
-        let k = Math.imul(32, 0xcc9e2d51);
-        k = (k << 15) | (k >>> 17);
-        h ^= Math.imul(k, 0x1b873593);
-        h = (h << 13) | (h >>> 19);
-        h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-        length++;
-      }
-      const term = terms[words[i + w]];
-      for (let c = 0; c < term.length; c++) {
-        let k = Math.imul(term.charCodeAt(c), 0xcc9e2d51);
-        k = (k << 15) | (k >>> 17);
-        h ^= Math.imul(k, 0x1b873593);
-        h = (h << 13) | (h >>> 19);
-        h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-      }
-      length += term.length;
-    }
-    out[i] = mix32(h ^ length);
-  }
-  out.sort();
-  let m = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[m - 1]) out[m++] = out[i];
-  return out.slice(0, m);
+  for (let i = 0; i < n; i++) out[i] = shingleHash(hashes, i, size, seed);
+  return sortedDistinct(out).slice();
 }
 
-function mix32(x: number): number {
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
-}
-
-const saltCache = new Map<string, Int32Array>();
-function salts(n: number, seed: number): Int32Array {
-  const key = `${n}:${seed}`;
-  let s = saltCache.get(key);
-  if (!s) {
-    s = new Int32Array(n);
-    for (let j = 0; j < n; j++) s[j] = Math.imul(j + 1, 0x9e3779b9) ^ seed;
-    saltCache.set(key, s);
-  }
-  return s;
-}
-
-/** detect.ts's MinHash signature: per permutation j, the least mix32(s ^ salt_j) over the shingles. */
+/** detect.ts's MinHash signature (hash.ts's one-permutation hashing), bands × rows values. */
 export function minHashes(sh: Uint32Array, { bands, rows, seed }: SignatureOptions): Uint32Array {
-  const n = bands * rows;
-  const salt = salts(n, seed);
-  const sig = new Uint32Array(n).fill(0xffffffff);
-  for (let i = 0; i < sh.length; i++) {
-    const s = sh[i];
-    for (let j = 0; j < n; j++) {
-      let x = s ^ salt[j];
-      x ^= x >>> 16;
-      x = Math.imul(x, 0x85ebca6b);
-      x ^= x >>> 13;
-      x = Math.imul(x, 0xc2b2ae35);
-      x = (x ^ (x >>> 16)) >>> 0;
-      if (x < sig[j]) sig[j] = x;
-    }
-  }
-  return sig;
+  return oneHashMinHash(sh, bands * rows, seed);
 }
 
 /**
@@ -112,5 +85,3 @@ export function bandKeysOf(sig: Uint32Array, { bands, rows, seed }: SignatureOpt
   return out;
 }
 
-// hash32 is detect.ts's; re-exported so the equality test names both.
-export { hash32 };

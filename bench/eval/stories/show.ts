@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../../../lib/persian/analyze';
-import { hash32, STORY_DEFAULTS } from '../../../lib/stories/detect';
+import { STORY_DEFAULTS } from '../../../lib/stories/detect';
+import { hash32, shingleHash } from '../../../lib/stories/hash';
 import type { Article } from '../../../lib/types';
 import { corpusFiles, loadFile, resolveShared } from '../corpus';
 import { documentFrequency, pairCounts, shingleDocs, storyInput } from './exact';
@@ -23,7 +24,7 @@ function words(body: string): Word[] {
 }
 
 const N = STORY_DEFAULTS.shingle;
-const gram = (w: Word[], i: number) => hash32(w.slice(i, i + N).map((x) => x.term).join(' '), STORY_DEFAULTS.seed);
+const gram = (w: Word[], i: number) => shingleHash(w.slice(i, i + N).map((x) => hash32(x.term, STORY_DEFAULTS.seed)), 0, N, STORY_DEFAULTS.seed);
 
 /** 0 own, 1 shared, 2 boilerplate, per word of `w`. */
 function marks(w: Word[], other: Set<number>, df: Map<number, number>, full: boolean, brief: boolean): string {
