@@ -19,7 +19,7 @@
 // Candidates: MinHash over all 5-grams (one-permutation, hash.ts), LSH bands; only pairs sharing a band
 // are verified, so the cost grows with the copies, not with n².
 import { analyze } from '../persian/analyze';
-import { hash32, oneHashMinHash, shingleHash } from './hash';
+import { hash32, oneHashMinHash, shingleHash, sortedDistinct } from './hash';
 
 export interface StoryInput {
   id: string;
@@ -81,9 +81,8 @@ export function storyTerms(body: string): string[] {
 /** Distinct hashed word 5-grams, sorted: each from its words' hashes (hash.ts). */
 export function shingles(terms: readonly string[], seed: number = STORY_DEFAULTS.seed, size: number = STORY_DEFAULTS.shingle): Uint32Array {
   const wordHashes = terms.map((t) => hash32(t, seed));
-  const set = new Set<number>();
-  for (let i = 0; i + size <= terms.length; i++) set.add(shingleHash(wordHashes, i, size, seed));
-  return Uint32Array.from(set).sort();
+  const n = Math.max(0, terms.length - size + 1);
+  return sortedDistinct(Uint32Array.from({ length: n }, (_, i) => shingleHash(wordHashes, i, size, seed))).slice();
 }
 
 interface Doc {
