@@ -142,4 +142,13 @@ describe('Boilerplate.count', () => {
     const b = Boilerplate.count([sig(...edges), sig(...edges)], 1);
     expect(Array.from(b.hashes)).toEqual(edges);
   });
+
+  it('says when the later articles made a 5-gram boilerplate, and not when it already was', () => {
+    const earlier = [sig(7, 0xa0000000), sig(7, 0xa0000000), sig(7)];
+    // cap 2: 7 is boilerplate among the earlier three already; 0xa0000000 becomes it with the fourth article.
+    expect(Boilerplate.counted([...earlier, sig(7)], 2, 3)).toMatchObject({ crossed: false });
+    const joined = Boilerplate.counted([...earlier, sig(0xa0000000)], 2, 3);
+    expect(joined.crossed).toBe(true);
+    expect(Array.from(joined.boilerplate.hashes)).toEqual([7, 0xa0000000]);
+  });
 });

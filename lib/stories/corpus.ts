@@ -50,6 +50,29 @@ export interface StoryOrder {
   publishedAt: readonly (string | null)[];
 }
 
+/** One hash range's 5-grams gathered from many articles, sorted on demand. */
+class RangeBuffer {
+  data: Uint32Array;
+  used = 0;
+  constructor(capacity: number) {
+    this.data = new Uint32Array(capacity);
+  }
+  append(values: Uint32Array): void {
+    if (this.used + values.length > this.data.length) {
+      const grown = new Uint32Array(Math.max(this.data.length * 2, this.used + values.length));
+      grown.set(this.data.subarray(0, this.used));
+      this.data = grown;
+    }
+    this.data.set(values, this.used);
+    this.used += values.length;
+  }
+  sorted(scratch: Uint32Array): Uint32Array {
+    const part = this.data.subarray(0, this.used);
+    radixSort(part, undefined, { values: scratch });
+    return part;
+  }
+}
+
 /**
  * The 5-grams more than `cap` articles have (boilerplate), as a set. Counted
  * without a table of every 5-gram (36 million at 100,000 articles, 540 MB as
@@ -72,44 +95,55 @@ export class Boilerplate {
   }
 
   static count(signatures: readonly StorySignature[], cap: number): Boilerplate {
+    return Boilerplate.counted(signatures, cap, 0).boilerplate;
+  }
+
+  /**
+   * The boilerplate of all `signatures`, and whether the articles from
+   * `first` on made any 5-gram boilerplate that the ones before did not have
+   * as such (then an old pair's overlap may have changed): one pass, each
+   * range's 5-grams of the earlier and the later articles sorted apart and
+   * counted side by side.
+   */
+  static counted(signatures: readonly StorySignature[], cap: number, first: number): { boilerplate: Boilerplate; crossed: boolean } {
     const RANGES = 64;
     const n = signatures.length;
     const cursor = new Uint32Array(n);
     let total = 0;
     for (const s of signatures) total += s.shingles.length;
     const found = new U32List(256);
-    let buffer = new Uint32Array(Math.max(1024, Math.ceil((total / RANGES) * 1.5)));
-    let scratch = new Uint32Array(buffer.length);
+    let crossed = false;
+    const size = Math.max(1024, Math.ceil((total / RANGES) * 1.5));
+    const before = new RangeBuffer(size), after = new RangeBuffer(first > 0 && first < n ? 1024 : 0);
+    let scratch = new Uint32Array(size);
     for (let r = 0; r < RANGES; r++) {
       // Hashes below `end` (the last range ends past 2^32 - 1).
       const end = (r + 1) * (4294967296 / RANGES);
-      let used = 0;
+      before.used = after.used = 0;
       for (let d = 0; d < n; d++) {
         const sh = signatures[d].shingles;
         let i = cursor[d];
         const from = i;
         while (i < sh.length && sh[i] < end) i++;
         if (i === from) continue;
-        if (used + (i - from) > buffer.length) {
-          const grown = new Uint32Array(Math.max(buffer.length * 2, used + (i - from)));
-          grown.set(buffer.subarray(0, used));
-          buffer = grown;
-        }
-        buffer.set(sh.subarray(from, i), used);
-        used += i - from;
+        (d < first || first === 0 ? before : after).append(sh.subarray(from, i));
         cursor[d] = i;
       }
-      if (scratch.length < used) scratch = new Uint32Array(buffer.length);
-      const part = buffer.subarray(0, used);
-      radixSort(part, undefined, { values: scratch });
-      for (let i = 0; i < used; ) {
-        let j = i + 1;
-        while (j < used && part[j] === part[i]) j++;
-        if (j - i > cap) found.push(part[i]);
-        i = j;
+      if (scratch.length < Math.max(before.used, after.used)) scratch = new Uint32Array(Math.max(before.used, after.used));
+      const old = before.sorted(scratch), added = after.sorted(scratch);
+      // Runs of one hash in both sorted parts, walked together.
+      for (let i = 0, j = 0; i < old.length || j < added.length; ) {
+        const v = j >= added.length || (i < old.length && old[i] <= added[j]) ? old[i] : added[j];
+        let inOld = 0, inAdded = 0;
+        while (i < old.length && old[i] === v) (i++, inOld++);
+        while (j < added.length && added[j] === v) (j++, inAdded++);
+        if (inOld + inAdded > cap) {
+          found.push(v);
+          if (inOld <= cap) crossed = true;
+        }
       }
     }
-    return new Boilerplate(found.view().slice());
+    return { boilerplate: new Boilerplate(found.view().slice()), crossed };
   }
 
   has(hash: number): boolean {
@@ -245,10 +279,8 @@ export class StoryCorpus {
       if (sig.keys.length !== 0 && sig.keys.length !== this.options.bands) throw new Error(`stories: a signature has ${sig.keys.length} band keys, expected ${this.options.bands}`);
       this.signatures.push(sig);
     }
-    const before = this.boilerplate;
-    this.boilerplate = Boilerplate.count(this.signatures, this.options.maxShingleDf);
-    // Counts only grow, so the boilerplate only gains 5-grams: the same number means the same set.
-    const crossed = this.boilerplate.hashes.length > before.hashes.length;
+    const { boilerplate, crossed } = Boilerplate.counted(this.signatures, this.options.maxShingleDf, first);
+    this.boilerplate = boilerplate;
     const parent = new Int32Array(this.signatures.length);
     parent.set(this.parent);
     for (let d = first; d < parent.length; d++) parent[d] = d;
@@ -451,7 +483,6 @@ export class StoryCorpus {
       corpus.signatures.push(sig);
       if (sig.keys.length > 0) corpus.listSampled(corpus.signatures.length - 1, null);
     }
-    corpus.boilerplate = Boilerplate.count(corpus.signatures, corpus.options.maxShingleDf);
     for (let k = 0; k < pairs.length; k += 2) {
       if (pairs[k] >= pairs[k + 1] || pairs[k + 1] >= n) throw new Error('stories state file has a pair out of range');
       corpus.pair(pairs[k], pairs[k + 1]);
