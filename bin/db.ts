@@ -7,6 +7,7 @@ import { migrate, type Sql } from '../lib/pg/schema';
 import { loadArticles } from '../lib/pg/load';
 import { readArticles } from '../index-builder/read/files';
 import type { Article } from '../lib/types';
+import { formatReject } from '../index-builder/read/types';
 
 const [command, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({ args: rest, options: { db: { type: 'string' }, input: { type: 'string', multiple: true }, batch: { type: 'string' } } });
@@ -19,7 +20,16 @@ if (command === 'load') {
   const batch = Number(values.batch ?? 1000);
   if (!Number.isInteger(batch) || batch < 1) { console.error('--batch: a whole number ≥ 1'); process.exit(2); }
   let rejected = 0;
-  async function* ok(): AsyncGenerator<Article> { for await (const r of readArticles(values.input!)) if (r.ok) yield r.article; else rejected++; }
+  async function* ok(): AsyncGenerator<Article> {
+    for await (const r of readArticles(values.input!)) {
+      if (r.ok) yield r.article;
+      else {
+        // Named with its file and line, as the builder names it: a load that skips a record says which.
+        rejected++;
+        process.stderr.write(`\nrejected ${formatReject(r)}\n`);
+      }
+    }
+  }
   const t0 = performance.now();
   const n = await loadArticles(db, ok(), { batch, onBatch: (k) => process.stderr.write(`\r${k} articles loaded`) });
   console.error(`\n${n} articles loaded (${rejected} rejected) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

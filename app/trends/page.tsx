@@ -152,7 +152,7 @@ function TrendResult({ state, request, trend, bySource }: { state: TrendState; r
             <TrendCharts {...chart} title={title} />
           </TrendDetails>
           <figcaption className="mt-2 text-xs leading-relaxed text-stone-600 dark:text-stone-400">
-            <ChartNotes measure={measure} smooth={smooth} unit={unit} />
+            <ChartNotes measure={measure} smooth={smooth} unit={unit} stories={trend.count === 'stories'} />
           </figcaption>
         </figure>
       )}
@@ -170,7 +170,7 @@ function TrendResult({ state, request, trend, bySource }: { state: TrendState; r
   );
 }
 
-function ChartNotes({ measure, smooth, unit }: { measure: TrendsRequest['measure']; smooth: 0 | 3; unit: UnitWords }) {
+function ChartNotes({ measure, smooth, unit, stories }: { measure: TrendsRequest['measure']; smooth: 0 | 3; unit: UnitWords; stories: boolean }) {
   return (
     <>
       زمان از راست به چپ پیش می‌رود. {measure === 'share' ? `سهم: ${unit.manyOf} یافته‌شده بخش بر همهٔ ${unit.manyOf} آن دوره با همین فیلترها. ` : ''}
@@ -178,7 +178,7 @@ function ChartNotes({ measure, smooth, unit }: { measure: TrendsRequest['measure
       {measure === 'share' && `نشانهٔ توخالی و خط‌چین: سهمی که بر کمتر از ${fa(MIN_ARTICLES)} ${unit.one} استوار است و نامطمئن است. `}
       {smooth === 3 && 'خط‌ها میانگین سه دورهٔ پیاپی‌اند؛ جدول و دانلود، شمار خام را دارند. '}
       {unit.manyOf} بدون تاریخ (در راهنما) در هیچ دوره‌ای شمرده نمی‌شوند. هر نقطه پیوندی است به جستجوی همان دوره.
-      {unit.one === 'خبر' && ' هر خبر (همهٔ نسخه‌های بازنشرشدهٔ آن) در هر دوره یک بار شمرده می‌شود؛ خبری که نسخه‌هایش در چند دوره آمده‌اند، در هر یک از آن دوره‌ها.'}
+      {stories && ' هر خبر (همهٔ نسخه‌های بازنشرشدهٔ آن) در هر دوره یک بار شمرده می‌شود؛ خبری که نسخه‌هایش در چند دوره آمده‌اند، در هر یک از آن دوره‌ها.'}
     </>
   );
 }
