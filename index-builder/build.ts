@@ -1,5 +1,6 @@
 // The build stage: read every input, index what is valid, report the rest.
 import { mkdir, mkdtemp, readdir, rmdir, stat } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../lib/types';
 import { ARTICLES_PER_BLOCK } from '../lib/search/article-blocks';
@@ -28,7 +29,7 @@ import { printable } from './read/paths';
 import { type ReadReject, formatReject, formatWhere } from './read/types';
 import { type SourceMerge, SourceAliases, SourceMergeTally } from './source-aliases';
 import { type OutLock, OutLockedError, lockOut } from './out-lock';
-import { recoverInterruptedBuilds, writeIndexDir } from './write';
+import { recoverInterruptedBuilds, stageStoryState, stagingDir, writeIndexDir } from './write';
 import { type StoriesOption, makeStories, signatureOptions } from './stories';
 
 export interface BuildOptions {
@@ -258,6 +259,8 @@ export async function buildIndex({
   const started = performance.now();
   let reuseToClose: PreviousIndex | null = null;
   let lock: OutLock | null = null;
+  // The staging folder holds the stories' state from before the rest is written: removed if the build stops between.
+  let staged = false;
   try {
     let plan;
     try {
@@ -333,7 +336,7 @@ export async function buildIndex({
       throw e instanceof AnalysisError ? new BuildError(`${e.message}: the existing index was left untouched`) : e;
     });
     const meta = withSourceNames(metaWithPrevious(articles, reuse?.meta), merges.merges());
-    const storyFiles = storyOptions
+    let storyFiles = storyOptions
       ? makeStories({
           options: storyOptions,
           order: meta,
@@ -345,13 +348,26 @@ export async function buildIndex({
             : undefined,
         })
       : null;
+    if (storyFiles) {
+      // The corpus behind the state is let go here: the signatures are as large as the state.
+      signatures.length = 0;
+      try {
+        staged = true;
+        await stageStoryState(out, storyFiles.state());
+      } catch (e) {
+        throw new BuildError(`cannot write the index to ${printable(out)}: ${(e as Error).message}`);
+      }
+    }
+    const stagedStories = storyFiles ? { stories: storyFiles.stories, state: 'staged' as const } : undefined;
+    const storyCount = storyFiles ? storyFiles.count : null;
+    storyFiles = null;
     const data = base ? appendIndexData(base, terms, perArticle) : assembleIndexData(terms, perArticle);
     progress?.writing();
     try {
       await writeIndexDir(out, {
         articles,
         meta,
-        stories: storyFiles ?? undefined,
+        stories: stagedStories,
         lineOf: (d) => {
           const a = articles[d];
           return a instanceof PreviousArticle ? reuse!.lineOf(a.previousDocId) : JSON.stringify(a);
@@ -388,10 +404,11 @@ export async function buildIndex({
       fullBecause: 'none' in previousIndex ? previousIndex.none : null,
       extended: base !== null,
       sourceMerges: merges.merges(),
-      stories: storyFiles ? storyFiles.count : null,
+      stories: storyCount,
       ms: Math.round(performance.now() - started),
     };
   } finally {
+    if (staged) rmSync(stagingDir(out), { recursive: true, force: true });
     // The previous articles file stays open while the build reads blocks from it.
     reuseToClose?.close();
     lock?.release();

@@ -28,13 +28,10 @@ export function signatureOptions(options: StoryOptions): StorySignatureOptions {
   return { bands: o.bands, rows: o.rows, seed: o.seed, minWords: o.minWords };
 }
 
-/** The state file: the code's fingerprint (16 ASCII bytes), then the corpus's bytes. */
-function encodeState(corpus: StoryCorpus, fingerprint: string): Uint8Array {
-  const body = corpus.encode();
-  const out = new Uint8Array(16 + body.length);
-  out.set(Buffer.from(fingerprint.padEnd(16).slice(0, 16), 'ascii'));
-  out.set(body, 16);
-  return out;
+/** The state file: the code's fingerprint (16 ASCII bytes), then the corpus's bytes, in pieces as they are written. */
+function* encodeState(corpus: StoryCorpus, fingerprint: string): Generator<Uint8Array> {
+  yield Buffer.from(fingerprint.padEnd(16).slice(0, 16), 'ascii');
+  yield* corpus.encodeChunks();
 }
 
 /** The corpus bytes of a previous state made by this code, or null. */
@@ -66,8 +63,8 @@ export interface StoriesInput {
 export interface StoriesOutput {
   /** The stories file (lib/stories/file.ts). */
   stories: Uint8Array;
-  /** The state file for the next build. */
-  state: Uint8Array;
+  /** The state file for the next build, made in pieces as it is written. */
+  state: () => Iterable<Uint8Array>;
   count: number;
   /** How the previous state served: added to, its signatures reused, or not at all. */
   reused: 'added to' | 'signatures' | 'none';
@@ -118,7 +115,7 @@ export function makeStories({ options, order, signatures, terms, perArticle, pre
     corpus.add(all);
   }
   const groups = corpus.stories(order);
-  return { stories: encodeStories(groups), state: encodeState(corpus, fingerprint), count: groups.length, reused };
+  return { stories: encodeStories(groups), state: () => encodeState(corpus!, fingerprint), count: groups.length, reused };
 }
 
 /** `--story-threshold`: a share in (0, 1]; otherwise an error naming the flag. */

@@ -60,7 +60,7 @@ export interface IndexContents {
   /** What analyzer code made the index (index-builder/previous.ts). */
   analyzer: string;
   /** The stories file and the state the next build adds to (index-builder/stories.ts); without them the index has no stories. */
-  stories?: { stories: Uint8Array; state: Uint8Array };
+  stories?: { stories: Uint8Array; state: (() => Iterable<Uint8Array>) | 'staged' };
 }
 
 /**
@@ -203,10 +203,28 @@ export function abandonWrite(out: string): void {
   }
 }
 
+/**
+ * Writes the stories' state into the staging folder ahead of the rest of the
+ * index (then passed to writeIndexDir as 'staged'): its 5-grams, as large as
+ * the state, are freed before the index data is assembled and written, the
+ * build's peak of memory.
+ */
+export async function stageStoryState(out: string, chunks: Iterable<Uint8Array>): Promise<void> {
+  const staging = stagingDir(out);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await mkdir(staging, { recursive: true });
+    await writeFile(path.join(staging, STORY_STATE_FILE), chunks);
+  } catch (e) {
+    await rm(staging, { recursive: true, force: true });
+    throw e;
+  }
+}
+
 export async function writeIndexDir(out: string, contents: IndexContents): Promise<void> {
   const target = path.resolve(out);
   const staging = stagingDir(out);
-  await rm(staging, { recursive: true, force: true });
+  if (contents.stories?.state !== 'staged') await rm(staging, { recursive: true, force: true });
   try {
     await mkdir(path.join(staging, FLEX_DIR), { recursive: true });
     const { data } = contents;
@@ -236,7 +254,9 @@ export async function writeIndexDir(out: string, contents: IndexContents): Promi
     await writeFile(path.join(staging, INPUTS_FILE), contents.inputs);
     // Always a stories file, so the manifest always vouches for one: with none looked for, it holds none.
     await writeFile(path.join(staging, STORIES_FILE), contents.stories?.stories ?? encodeStories([]));
-    if (contents.stories) await writeFile(path.join(staging, STORY_STATE_FILE), contents.stories.state);
+    const state = contents.stories?.state;
+    if (state === 'staged') await stat(path.join(staging, STORY_STATE_FILE));
+    else if (state) await writeFile(path.join(staging, STORY_STATE_FILE), state());
     await writeFile(path.join(staging, REJECTS_FILE), contents.rejects.map((r) => JSON.stringify(r) + '\n').join(''));
     await articles;
     const checked = [...SERVER_FILES, ...parts.map((part) => `${FLEX_DIR}/${part.file}`)];

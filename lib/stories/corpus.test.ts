@@ -118,6 +118,29 @@ describe('StoryCorpus', () => {
     expect(detected(docs)).toEqual([]);
   });
 
+  describe('verifies a candidate exactly at the threshold', () => {
+    // Hand-made signatures sharing every band key, so the pair is a candidate; threshold 0.8 over the shorter's 5 five-grams.
+    const keys = new Uint32Array(STORY_DEFAULTS.bands).fill(1);
+    const sig = (shingles: number[]): StorySignature => ({ shingles: Uint32Array.from(shingles).sort(), keys });
+    const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+    const grouped = (a: number[], b: number[]) => {
+      const c = new StoryCorpus({ threshold: 0.8 });
+      c.add([sig(a), sig(b)]);
+      return c.stories({ ids: ['a', 'b'], publishedAt: [null, null] });
+    };
+
+    it('takes 4 of 5 shared 5-grams as a copy and 3 of 5 as none, against an article of similar length (a merge)', () => {
+      expect(grouped(range(10, 15), [...range(10, 14), 99])).toEqual([[0, 1]]);
+      expect(grouped(range(10, 15), [...range(10, 13), 98, 99])).toEqual([]);
+    });
+
+    it('does the same for a short article against a long one (looked up by binary search)', () => {
+      const long = range(1000, 3000);
+      expect(grouped(range(10, 15), [...range(10, 14), ...long])).toEqual([[0, 1]]);
+      expect(grouped(range(10, 15), [...range(10, 13), ...long])).toEqual([]);
+    });
+  });
+
   it('declines a state made with another threshold, and refuses bytes that are not a state', () => {
     const c = new StoryCorpus({ threshold: 0.6 });
     expect(StoryCorpus.decode(c.encode(), { threshold: 0.5 })).toBeNull();
@@ -141,6 +164,12 @@ describe('Boilerplate.count', () => {
     const edges = [0, 1, 0x3ffffff, 0x4000000, 0x7fffffff, 0xfffffffe, 0xffffffff];
     const b = Boilerplate.count([sig(...edges), sig(...edges)], 1);
     expect(Array.from(b.hashes)).toEqual(edges);
+  });
+
+  it('counts apart two 5-grams whose hashes fall in one bucket of the first pass', () => {
+    // Same top 23 bits: the bucket holds 5 articles' worth, but only 0x12345600 is in more than 2.
+    const b = Boilerplate.count([sig(0x12345600), sig(0x12345600), sig(0x12345600, 0x12345601), sig(0x12345601)], 2);
+    expect(Array.from(b.hashes)).toEqual([0x12345600]);
   });
 
   it('says when the later articles made a 5-gram boilerplate, and not when it already was', () => {

@@ -50,36 +50,17 @@ export interface StoryOrder {
   publishedAt: readonly (string | null)[];
 }
 
-/** One hash range's 5-grams gathered from many articles, sorted on demand. */
-class RangeBuffer {
-  data: Uint32Array;
-  used = 0;
-  constructor(capacity: number) {
-    this.data = new Uint32Array(capacity);
-  }
-  append(values: Uint32Array): void {
-    if (this.used + values.length > this.data.length) {
-      const grown = new Uint32Array(Math.max(this.data.length * 2, this.used + values.length));
-      grown.set(this.data.subarray(0, this.used));
-      this.data = grown;
-    }
-    this.data.set(values, this.used);
-    this.used += values.length;
-  }
-  sorted(scratch: Uint32Array): Uint32Array {
-    const part = this.data.subarray(0, this.used);
-    radixSort(part, undefined, { values: scratch });
-    return part;
-  }
-}
-
 /**
  * The 5-grams more than `cap` articles have (boilerplate), as a set. Counted
- * without a table of every 5-gram (36 million at 100,000 articles, 540 MB as
- * an open-addressing table): each article's 5-grams are sorted, so the values
- * in one range of hashes are a slice of every article, gathered range by
- * range into a small buffer, sorted and counted in runs.
+ * without a table of every 5-gram (34 million at 100,000 articles, 540 MB as
+ * an open-addressing table): a first pass counts the 5-grams per bucket of
+ * hash values (the top BUCKET_BITS bits, about four distinct 5-grams a
+ * bucket at 100,000 articles), which can only overcount; a second pass counts
+ * exactly the few 5-grams whose bucket passed the cap. A bucket's count is at
+ * least each of its 5-grams' counts, so no boilerplate 5-gram is missed.
  */
+const BUCKET_BITS = 23;
+
 export class Boilerplate {
   /** Sorted. */
   readonly hashes: Uint32Array;
@@ -101,49 +82,43 @@ export class Boilerplate {
   /**
    * The boilerplate of all `signatures`, and whether the articles from
    * `first` on made any 5-gram boilerplate that the ones before did not have
-   * as such (then an old pair's overlap may have changed): one pass, each
-   * range's 5-grams of the earlier and the later articles sorted apart and
-   * counted side by side.
+   * as such (then an old pair's overlap may have changed).
    */
   static counted(signatures: readonly StorySignature[], cap: number, first: number): { boilerplate: Boilerplate; crossed: boolean } {
-    const RANGES = 64;
-    const n = signatures.length;
-    const cursor = new Uint32Array(n);
-    let total = 0;
-    for (const s of signatures) total += s.shingles.length;
-    const found = new U32List(256);
-    let crossed = false;
-    const size = Math.max(1024, Math.ceil((total / RANGES) * 1.5));
-    const before = new RangeBuffer(size), after = new RangeBuffer(first > 0 && first < n ? 1024 : 0);
-    let scratch = new Uint32Array(size);
-    for (let r = 0; r < RANGES; r++) {
-      // Hashes below `end` (the last range ends past 2^32 - 1).
-      const end = (r + 1) * (4294967296 / RANGES);
-      before.used = after.used = 0;
-      for (let d = 0; d < n; d++) {
-        const sh = signatures[d].shingles;
-        let i = cursor[d];
-        const from = i;
-        while (i < sh.length && sh[i] < end) i++;
-        if (i === from) continue;
-        (d < first || first === 0 ? before : after).append(sh.subarray(from, i));
-        cursor[d] = i;
-      }
-      if (scratch.length < Math.max(before.used, after.used)) scratch = new Uint32Array(Math.max(before.used, after.used));
-      const old = before.sorted(scratch), added = after.sorted(scratch);
-      // Runs of one hash in both sorted parts, walked together.
-      for (let i = 0, j = 0; i < old.length || j < added.length; ) {
-        const v = j >= added.length || (i < old.length && old[i] <= added[j]) ? old[i] : added[j];
-        let inOld = 0, inAdded = 0;
-        while (i < old.length && old[i] === v) (i++, inOld++);
-        while (j < added.length && added[j] === v) (j++, inAdded++);
-        if (inOld + inAdded > cap) {
-          found.push(v);
-          if (inOld <= cap) crossed = true;
-        }
+    const shift = 32 - BUCKET_BITS;
+    const buckets = new Uint32Array(1 << BUCKET_BITS);
+    for (const { shingles } of signatures) for (let i = 0; i < shingles.length; i++) buckets[shingles[i] >>> shift]++;
+    const heavy = new Uint32Array(1 << (BUCKET_BITS - 5));
+    let any = false;
+    for (let b = 0; b < buckets.length; b++) {
+      if (buckets[b] > cap) {
+        heavy[b >>> 5] |= 1 << (b & 31);
+        any = true;
       }
     }
-    return { boilerplate: new Boilerplate(found.view().slice()), crossed };
+    // Per 5-gram of a heavy bucket: its articles before `first`, then from `first` on.
+    const before = new Map<number, number>(), after = new Map<number, number>();
+    if (any) {
+      signatures.forEach(({ shingles }, d) => {
+        const counts = d < first || first === 0 ? before : after;
+        for (let i = 0; i < shingles.length; i++) {
+          const h = shingles[i], b = h >>> shift;
+          if ((heavy[b >>> 5] & (1 << (b & 31))) !== 0) counts.set(h, (counts.get(h) ?? 0) + 1);
+        }
+      });
+    }
+    const found: number[] = [];
+    let crossed = false;
+    for (const [h, old] of before) {
+      if (old + (after.get(h) ?? 0) > cap) found.push(h);
+    }
+    for (const [h, added] of after) {
+      const old = before.get(h) ?? 0;
+      if (old + added <= cap) continue;
+      if (old === 0) found.push(h);
+      if (old <= cap) crossed = true;
+    }
+    return { boilerplate: new Boilerplate(Uint32Array.from(found).sort()), crossed };
   }
 
   has(hash: number): boolean {
@@ -188,64 +163,102 @@ class U32List {
  * 5-gram whose hash is 0 modulo CONTAINMENT_SAMPLE (detect.ts; chosen by content, so
  * both copies sample the same 5-grams of the text they share) keeps the
  * articles that have it, and two articles sharing CONTAINMENT_MIN_SHARED such
- * 5-grams are a candidate. A list stops growing past `maxShingleDf` articles:
- * a 5-gram that common is boilerplate and would pair everything with
- * everything. Lists are built in article order, so adding articles later
- * finds the same pairs as one run over all.
+ * 5-grams are a candidate. Only the first `maxShingleDf` + 1 articles (in
+ * article order) having a sampled 5-gram are paired through it: a 5-gram that
+ * common is boilerplate and would pair everything with everything. Articles
+ * are numbered in the order they are added, so adding articles later finds
+ * the same pairs as one run over all.
+ *
+ * The (5-gram, article) entries are sorted by 5-gram, stably, so that the
+ * articles having one sampled 5-gram are a contiguous run in article order:
+ * rebuilt on each `add` from the signatures (about 0.4 s at 100,000
+ * articles), nothing of it is kept between adds or in the state file.
  */
+// A mask, not `%`: a hash above 2^31 read from a Uint32Array is a double, and `%` on doubles is a call to fmod.
+const SAMPLE_MASK = CONTAINMENT_SAMPLE - 1;
 
-/** Per sampled 5-gram, its articles (a linked list in typed arrays: a Map per 5-gram would not fit V8's Map at scale). */
-class SampledPostings {
-  private keys: Uint32Array;
-  /** 1 + the index of the list's last entry; 0 marks a free slot. */
-  private last: Uint32Array;
-  private lengths: Uint32Array;
-  private used = 0;
-  private readonly docs = new U32List();
-  /** 1 + the previous entry of the same list; 0 ends it. */
-  private readonly prev = new U32List();
+function containmentCandidates(signatures: readonly StorySignature[], first: number, cap: number, pair: (a: number, b: number) => void): void {
+  const n = signatures.length;
+  // Entries article by article: article d's at offsets[d] .. offsets[d + 1].
+  const offsets = new Uint32Array(n + 1);
+  let m = 0;
+  for (let d = 0; d < n; d++) {
+    offsets[d] = m;
+    if (signatures[d].keys.length === 0) continue;
+    const sh = signatures[d].shingles;
+    for (let i = 0; i < sh.length; i++) if ((sh[i] & SAMPLE_MASK) === 0) m++;
+  }
+  offsets[n] = m;
+  if (offsets[first] === m) return;
+  const keys = new Uint32Array(m), entry = new Uint32Array(m);
+  for (let d = 0, k = 0; d < n; d++) {
+    if (signatures[d].keys.length === 0) continue;
+    const sh = signatures[d].shingles;
+    for (let i = 0; i < sh.length; i++) if ((sh[i] & SAMPLE_MASK) === 0) (keys[k] = sh[i], entry[k] = k, k++);
+  }
+  radixSort(keys, entry);
+  // pos: an entry's place in sorted order; docAt: the article at a place; then entry is reused for each place's run start.
+  const pos = new Uint32Array(m), docAt = new Uint32Array(m);
+  for (let q = 0; q < m; q++) pos[entry[q]] = q;
+  for (let d = 0; d < n; d++) for (let e = offsets[d]; e < offsets[d + 1]; e++) docAt[pos[e]] = d;
+  const runStart = entry;
+  for (let q = 0; q < m; q++) runStart[q] = q > 0 && keys[q] === keys[q - 1] ? runStart[q - 1] : q;
+  // Per new article, how many sampled 5-grams each earlier one shares with it (reset through `touched`).
+  const shared = new Uint32Array(n);
+  const touched = new U32List();
+  for (let c = first; c < n; c++) {
+    if (offsets[c] === offsets[c + 1]) continue;
+    touched.length = 0;
+    for (let e = offsets[c]; e < offsets[c + 1]; e++) {
+      const q = pos[e], r = runStart[q];
+      if (q - r > cap) continue;
+      for (let t = r; t < q; t++) if (shared[docAt[t]]++ === 0) touched.push(docAt[t]);
+    }
+    const list = touched.data;
+    for (let k = 0; k < touched.length; k++) {
+      const d = list[k];
+      if (shared[d] >= CONTAINMENT_MIN_SHARED) pair(d, c);
+      shared[d] = 0;
+    }
+  }
+}
 
-  constructor(capacity = 1 << 16) {
-    this.keys = new Uint32Array(capacity);
-    this.last = new Uint32Array(capacity);
-    this.lengths = new Uint32Array(capacity);
+
+/** A set of article pairs (a, b), open addressing over two uint32 arrays: a Set of 64-bit numbers boxes every key. */
+class PairSet {
+  private a = new Uint32Array(1 << 16);
+  private b = new Uint32Array(1 << 16);
+  /** 1 + b in use; 0 marks a free slot (b > a ≥ 0, so b + 1 ≥ 2). */
+  private size = 0;
+
+  /** Adds (a, b); false when it was there. */
+  add(a: number, b: number): boolean {
+    if ((this.size + 1) * 10 > this.a.length * 7) this.grow();
+    const i = this.slot(a, b);
+    if (this.b[i] !== 0) return false;
+    this.a[i] = a;
+    this.b[i] = b + 1;
+    this.size++;
+    return true;
   }
 
-  private slot(key: number): number {
-    const mask = this.keys.length - 1;
-    let i = (Math.imul(key, 0x85ebca6b) >>> 0) & mask;
-    while (this.last[i] !== 0 && this.keys[i] !== key) i = (i + 1) & mask;
+  private slot(a: number, b: number): number {
+    const mask = this.a.length - 1;
+    let i = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b)) >>> 0;
+    i = (i ^ (i >>> 15)) & mask;
+    while (this.b[i] !== 0 && (this.a[i] !== a || this.b[i] !== b + 1)) i = (i + 1) & mask;
     return i;
   }
 
-  /** Calls `each` for every article listed under `key` (none once the list is full), then lists `doc` unless full. */
-  visitAndAdd(key: number, doc: number, cap: number, each: ((d: number) => void) | null): void {
-    if ((this.used + 1) * 10 > this.keys.length * 7) this.grow();
-    const i = this.slot(key);
-    const length = this.last[i] === 0 ? 0 : this.lengths[i];
-    if (length > cap) return;
-    if (each) for (let e = this.last[i]; e !== 0; e = this.prev.data[e - 1]) each(this.docs.data[e - 1]);
-    if (length === 0) {
-      this.keys[i] = key;
-      this.used++;
-    }
-    this.docs.push(doc);
-    this.prev.push(this.last[i]);
-    this.last[i] = this.docs.length;
-    this.lengths[i] = length + 1;
-  }
-
   private grow(): void {
-    const { keys, last, lengths } = this;
-    this.keys = new Uint32Array(keys.length * 2);
-    this.last = new Uint32Array(keys.length * 2);
-    this.lengths = new Uint32Array(keys.length * 2);
-    for (let i = 0; i < keys.length; i++) {
-      if (last[i] === 0) continue;
-      const j = this.slot(keys[i]);
-      this.keys[j] = keys[i];
-      this.last[j] = last[i];
-      this.lengths[j] = lengths[i];
+    const { a, b } = this;
+    this.a = new Uint32Array(a.length * 2);
+    this.b = new Uint32Array(a.length * 2);
+    for (let i = 0; i < a.length; i++) {
+      if (b[i] === 0) continue;
+      const j = this.slot(a[i], b[i] - 1);
+      this.a[j] = a[i];
+      this.b[j] = b[i];
     }
   }
 }
@@ -256,11 +269,10 @@ export class StoryCorpus {
   readonly options: ResolvedStoryOptions;
   private readonly signatures: StorySignature[] = [];
   private boilerplate = new Boilerplate(new Uint32Array(0));
-  private readonly sampled = new SampledPostings();
   /** Candidate pairs, a < b, in the order found. */
   private readonly pairA = new U32List();
   private readonly pairB = new U32List();
-  private pairSet = new Set<number>();
+  private readonly pairSet = new PairSet();
   /** Union-find over article numbers: the stories so far. */
   private parent = new Int32Array(0);
 
@@ -281,6 +293,7 @@ export class StoryCorpus {
     }
     const { boilerplate, crossed } = Boilerplate.counted(this.signatures, this.options.maxShingleDf, first);
     this.boilerplate = boilerplate;
+    this.kept = new Int32Array(this.signatures.length).fill(-1);
     const parent = new Int32Array(this.signatures.length);
     parent.set(this.parent);
     for (let d = first; d < parent.length; d++) parent[d] = d;
@@ -323,28 +336,12 @@ export class StoryCorpus {
         }
       }
     }
-    const shared = new Map<number, number>();
-    const count = (d: number) => shared.set(d, (shared.get(d) ?? 0) + 1);
-    for (let c = first; c < n; c++) {
-      if (this.signatures[c].keys.length === 0) continue;
-      shared.clear();
-      this.listSampled(c, count);
-      for (const [d, k] of shared) if (k >= CONTAINMENT_MIN_SHARED) this.pair(d, c);
-    }
+    containmentCandidates(this.signatures, first, this.options.maxShingleDf, (a, b) => this.pair(a, b));
     return start;
   }
 
-  /** Lists article `c` under its sampled 5-grams, telling `each` the articles already there. */
-  private listSampled(c: number, each: ((d: number) => void) | null): void {
-    const sh = this.signatures[c].shingles;
-    const cap = this.options.maxShingleDf;
-    for (let i = 0; i < sh.length; i++) if (sh[i] % CONTAINMENT_SAMPLE === 0) this.sampled.visitAndAdd(sh[i], c, cap, each);
-  }
-
   private pair(a: number, b: number): void {
-    const key = a * 4294967296 + b;
-    if (this.pairSet.has(key)) return;
-    this.pairSet.add(key);
+    if (!this.pairSet.add(a, b)) return;
     this.pairA.push(a);
     this.pairB.push(b);
   }
@@ -371,35 +368,71 @@ export class StoryCorpus {
     for (let k = from; k < to; k++) {
       const ra = this.find(a[k]), rb = this.find(b[k]);
       if (ra === rb) continue;
-      if (this.overlap(a[k], b[k]) >= this.options.threshold) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+      if (this.isCopy(a[k], b[k])) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
     }
   }
 
-  private overlap(x: number, y: number): number {
-    const a = this.signatures[x].shingles, b = this.signatures[y].shingles;
+  /** Per article, its 5-grams that are not boilerplate, counted when first needed (-1: not yet); reset with the boilerplate. */
+  private kept = new Int32Array(0);
+
+  private keptCount(d: number): number {
+    let k = this.kept[d];
+    if (k < 0) {
+      const sh = this.signatures[d].shingles;
+      k = 0;
+      for (let i = 0; i < sh.length; i++) if (!this.boilerplate.has(sh[i])) k++;
+      this.kept[d] = k;
+    }
+    return k;
+  }
+
+  /**
+   * overlap(x, y) ≥ threshold, the overlap over the 5-grams that are not
+   * boilerplate. Walks the article with fewer 5-grams, looking each up in the
+   * other by binary search when that is shorter than a merge (a short copy
+   * against a long article), and stops once the 5-grams left could not reach
+   * the threshold (most candidates are not copies).
+   */
+  private isCopy(x: number, y: number): boolean {
+    let a = this.signatures[x].shingles, b = this.signatures[y].shingles;
+    if (a.length > b.length) [a, b] = [b, a];
+    const m = Math.min(this.keptCount(x), this.keptCount(y));
+    if (m === 0) return false;
+    const t = this.options.threshold;
+    // The least count of common 5-grams with common / m ≥ t, as that division rounds.
+    let need = Math.ceil(t * m);
+    while (need > 0 && (need - 1) / m >= t) need--;
+    while (need / m < t) need++;
     const boiler = this.boilerplate;
-    let i = 0, j = 0, na = 0, nb = 0, common = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] < b[j]) {
-        if (!boiler.has(a[i])) na++;
-        i++;
-      } else if (b[j] < a[i]) {
-        if (!boiler.has(b[j])) nb++;
-        j++;
-      } else {
-        if (!boiler.has(a[i])) {
-          na++;
-          nb++;
-          common++;
+    let common = 0;
+    if (a.length * (32 - Math.clz32(b.length)) < a.length + b.length) {
+      let lo = 0;
+      for (let i = 0; i < a.length; i++) {
+        if (common + a.length - i < need) return false;
+        const v = a[i];
+        let hi = b.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (b[mid] < v) lo = mid + 1;
+          else hi = mid;
         }
-        i++;
-        j++;
+        if (lo < b.length && b[lo] === v && !boiler.has(v)) common++;
+      }
+    } else {
+      let i = 0, j = 0;
+      while (i < a.length && j < b.length) {
+        if (a[i] < b[j]) {
+          i++;
+          if (common + a.length - i < need) return false;
+        } else if (b[j] < a[i]) j++;
+        else {
+          if (!boiler.has(a[i])) common++;
+          i++;
+          j++;
+        }
       }
     }
-    for (; i < a.length; i++) if (!boiler.has(a[i])) na++;
-    for (; j < b.length; j++) if (!boiler.has(b[j])) nb++;
-    const m = Math.min(na, nb);
-    return m === 0 ? 0 : common / m;
+    return common >= need;
   }
 
   /** The stories as article numbers: each group of two or more, earliest first; groups ordered by their first. */
@@ -433,33 +466,57 @@ export class StoryCorpus {
    * order, so an index that grows writes a file that begins as the last one.
    */
   encode(): Uint8Array {
+    const chunks = [...this.encodeChunks()];
+    const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of chunks) (out.set(c, at), (at += c.length));
+    return out;
+  }
+
+  /**
+   * `encode`'s bytes in pieces of about `chunkWords` uint32s, made as they
+   * are written: the state of 100,000 articles is 150 MB, as large as the
+   * 5-grams it is made from, and need not be held beside them.
+   */
+  *encodeChunks(chunkWords = 1 << 18): Generator<Uint8Array> {
     const n = this.signatures.length;
-    let words = 9 + 2 * n + 1 + 2 * this.pairA.length + n;
-    for (const s of this.signatures) words += s.shingles.length + s.keys.length;
-    const out = new Uint32Array(words);
     const o = this.options;
     const threshold = new Uint32Array(new Float64Array([o.threshold]).buffer);
-    out.set([STATE_MAGIC, threshold[0], threshold[1], o.minWords, o.maxShingleDf, o.bands, o.rows, o.seed >>> 0, n]);
-    let at = 9;
+    let out = new Uint32Array(chunkWords);
+    let at = 0;
+    const flush = function* (): Generator<Uint8Array> {
+      if (at > 0) yield new Uint8Array(out.buffer, 0, at * 4);
+      out = new Uint32Array(chunkWords);
+      at = 0;
+    };
+    const put = function* (values: ArrayLike<number>): Generator<Uint8Array> {
+      if (at + values.length > out.length) yield* flush();
+      if (values.length > out.length) {
+        const whole = values instanceof Uint32Array ? values : Uint32Array.from(values);
+        yield new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength);
+        return;
+      }
+      out.set(values, at);
+      at += values.length;
+    };
+    yield* put([STATE_MAGIC, threshold[0], threshold[1], o.minWords, o.maxShingleDf, o.bands, o.rows, o.seed >>> 0, n]);
     for (const s of this.signatures) {
-      out[at++] = s.shingles.length;
-      out[at++] = s.keys.length;
-      out.set(s.shingles, at);
-      at += s.shingles.length;
-      out.set(s.keys, at);
-      at += s.keys.length;
+      yield* put([s.shingles.length, s.keys.length]);
+      yield* put(s.shingles);
+      yield* put(s.keys);
     }
     // Sorted, so that the bytes do not depend on the order the pairs were found in.
     const pa = this.pairA.data, pb = this.pairB.data;
     const sorted = Uint32Array.from({ length: this.pairA.length }, (_, k) => k).sort((x, y) => pa[x] - pa[y] || pb[x] - pb[y]);
-    out[at++] = sorted.length;
-    for (const k of sorted) {
-      out[at++] = pa[k];
-      out[at++] = pb[k];
-    }
+    yield* put([sorted.length]);
+    const pairs = new Uint32Array(2 * sorted.length);
+    sorted.forEach((k, i) => ((pairs[2 * i] = pa[k]), (pairs[2 * i + 1] = pb[k])));
+    yield* put(pairs);
     // Each article's story as its first article number: the union-find's roots are the least, whatever the order of joins.
-    for (let d = 0; d < n; d++) out[at++] = this.find(d);
-    return new Uint8Array(out.buffer);
+    const roots = new Uint32Array(n);
+    for (let d = 0; d < n; d++) roots[d] = this.find(d);
+    yield* put(roots);
+    yield* flush();
   }
 
   /** The per-article signatures a state holds, without counting or grouping; null when made with other options. */
@@ -479,10 +536,7 @@ export class StoryCorpus {
     if (!parsed) return null;
     const { signatures, pairs, roots } = parsed;
     const n = signatures.length;
-    for (const sig of signatures) {
-      corpus.signatures.push(sig);
-      if (sig.keys.length > 0) corpus.listSampled(corpus.signatures.length - 1, null);
-    }
+    for (const sig of signatures) corpus.signatures.push(sig);
     for (let k = 0; k < pairs.length; k += 2) {
       if (pairs[k] >= pairs[k + 1] || pairs[k + 1] >= n) throw new Error('stories state file has a pair out of range');
       corpus.pair(pairs[k], pairs[k + 1]);
