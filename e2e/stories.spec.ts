@@ -110,3 +110,24 @@ test('the trend of «زعفران» counts its three copies as one story with co
   // The table is in a closed <details>: read its text, not what is shown.
   expect(faNumber((await row.locator('td').nth(1).textContent())!)).toBe(api.series[0].counts[i]);
 });
+
+test('the concordance of «زعفران» reads the story once by default, says so, and lists every copy when asked', async ({ page, request }) => {
+  test.slow();
+  const q = `q=${encodeURIComponent('زعفران')}`;
+  const grouped = await (await request.get(`/api/concordance?${q}&group=story`)).json();
+  const every = await (await request.get(`/api/concordance?${q}`)).json();
+  expect(grouped.otherCopies).toBe(2);
+  expect(every.articles).toBe(grouped.articles + 2);
+  await page.goto(`/concordance?${q}`);
+  expect(faNumber(await page.getByTestId('kwic-total').innerText())).toBe(grouped.total);
+  await expect(page.getByTestId('kwic-copies')).toContainText('۲ نسخهٔ دیگر');
+  const shown = new Set(await page.getByTestId('kwic-line').evaluateAll((rows) => rows.map((r) => r.querySelector('a')!.getAttribute('href')!.split('?')[0])));
+  expect(copies.filter((id) => shown.has(`/articles/${id}`))).toHaveLength(1);
+  const csv = new URL((await page.getByTestId('kwic-export-csv').getAttribute('href'))!, 'http://x');
+  expect(csv.searchParams.get('group')).toBe('story');
+  await page.getByTestId('kwic-group').selectOption('none');
+  await page.getByRole('button', { name: 'نمایش' }).click();
+  await expect(page).toHaveURL(/group=none/);
+  expect(faNumber(await page.getByTestId('kwic-total').innerText())).toBe(every.total);
+  await expect(page.getByTestId('kwic-copies')).toHaveCount(0);
+});

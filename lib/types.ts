@@ -356,6 +356,10 @@ export interface ConcordanceResponse {
   total: number;
   /** Articles the hits are in. */
   articles: number;
+  /** story: one copy per story was read (the search's `group`); none: every matching article. */
+  group: 'none' | 'story';
+  /** With group=story, the matching articles left out as other copies of a story already read; 0 otherwise. */
+  otherCopies: number;
   page: number;
   size: number;
   width: number;

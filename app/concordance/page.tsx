@@ -15,6 +15,7 @@ import {
   MAX_WIDTH,
   concordanceHref,
   parseConcordanceParams,
+  withPageDefaultsRaw,
   type ConcordanceParams,
 } from '@/lib/search/present/concordance-params';
 import { readUrlState, searchHref, type UrlState } from '@/lib/ui/href';
@@ -54,7 +55,7 @@ export default async function ConcordancePage({ searchParams }: PageProps) {
   let params: ConcordanceParams;
   let answer: ConcordanceResponse;
   try {
-    params = parseConcordanceParams(raw);
+    params = parseConcordanceParams(raw, { page: true });
     answer = concordance(await getEngine(), params);
   } catch (e) {
     if (!(e instanceof ParamError)) throw e;
@@ -79,7 +80,8 @@ export default async function ConcordancePage({ searchParams }: PageProps) {
   const view = { sort: params.sort, width: params.width, size: params.size, form: params.form };
   const lastPage = Math.max(1, Math.ceil(answer.total / answer.size));
   const exportHref = (format: 'csv' | 'jsonl') => {
-    const href = concordanceHref(state, view, '/api/concordance/export');
+    // The API's default is group=none: the export names the grouping the page shows.
+    const href = concordanceHref({ ...state, group: params.search.group }, view, '/api/concordance/export');
     return `${href}${href.includes('?') ? '&' : '?'}format=${format}`;
   };
 
@@ -92,6 +94,12 @@ export default async function ConcordancePage({ searchParams }: PageProps) {
           </h2>
           <p className="text-sm text-stone-700 dark:text-stone-300" data-testid="kwic-total">
             {faCount(answer.total)} بار در {faCount(answer.articles)} خبر
+            {answer.group === 'story' && answer.otherCopies > 0 && (
+              <span data-testid="kwic-copies">
+                {' '}
+                (از هر خبرِ بازنشرشده یک نسخه؛ {faCount(answer.otherCopies)} نسخهٔ دیگر خوانده نشد)
+              </span>
+            )}
             {params.form && (
               <>
                 {' '}
@@ -102,7 +110,7 @@ export default async function ConcordancePage({ searchParams }: PageProps) {
         </div>
         <Tabs state={state} view="lines" />
         <form method="get" action="/concordance" className="flex flex-wrap items-end gap-3 rounded-2xl border border-stone-200 bg-white p-3 text-sm dark:border-stone-800 dark:bg-stone-900" data-testid="kwic-controls">
-          {CONCORDANCE_SEARCH_PARAMETERS.flatMap((name) => {
+          {CONCORDANCE_SEARCH_PARAMETERS.filter((name) => name !== 'group').flatMap((name) => {
             const value = state[name];
             return (Array.isArray(value) ? value : value ? [value] : []).map((v, i) => <input key={`${name}${i}`} type="hidden" name={name} value={v} />);
           })}
@@ -128,6 +136,13 @@ export default async function ConcordancePage({ searchParams }: PageProps) {
               className="w-20 rounded-md border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-950"
               data-testid="kwic-width"
             />
+          </label>
+          <label className="flex flex-col gap-1">
+            <span>نسخه‌های یک خبر</span>
+            <select name="group" defaultValue={answer.group} className="rounded-md border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-950" data-testid="kwic-group">
+              <option value="story">یک نسخه از هر خبر</option>
+              <option value="none">همهٔ نسخه‌ها</option>
+            </select>
           </label>
           {answer.forms.length > 1 && (
             <label className="flex flex-col gap-1">
@@ -294,7 +309,7 @@ async function StatsView({ raw, view }: { raw: Record<string, string | string[] 
   try {
     const engine = await getEngine();
     if (view === 'terms') {
-      const p = parseTermsParams(raw);
+      const p = parseTermsParams(withPageDefaultsRaw(raw));
       state = readUrlState(Object.fromEntries(CONCORDANCE_SEARCH_PARAMETERS.map((n) => [n, raw[n]])));
       const answer = engine.terms(p.search, p.background, p.size);
       const bgHref = (bg: 'range' | 'all') => `${tabHref(state, 'terms')}${bg === 'all' ? '&background=all' : ''}`;
@@ -302,7 +317,7 @@ async function StatsView({ raw, view }: { raw: Record<string, string | string[] 
         <>
           <p className="text-sm text-stone-700 dark:text-stone-300" data-testid="terms-note">
             واژه‌هایی که در {faCount(answer.results)} خبرِ این جستجو بیش از {faCount(answer.rest)} خبرِ دیگرِ{' '}
-            {p.background === 'all' ? 'همهٔ آرشیو' : 'همین بازه و فیلترها'} آمده‌اند، به ترتیب درست‌نمایی (G²)؛ شمارش در همهٔ خبرها، بی‌نمونه‌گیری. زمینه:{' '}
+            {p.background === 'all' ? 'همهٔ آرشیو' : 'همین بازه و فیلترها'} آمده‌اند، به ترتیب درست‌نمایی (G²)؛ شمارش در همهٔ خبرها، بی‌نمونه‌گیری{p.search.group === 'story' ? '، هر خبرِ بازنشرشده یک بار' : ''}. زمینه:{' '}
             <Link prefetch={false} href={bgHref('range')} aria-current={p.background === 'range' ? 'true' : undefined} className={`${linkClass} aria-[current]:font-bold`}>
               همین فیلترها
             </Link>
@@ -325,13 +340,13 @@ async function StatsView({ raw, view }: { raw: Record<string, string | string[] 
         </>
       );
     } else {
-      const p = parseCollocatesParams(raw);
+      const p = parseCollocatesParams(withPageDefaultsRaw(raw));
       state = readUrlState(Object.fromEntries(CONCORDANCE_SEARCH_PARAMETERS.map((n) => [n, raw[n]])));
       const answer = engine.collocates(p.search, p.window, p.size);
       body = (
         <>
           <p className="text-sm text-stone-700 dark:text-stone-300" data-testid="collocates-note">
-            واژه‌هایی که تا {fa2(p.window)} واژه پیش یا پس از {faCount(answer.hits)} بار آمدنِ واژه‌های جستجو آمده‌اند، به ترتیب logDice؛ شمارش در همهٔ خبرها.
+            واژه‌هایی که تا {fa2(p.window)} واژه پیش یا پس از {faCount(answer.hits)} بار آمدنِ واژه‌های جستجو آمده‌اند، به ترتیب logDice؛ شمارش در همهٔ خبرها{p.search.group === 'story' ? '، از هر خبرِ بازنشرشده یک نسخه' : ''}.
           </p>
           <StatsTable
             testId="collocates"

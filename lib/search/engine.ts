@@ -254,10 +254,11 @@ export class SearchEngine {
    * matches oldest first, the plan that marks their words as the article page
    * marks them, and an article by docId.
    */
-  matchedTexts(params: SearchParams): { docs: number[]; plan: HighlightPlan; article: (docId: number) => Article } {
-    const { query, top } = this.query({ ...params, sort: 'oldest', prefix: 'none' }, { top: Infinity });
+  matchedTexts(params: SearchParams): { docs: number[]; otherCopies: number; plan: HighlightPlan; article: (docId: number) => Article } {
+    // With group=story, `top` holds one copy per story (its earliest matching one, as the results in this order show it).
+    const { query, top, hits } = this.query({ ...params, sort: 'oldest', prefix: 'none' }, { top: Infinity });
     const index = this.index;
-    return { docs: top!, plan: highlightPlan(query, this.expander, index.vocabulary), article: (docId) => index.article(docId) };
+    return { docs: top!, otherCopies: hits.length - top!.length, plan: highlightPlan(query, this.expander, index.vocabulary), article: (docId) => index.article(docId) };
   }
 
   /**

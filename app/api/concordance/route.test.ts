@@ -38,8 +38,8 @@ describe('GET /api/concordance', () => {
   it('answers the contract shape', async () => {
     const { status, body } = await get(kitab);
     expect(status).toBe(200);
-    expect(Object.keys(body).sort()).toEqual(['articles', 'form', 'forms', 'lines', 'page', 'size', 'sort', 'tookMs', 'total', 'width']);
-    expect(body).toMatchObject({ total: 3, articles: 2, page: 1, size: 50, width: 8, sort: 'date', form: null });
+    expect(Object.keys(body).sort()).toEqual(['articles', 'form', 'forms', 'group', 'lines', 'otherCopies', 'page', 'size', 'sort', 'tookMs', 'total', 'width']);
+    expect(body).toMatchObject({ total: 3, articles: 2, group: 'none', otherCopies: 0, page: 1, size: 50, width: 8, sort: 'date', form: null });
     expect(Object.keys(body.lines[0]).sort()).toEqual(['form', 'hit', 'href', 'id', 'jalaliDate', 'left', 'right', 'source']);
     expect(body.lines.map((l) => l.hit)).toEqual(['كتاب', 'کتاب‌ها', 'کتاب']);
     expect(body.lines[0]).toMatchObject({ id: 'k1', jalaliDate: '1400-10-20', source: 'ایرنا', left: 'نمایشگاه', right: 'تهران گشایش یافت. خریداران کتاب‌ها را بردند.' });

@@ -5,6 +5,8 @@ import { storyTable } from '../../stories/table';
 import { SearchEngine } from '../engine';
 import { parseSearchParams } from '../params';
 import { Timeline } from './periods';
+import { concordance } from '../present/concordance';
+import { parseConcordanceParams } from '../present/concordance-params';
 
 // One IRNA story republished twice (ISNA with a new title, Mashregh with its last
 // third cut, so without «کمیسیون»), a sports story run by two outlets, and two
@@ -205,5 +207,39 @@ describe('the article page', () => {
   it('has no diff on the earliest copy, and no story on an article in none', () => {
     expect(engine.article('irna-1')!.story!.diff).toBeNull();
     expect(engine.article('tasnim-1')!.story).toBeUndefined();
+  });
+});
+
+describe('the concordance with group=story: one copy of each story read', () => {
+  const kwic = (query: string) => concordance(engine, parseConcordanceParams(new URLSearchParams(query)));
+  const q = `q=${encodeURIComponent('کمیسیون')}`;
+
+  it('lists the hits of every copy without grouping (IRNA and ISNA; Mashregh cut the sentence)', () => {
+    const r = kwic(q);
+    expect(r).toMatchObject({ total: 3, articles: 3, group: 'none', otherCopies: 0 });
+    expect(r.lines.map((l) => l.id)).toEqual(['tasnim-1', 'irna-1', 'isna-1']);
+  });
+
+  it('reads the IRNA story once with grouping and says how many copies it left out', () => {
+    const r = kwic(`${q}&group=story`);
+    expect(r).toMatchObject({ total: 2, articles: 2, group: 'story', otherCopies: 1 });
+    expect(r.lines.map((l) => l.id)).toEqual(['tasnim-1', 'irna-1']);
+  });
+
+  it('reads a phrase once per story, and keeps an article in no story', () => {
+    // «وزیر ورزش» is only in the sports story's text: both copies match, the earliest is read.
+    const r = kwic(`q=${encodeURIComponent('"وزیر ورزش"')}&group=story`);
+    expect(r).toMatchObject({ total: 1, articles: 1, otherCopies: 1 });
+    expect(r.lines.map((l) => l.id)).toEqual(['varzesh-1']);
+    expect(kwic(`q=${encodeURIComponent('بازگشت')}&group=story`)).toMatchObject({ total: 1, articles: 1, otherCopies: 0 });
+  });
+
+  it('takes group=story as the page default, and group=none when the page asks for it', () => {
+    expect(parseConcordanceParams(new URLSearchParams(q), { page: true }).search.group).toBe('story');
+    expect(parseConcordanceParams(new URLSearchParams(q)).search.group).toBe('none');
+    const chosen = parseConcordanceParams(new URLSearchParams(`${q}&group=none`), { page: true });
+    expect(chosen.search.group).toBe('none');
+    expect(chosen.state.group).toBe('none');
+    expect(parseConcordanceParams(new URLSearchParams(q), { page: true }).state.group).toBeUndefined();
   });
 });

@@ -12,8 +12,8 @@ const BACKGROUNDS = ['range', 'all'] as const;
 
 function searchOf(raw: RawParams): SearchParams {
   const kept = new URLSearchParams();
-  // `group=story` too: with grouping on, both views count one article per story.
-  for (const name of [...CONCORDANCE_SEARCH_PARAMETERS, 'group'] as const) for (const value of all(raw, name)) kept.append(name, value);
+  // `group=story` among them: with grouping on, both views count one article per story.
+  for (const name of CONCORDANCE_SEARCH_PARAMETERS) for (const value of all(raw, name)) kept.append(name, value);
   const search = parseSearchParams(kept);
   if (search.q.trim() === '') throw new ParamError('q', 'q: this view needs words to look for');
   return search;

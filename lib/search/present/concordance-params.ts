@@ -6,6 +6,7 @@ import { toLatinDigits } from '../../digits';
 import { analyze } from '../../persian/analyze';
 import { MAX_PAGE, ParamError, parseSearchParams, type SearchParams } from '../params';
 import { readUrlState, type UrlState } from '../../ui/href';
+import { PAGE_DEFAULTS } from '../parameters';
 
 export const CONCORDANCE_SORTS: readonly ConcordanceSort[] = ['left1', 'left2', 'left3', 'right1', 'right2', 'right3', 'date', 'source'];
 export const DEFAULT_WIDTH = 8;
@@ -14,7 +15,7 @@ export const DEFAULT_LINES = 50;
 export const MAX_LINES = 500;
 
 /** The search parameters a concordance keeps: what decides the matches. */
-export const CONCORDANCE_SEARCH_PARAMETERS = ['q', 'from', 'to', 'undated', 'match', 'source', 'tag'] as const;
+export const CONCORDANCE_SEARCH_PARAMETERS = ['q', 'from', 'to', 'undated', 'match', 'source', 'tag', 'group'] as const;
 
 export interface ConcordanceParams {
   search: SearchParams;
@@ -53,11 +54,27 @@ export function foldForm(text: string): string {
     .join(' ');
 }
 
-/** Parses a concordance's parameters; throws ParamError naming the first bad one. */
-export function parseConcordanceParams(raw: RawParams): ConcordanceParams {
+/**
+ * The raw parameters with the pages' own defaults where the URL is silent
+ * (parameters.ts `pageDefault`: group=story), for a page's search; the API
+ * reads the URL as it is (group=none).
+ */
+export function withPageDefaultsRaw(raw: RawParams): RawParams {
+  const out = new URLSearchParams(raw instanceof URLSearchParams ? raw : undefined);
+  if (!(raw instanceof URLSearchParams)) for (const name of Object.keys(raw)) for (const v of all(raw, name)) out.append(name, v);
+  for (const [name, value] of PAGE_DEFAULTS) if (!out.get(name)?.trim()) out.set(name, value);
+  return out;
+}
+
+/**
+ * Parses a concordance's parameters; throws ParamError naming the first bad
+ * one. With `page`, the search takes the pages' defaults (withPageDefaultsRaw)
+ * while `state` stays as the URL has it, so links keep meaning the default.
+ */
+export function parseConcordanceParams(raw: RawParams, options: { page?: boolean } = {}): ConcordanceParams {
   const kept = new URLSearchParams();
   for (const name of CONCORDANCE_SEARCH_PARAMETERS) for (const value of all(raw, name)) kept.append(name, value);
-  const search = parseSearchParams(kept);
+  const search = parseSearchParams(options.page ? withPageDefaultsRaw(kept) : kept);
   if (search.q.trim() === '') throw new ParamError('q', 'q: this view needs words to look for');
   const sortText = (all(raw, 'sort')[0] ?? '').trim() || 'date';
   if (!(CONCORDANCE_SORTS as readonly string[]).includes(sortText)) {

@@ -20,7 +20,7 @@ import type { ConcordanceParams } from './concordance-params';
 
 /** What the concordance reads: SearchEngine.matchedTexts. */
 export interface TextSource {
-  matchedTexts(params: SearchParams): { docs: number[]; plan: HighlightPlan; article: (docId: number) => Article };
+  matchedTexts(params: SearchParams): { docs: number[]; otherCopies: number; plan: HighlightPlan; article: (docId: number) => Article };
 }
 
 /** A growable column of 32-bit integers. */
@@ -59,6 +59,8 @@ const KEYS = SIDE_WORDS * 2;
 /** Every hit of a search, in reading order of the articles oldest first. */
 export interface HitTable {
   docs: readonly number[];
+  /** Matching articles left out as other copies of a story read once (group=story); 0 otherwise. */
+  otherCopies: number;
   article: (docId: number) => Article;
   plan: HighlightPlan;
   hits: number;
@@ -122,7 +124,7 @@ function paragraphHits(text: string, plan: HighlightPlan): { words: Token[]; spa
 }
 
 /** Reads every matching article once and tables its hits. */
-export function hitTable(docs: readonly number[], article: (docId: number) => Article, plan: HighlightPlan): HitTable {
+export function hitTable(docs: readonly number[], article: (docId: number) => Article, plan: HighlightPlan, otherCopies = 0): HitTable {
   const [doc, para, start, ordinal, form, keys] = [new Column(), new Column(), new Column(), new Column(), new Column(), new Column()];
   const forms = new Strings();
   const words = new Strings();
@@ -151,6 +153,7 @@ export function hitTable(docs: readonly number[], article: (docId: number) => Ar
   }
   return {
     docs,
+    otherCopies,
     article,
     plan,
     hits: doc.length,
@@ -287,7 +290,7 @@ const TABLES_KEPT = 4;
 const tables = new WeakMap<TextSource, Map<string, HitTable>>();
 
 function searchKey(s: SearchParams): string {
-  return JSON.stringify([s.q, s.match, s.from, s.to, s.undated, [...s.source].sort(), [...s.tag].sort()]);
+  return JSON.stringify([s.q, s.match, s.from, s.to, s.undated, [...s.source].sort(), [...s.tag].sort(), s.group]);
 }
 
 /** The hit table of a search, made once and kept for the next pages. */
@@ -301,8 +304,8 @@ export function tableFor(source: TextSource, search: SearchParams): HitTable {
     kept.set(key, hit);
     return hit;
   }
-  const { docs, plan, article } = source.matchedTexts(search);
-  const table = hitTable(docs, article, plan);
+  const { docs, otherCopies, plan, article } = source.matchedTexts(search);
+  const table = hitTable(docs, article, plan, otherCopies);
   if (kept.size >= TABLES_KEPT) kept.delete(kept.keys().next().value!);
   kept.set(key, table);
   return table;
@@ -345,6 +348,8 @@ export function concordance(source: TextSource, params: ConcordanceParams): Conc
   return {
     total: hits.length,
     articles: articlesOf(table, hits),
+    group: params.search.group,
+    otherCopies: table.otherCopies,
     page: params.page,
     size: params.size,
     width: params.width,
