@@ -23,6 +23,9 @@ export interface Variant {
   weight: number;
 }
 
+/** What the expansion reads of an index: its sorted terms and their article counts (IndexStore, or Postgres's lexemes: lib/pg/vocabulary.ts). */
+export type VocabularyStore = Pick<IndexStore, 'vocabulary' | 'size' | 'termId' | 'termsBeginning' | 'documentFrequency'>;
+
 /** The shortest half a compound split may leave («کتاب|خانه»; not «در|باره»). */
 const MIN_SPLIT = 3;
 /** A split whose rarer half is in more than this share of articles is not tried. */
@@ -40,7 +43,7 @@ export class TermExpander {
   private readonly stemOptions: StemOptions = { frequency: this.vocabulary.frequency };
 
   constructor(
-    private readonly store: IndexStore,
+    private readonly store: VocabularyStore,
     /** The weight of an inflected form or a prefix's longer word (RankingWeights.variant). */
     private readonly variantWeight: number,
   ) {}
