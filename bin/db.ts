@@ -1,9 +1,9 @@
-// npm run db:migrate -- --db <dir> ; npm run db:load -- --input <files> --db <dir> [--source-aliases <file>] [--batch N]
-// The database is a PGlite data directory for now (a pg-protocol client for
-// DATABASE_URL is not wired yet: issue 21).
+// npm run db:migrate -- [--db <url or dir>] ; npm run db:load -- --input <files> [--db <url or dir>] [--source-aliases <file>] [--batch N]
+// The database: a PostgreSQL server (`--db postgres://…`, or DATABASE_URL when
+// --db is not given) or a PGlite data directory (`--db .cache/pg`).
 import { parseArgs } from 'node:util';
-import { PGlite } from '@electric-sql/pglite';
-import { migrate, type Sql } from '../lib/pg/schema';
+import { DatabaseUnavailableError, openDatabase } from '../lib/pg/connect';
+import { migrate } from '../lib/pg/schema';
 import { loadArticles } from '../lib/pg/load';
 import { loadableArticles } from '../index-builder/pg-load';
 import { SourceAliasError, loadSourceAliases } from '../index-builder/source-aliases';
@@ -11,8 +11,17 @@ import { formatReject } from '../index-builder/read/types';
 
 const [command, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({ args: rest, options: { db: { type: 'string' }, input: { type: 'string', multiple: true }, batch: { type: 'string' }, 'source-aliases': { type: 'string' } } });
-if (!values.db) { console.error('--db: give the database directory (PGlite), e.g. --db .cache/pg'); process.exit(2); }
-const db = new PGlite(values.db) as unknown as Sql;
+const target = values.db ?? process.env.DATABASE_URL;
+if (!target) { console.error('--db: give the database, a postgres:// URL or a PGlite directory (e.g. --db .cache/pg), or set DATABASE_URL'); process.exit(2); }
+let database;
+try {
+  database = await openDatabase(target);
+} catch (e) {
+  if (!(e instanceof DatabaseUnavailableError)) throw e;
+  console.error(`${values.db ? '--db' : 'DATABASE_URL'}: ${e.message}`);
+  process.exit(1);
+}
+const db = database.sql;
 const applied = await migrate(db);
 console.error(applied.length ? `migrations applied: ${applied.join(', ')}` : 'schema up to date');
 if (command === 'load') {
@@ -37,4 +46,4 @@ if (command === 'load') {
   const n = await loadArticles(db, loadableArticles(values.input, { aliases, onReject }), { batch, onBatch: (k) => process.stderr.write(`\r${k} articles loaded`) });
   console.error(`\n${n} articles loaded (${rejected} rejected) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 } else if (command !== 'migrate') { console.error(`unknown command ${command}: migrate or load`); process.exit(2); }
-await (db as unknown as PGlite).close();
+await database.close();
