@@ -48,7 +48,9 @@ describe('loadArticles', () => {
 describe('toTsquery', () => {
   it('compiles OR, phrases, exclusions and prefixes', () => {
     expect(toTsquery(parseQuery('"تهران" | "مشهد" -"قم"'))).toBe("('تهران' | 'مشهد') & !'قم'");
-    expect(toTsquery(parseQuery('"مجلس شورا"'))).toBe("('مجلس' <-> 'شورا')");
+    // A phrase's words are words (A title, D body), never a compound's pieces (B, C).
+    expect(toTsquery(parseQuery('"مجلس شورا"'))).toBe("('مجلس':AD <-> 'شورا':AD)");
+    expect(toTsquery(parseQuery('title:"ایران"'))).toBe("'ایران':AB");
     expect(toTsquery(parseQuery('تهر*'))).toBe("'تهر':*");
   });
 });
@@ -113,5 +115,32 @@ describe('searchPostgres with the vocabulary: unquoted words expanded as the fil
     expect(tsq).toContain(' | ');
     expect(expandedTsquery(parseQuery('title:تهر*'), vocabulary)).toContain("'تهر':*A");
     expect(typeof expandedTsquery(parseQuery('زرافهکوهستانی ایران'), vocabulary)).toBe('symbol');
+  });
+});
+
+describe('phrases walk words, not the pieces of a compound, as the file index does', () => {
+  // «بین‌المللی» is one word whose pieces «بین» and «المللی» share its position.
+  const texts = ['نشست بین‌المللی امروز در تهران برگزار شد', 'المللی امروز واژه‌ای ساختگی است'];
+  const own = texts.map((body, i): Article => ({ id: `p${i}`, title: 'خبر', body: [body], jalali: null, publishedAt: null, source: null, tags: [], url: null, dateline: null, agency: null, category: null }));
+  let small: Sql;
+  let smallEngine: SearchEngine;
+  beforeAll(async () => {
+    small = new PGlite() as unknown as Sql;
+    await migrate(small);
+    await loadArticles(small, own);
+    smallEngine = SearchEngine.fromArticles(own);
+  }, 60_000);
+
+  for (const q of ['"المللی امروز"', '"بین‌المللی امروز"', '"بین"', 'بین']) {
+    it(q, async () => {
+      const v = await PgVocabulary.load(small);
+      const file = smallEngine.search(parseSearchParams({ q })).total;
+      expect((await searchPostgres(small, q, {}, { vocabulary: v })).total).toBe(file);
+      expect((await searchPostgres(small, q)).total).toBe(file);
+    });
+  }
+
+  it('finds the phrase written with the word, not through the compound («المللی امروز»: only the second article)', async () => {
+    expect((await searchPostgres(small, '"المللی امروز"')).total).toBe(1);
   });
 });

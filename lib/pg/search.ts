@@ -13,9 +13,9 @@ import type { PgVocabulary } from './vocabulary';
 const lexeme = (term: string) => "'" + term.replace(/\\/g, '\\\\').replace(/'/g, "''") + "'";
 
 function clause(t: QueryTerm): string {
-  const weight = t.field === 'title' ? ':A' : '';
-  const parts = t.terms.map((term, i) => lexeme(term) + (t.prefix && i === t.terms.length - 1 ? ':*' : '') + weight);
-  return parts.length === 1 ? parts[0] : '(' + parts.join(' <-> ') + ')';
+  const title = t.field === 'title';
+  if (t.terms.length === 1) return operand(t.terms[0], t.prefix === true, title);
+  return '(' + t.terms.map((term, i) => operand(term, t.prefix === true && i === t.terms.length - 1, title, true)).join(' <-> ') + ')';
 }
 
 /** The tsquery for a parsed query, or null when it requires nothing (nothing to search). */
@@ -25,9 +25,14 @@ export function toTsquery(query: ParsedQuery): string | null {
   return [...groups, ...query.excluded.map((t) => '!' + clause(t))].join(' & ');
 }
 
-/** A lexeme, with `:*` for a prefix and weight A for the title (`'x':*A`). */
-function operand(term: string, prefix: boolean, title: boolean): string {
-  const flags = (prefix ? '*' : '') + (title ? 'A' : '');
+/**
+ * A lexeme, with `:*` for a prefix and the weights it may have (terms.ts): a
+ * title-only word in the title (A, B), a phrase's word a word, not a piece
+ * (A, D; title-only A), as the file index's phrases walk words only.
+ */
+function operand(term: string, prefix: boolean, title: boolean, inPhrase = false): string {
+  const weights = inPhrase ? (title ? 'A' : 'AD') : title ? 'AB' : '';
+  const flags = (prefix ? '*' : '') + weights;
   return lexeme(term) + (flags ? ':' + flags : '');
 }
 
@@ -44,7 +49,7 @@ function expandedClause(c: Alternative, expander: TermExpander, vocabulary: PgVo
   const title = c.field === 'title';
   if (c.kind === 'phrase') {
     if (c.terms.some((t) => vocabulary.termId(t) < 0)) return null;
-    return '(' + c.terms.map((t) => operand(t, false, title)).join(' <-> ') + ')';
+    return '(' + c.terms.map((t) => operand(t, false, title, true)).join(' <-> ') + ')';
   }
   // A prefix's longer words are every lexeme it begins: `:*` says that in one operand.
   const whole = expander.variants({ ...c, prefix: false }).map((v) => operand(vocabulary.vocabulary[v.id], false, title));
