@@ -40,6 +40,17 @@ export function memoryOf(pid: number): { rss: number; peak: number } | null {
   }
 }
 
+/** The memory of `pid` and all its descendants, summed (a peak summed is an upper bound: the processes peak apart). */
+export function memoryOfTree(pid: number): { rss: number; peak: number } | null {
+  const own = memoryOf(pid);
+  if (!own) return null;
+  for (const c of childrenOf(pid)) {
+    const m = memoryOfTree(c);
+    if (m) (own.rss += m.rss), (own.peak += m.peak);
+  }
+  return own;
+}
+
 function childrenOf(pid: number): number[] {
   const out: number[] = [];
   try {
@@ -84,20 +95,23 @@ export interface Server {
 
 export interface StartOptions {
   indexDir: string;
+  /** Serve with `npm run start:cluster` (scripts/cluster.mjs) and this many processes instead of one `next start`. */
+  workers?: number;
   port?: number;
   env?: Record<string, string>;
   timeoutMs?: number;
 }
 
 /** Starts `next start` on 127.0.0.1 (a built .next is needed) and waits until it listens, without loading the index. */
-export async function startServer({ indexDir, port, env, timeoutMs = 60_000 }: StartOptions): Promise<Server> {
+export async function startServer({ indexDir, workers, port, env, timeoutMs = 60_000 }: StartOptions): Promise<Server> {
   const nextBin = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
   if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) throw new Error('no production build in .next: run npm run build first');
   const p = port ?? (await freePort());
   const started = performance.now();
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(p), '-H', '127.0.0.1'], {
+  const command = workers ? [path.join(ROOT, 'scripts', 'cluster.mjs'), '-p', String(p), '-H', '127.0.0.1'] : [nextBin, 'start', '-p', String(p), '-H', '127.0.0.1'];
+  const child = spawn(process.execPath, command, {
     cwd: ROOT,
-    env: { ...process.env, ...env, SEARCH_INDEX_DIR: indexDir, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    env: { ...process.env, ...env, ...(workers ? { KAVOSH_WORKERS: String(workers) } : {}), SEARCH_INDEX_DIR: indexDir, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() ends next-server too
   });
@@ -141,7 +155,8 @@ export async function startServer({ indexDir, port, env, timeoutMs = 60_000 }: S
     child,
     bootMs,
     pid: () => serverPid(child.pid!),
-    memory: () => memoryOf(serverPid(child.pid!)),
+    // A cluster's memory is its processes' together (each holds its own index).
+    memory: () => (workers ? memoryOfTree(child.pid!) : memoryOf(serverPid(child.pid!))),
     log: () => output,
     stop,
   };

@@ -1,5 +1,6 @@
 // npm run bench:compare [-- --shared ../shared] [--corpus <file.jsonl.gz>] [--index <dir>] [--lucene-index <dir>]
-//                          [--per-class 150] [--concurrency 8] [--modes and,or] [--out <file.json>]
+//                          [--per-class 150] [--concurrency 8] [--modes and,or] [--workers N] [--out <file.json>]
+//   --workers N: Kavosh served by `npm run start:cluster` with N processes (scripts/cluster.mjs) instead of one `next start`
 //
 // Kavosh beside Lucene 8.7 (PersianAnalyzer, BM25, ids only) on the same corpus, measured in the same run:
 // starts both servers (Kavosh by `next start` over its index, Lucene by ../shared/anchors/lucene/lucene.sh),
@@ -97,19 +98,24 @@ async function main() {
 
   const lucenePort = await freePort();
   const lucene = spawn('bash', [anchor, 'serve', '--index', luceneIndex, '--port', String(lucenePort)], { stdio: ['ignore', 'inherit', 'inherit'], detached: true });
-  const kavosh = await startServer({ indexDir: index });
+  const workersText = argValue(argv, '--workers');
+  const workers = workersText === undefined ? undefined : Number(workersText);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) fail(`--workers: expected a whole number ≥ 1, got "${workersText}"`);
+  const kavosh = await startServer({ indexDir: index, workers });
   try {
     const luceneUrl = `http://127.0.0.1:${lucenePort}`;
     await waitFor(`${luceneUrl}/api/search?q=test`, lucene, 'the Lucene server');
     const warm = await timedGet(`${kavosh.url}/api/search?q=${encodeURIComponent('تهران')}`);
     if (warm.status !== 200) fail(`Kavosh answered ${warm.status}: ${warm.body.slice(0, 200)}`);
-    console.log(`bench:compare: Lucene on ${luceneUrl}, Kavosh on ${kavosh.url} (index ${index}), corpus ${path.relative(ROOT, corpus)}`);
+    console.log(`bench:compare: Lucene on ${luceneUrl}, Kavosh on ${kavosh.url} (index ${index}${workers ? `, ${workers} processes` : ', one next start'}), corpus ${path.relative(ROOT, corpus)}`);
     const args = ['--a', `lucene=${luceneUrl}`, '--b', `kavosh=${kavosh.url}`, '--corpus', corpus, '--json', out];
     for (const flag of ['--per-class', '--concurrency', '--modes', '--seed']) {
       const v = argValue(argv, flag);
       if (v) args.push(flag, v);
     }
     run(process.execPath, [harness, ...args]);
+    const memory = kavosh.memory();
+    if (memory) console.log(`bench:compare: Kavosh server memory after the run: ${(memory.rss / 2 ** 20).toFixed(0)} MiB RSS (${workers ? `${workers} processes and their primary, summed` : 'one process'})`);
   } finally {
     await kavosh.stop();
     stop(lucene);
