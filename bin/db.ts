@@ -1,10 +1,11 @@
 // npm run db:migrate -- [--db <url or dir>] ; npm run db:load -- --input <files> [--db <url or dir>] [--source-aliases <file>] [--batch N]
+// npm run db:reanalyze -- [--db <url or dir>] [--batch N]: the terms an older analyzer made, made again from the stored text
 // The database: a PostgreSQL server (`--db postgres://…`, or DATABASE_URL when
 // --db is not given) or a PGlite data directory (`--db .cache/pg`).
 import { parseArgs } from 'node:util';
 import { DatabaseUnavailableError, openDatabase } from '../lib/pg/connect';
 import { migrate } from '../lib/pg/schema';
-import { loadArticles } from '../lib/pg/load';
+import { loadArticles, reanalyze, staleCount } from '../lib/pg/load';
 import { loadableArticles } from '../index-builder/pg-load';
 import { SourceAliasError, loadSourceAliases } from '../index-builder/source-aliases';
 import { formatReject } from '../index-builder/read/types';
@@ -45,5 +46,13 @@ if (command === 'load') {
   const t0 = performance.now();
   const n = await loadArticles(db, loadableArticles(values.input, { aliases, onReject }), { batch, onBatch: (k) => process.stderr.write(`\r${k} articles loaded`) });
   console.error(`\n${n} articles loaded (${rejected} rejected) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-} else if (command !== 'migrate') { console.error(`unknown command ${command}: migrate or load`); process.exit(2); }
+} else if (command === 'reanalyze') {
+  const batch = Number(values.batch ?? 1000);
+  if (!Number.isInteger(batch) || batch < 1) { console.error('--batch: a whole number ≥ 1'); process.exit(2); }
+  const t0 = performance.now();
+  const n = await reanalyze(db, { batch, onBatch: (k) => process.stderr.write(`\r${k} articles analyzed again`) });
+  console.error(`\n${n} articles analyzed again in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+} else if (command !== 'migrate') { console.error(`unknown command ${command}: migrate, load or reanalyze`); process.exit(2); }
+const stale = await staleCount(db);
+if (stale > 0) console.error(`${stale} articles were analyzed by another version of the analyzer: their searches differ from the file index's until npm run db:reanalyze makes their terms again`);
 await database.close();

@@ -38,3 +38,34 @@ export async function loadArticles(db: Sql, articles: AsyncIterable<Article> | I
   await flush();
   return loaded;
 }
+
+/** Articles whose terms another analyzer made (a fingerprint not this code's): their searches differ from the file index's. */
+export async function staleCount(db: Sql): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int n FROM articles WHERE analyzer <> $1', [ANALYZER_FINGERPRINT]);
+  return rows[0].n;
+}
+
+/**
+ * Makes again, from the stored title and body, the terms of every article an
+ * older analyzer made, a batch per statement (the text is the system of
+ * record, so nothing needs the input files); returns how many were made.
+ */
+export async function reanalyze(db: Sql, options: { batch?: number; onBatch?: (done: number) => void } = {}): Promise<number> {
+  const size = options.batch ?? 1000;
+  let done = 0;
+  for (;;) {
+    const { rows } = await db.query<{ id: string; title: string; body: string[] }>(
+      'SELECT id, title, body FROM articles WHERE analyzer <> $1 ORDER BY id LIMIT $2',
+      [ANALYZER_FINGERPRINT, size],
+    );
+    if (rows.length === 0) return done;
+    const params: unknown[] = [ANALYZER_FINGERPRINT];
+    const values = rows.map((r, i) => {
+      params.push(r.id, tsvectorOf(r));
+      return `($${2 * i + 2}, $${2 * i + 3}::tsvector)`;
+    });
+    await db.query(`UPDATE articles SET terms = v.terms, analyzer = $1 FROM (VALUES ${values.join(',')}) v(id, terms) WHERE articles.id = v.id`, params);
+    done += rows.length;
+    options.onBatch?.(done);
+  }
+}

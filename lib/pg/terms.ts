@@ -16,7 +16,7 @@ const quote = (term: string) => "'" + term.replace(/\\/g, '\\\\').replace(/'/g, 
  * (title words A, title pieces B, body pieces C, body words D, unlabelled), so
  * a phrase can ask for words only (`:AD`), as the file index's phrases do.
  */
-export function tsvectorOf(article: Article): string {
+export function tsvectorOf(article: Pick<Article, 'title' | 'body'>): string {
   const positions = new Map<string, string[]>();
   let position = 0;
   [article.title, ...article.body].forEach((text, part) => {
