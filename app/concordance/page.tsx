@@ -15,7 +15,6 @@ import {
   MAX_WIDTH,
   concordanceHref,
   parseConcordanceParams,
-  withPageDefaultsRaw,
   type ConcordanceParams,
 } from '@/lib/search/present/concordance-params';
 import { readUrlState, searchHref, type UrlState } from '@/lib/ui/href';
@@ -309,8 +308,8 @@ async function StatsView({ raw, view }: { raw: Record<string, string | string[] 
   try {
     const engine = await getEngine();
     if (view === 'terms') {
-      const p = parseTermsParams(withPageDefaultsRaw(raw));
-      state = readUrlState(Object.fromEntries(CONCORDANCE_SEARCH_PARAMETERS.map((n) => [n, raw[n]])));
+      const p = parseTermsParams(raw, { page: true });
+      state = p.state;
       const answer = engine.terms(p.search, p.background, p.size);
       const bgHref = (bg: 'range' | 'all') => `${tabHref(state, 'terms')}${bg === 'all' ? '&background=all' : ''}`;
       body = (
@@ -340,8 +339,8 @@ async function StatsView({ raw, view }: { raw: Record<string, string | string[] 
         </>
       );
     } else {
-      const p = parseCollocatesParams(withPageDefaultsRaw(raw));
-      state = readUrlState(Object.fromEntries(CONCORDANCE_SEARCH_PARAMETERS.map((n) => [n, raw[n]])));
+      const p = parseCollocatesParams(raw, { page: true });
+      state = p.state;
       const answer = engine.collocates(p.search, p.window, p.size);
       body = (
         <>

@@ -5,8 +5,7 @@ import type { ConcordanceSort } from '../../types';
 import { toLatinDigits } from '../../digits';
 import { analyze } from '../../persian/analyze';
 import { MAX_PAGE, ParamError, parseSearchParams, type SearchParams } from '../params';
-import { readUrlState, type UrlState } from '../../ui/href';
-import { PAGE_DEFAULTS } from '../parameters';
+import { readUrlState, withPageDefaults, type UrlState } from '../../ui/href';
 
 export const CONCORDANCE_SORTS: readonly ConcordanceSort[] = ['left1', 'left2', 'left3', 'right1', 'right2', 'right3', 'date', 'source'];
 export const DEFAULT_WIDTH = 8;
@@ -55,27 +54,25 @@ export function foldForm(text: string): string {
 }
 
 /**
- * The raw parameters with the pages' own defaults where the URL is silent
- * (parameters.ts `pageDefault`: group=story), for a page's search; the API
- * reads the URL as it is (group=none).
+ * The search a reading-in-context view (concordance, terms, collocates) is
+ * over: the search parameters it keeps, and the URL state they make. With
+ * `page`, the search takes the pages' own defaults where the URL is silent
+ * (withPageDefaults: group=story, as the results page does) while `state`
+ * stays as the URL has it, so links keep meaning the default; the API reads
+ * the URL as it is (group=none). Throws ParamError naming the first bad one.
  */
-export function withPageDefaultsRaw(raw: RawParams): RawParams {
-  const out = new URLSearchParams(raw instanceof URLSearchParams ? raw : undefined);
-  if (!(raw instanceof URLSearchParams)) for (const name of Object.keys(raw)) for (const v of all(raw, name)) out.append(name, v);
-  for (const [name, value] of PAGE_DEFAULTS) if (!out.get(name)?.trim()) out.set(name, value);
-  return out;
-}
-
-/**
- * Parses a concordance's parameters; throws ParamError naming the first bad
- * one. With `page`, the search takes the pages' defaults (withPageDefaultsRaw)
- * while `state` stays as the URL has it, so links keep meaning the default.
- */
-export function parseConcordanceParams(raw: RawParams, options: { page?: boolean } = {}): ConcordanceParams {
+export function viewSearch(raw: RawParams, options: { page?: boolean } = {}): { search: SearchParams; state: UrlState } {
   const kept = new URLSearchParams();
   for (const name of CONCORDANCE_SEARCH_PARAMETERS) for (const value of all(raw, name)) kept.append(name, value);
-  const search = parseSearchParams(options.page ? withPageDefaultsRaw(kept) : kept);
+  const state = readUrlState(kept);
+  const search = parseSearchParams(options.page ? withPageDefaults(state) : kept);
   if (search.q.trim() === '') throw new ParamError('q', 'q: this view needs words to look for');
+  return { search, state };
+}
+
+/** Parses a concordance's parameters (viewSearch, then the view's own); throws ParamError naming the first bad one. */
+export function parseConcordanceParams(raw: RawParams, options: { page?: boolean } = {}): ConcordanceParams {
+  const { search, state } = viewSearch(raw, options);
   const sortText = (all(raw, 'sort')[0] ?? '').trim() || 'date';
   if (!(CONCORDANCE_SORTS as readonly string[]).includes(sortText)) {
     throw new ParamError('sort', `sort: expected ${CONCORDANCE_SORTS.slice(0, -1).join(', ')} or ${CONCORDANCE_SORTS.at(-1)}, got "${sortText.slice(0, 40)}"`);
@@ -85,7 +82,7 @@ export function parseConcordanceParams(raw: RawParams, options: { page?: boolean
   const size = whole(raw, 'size', 1, MAX_LINES, DEFAULT_LINES);
   const formText = (all(raw, 'form')[0] ?? '').slice(0, 200);
   const form = foldForm(formText) || null;
-  return { search, state: readUrlState(kept), width, sort: sortText as ConcordanceSort, page, size, form };
+  return { search, state, width, sort: sortText as ConcordanceSort, page, size, form };
 }
 
 /** `/concordance?…` for the search `state` with the view's settings (defaults left out). */
