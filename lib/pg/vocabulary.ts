@@ -3,7 +3,7 @@
 // TermExpander reads: an unquoted word then stands for the same spellings and
 // inflections over Postgres as over the file index, so the totals agree.
 import type { VocabularyStore } from '../search/query/expand';
-import { lowerBound } from '../search/sorted';
+import { prefixRange } from '../search/sorted';
 import type { Sql } from './schema';
 
 export class PgVocabulary implements VocabularyStore {
@@ -36,7 +36,7 @@ export class PgVocabulary implements VocabularyStore {
   }
 
   termsBeginning(head: string): [from: number, to: number] {
-    return [lowerBound(this.vocabulary, head), lowerBound(this.vocabulary, head + '\uffff')];
+    return prefixRange(this.vocabulary, head);
   }
 
   documentFrequency(id: number): number {

@@ -9,14 +9,15 @@
 //
 // Incremental: `add` takes articles after the ones it holds. Only the new
 // candidates are verified, unless a 5-gram became boilerplate, which can
-// change an old pair's overlap: then the pairs of the articles having it are
-// verified again. The state a later build needs (per article its 5-grams,
+// change an old pair's overlap: then the groups are made again from every
+// candidate. The state a later build needs (per article its 5-grams,
 // band keys and whether it is long enough; the candidate pairs) is `encode`d
 // into a builder-only file; corpus.test.ts checks that adding equals a run
 // over all.
 import { CONTAINMENT_MIN_SHARED, CONTAINMENT_SAMPLE, STORY_DEFAULTS, type StoryOptions } from './detect';
 import { type SignatureOptions, bandKeysOf, minHashes, shinglesOfWords } from './signature';
 import { radixSort } from './radix';
+import { lowerBound, sortedIndexOf } from '../search/sorted';
 
 export type ResolvedStoryOptions = Required<StoryOptions>;
 
@@ -124,14 +125,7 @@ export class Boilerplate {
   has(hash: number): boolean {
     const slot = hash >>> 12;
     if ((this.filter[slot >>> 5] & (1 << (slot & 31))) === 0) return false;
-    const h = this.hashes;
-    let lo = 0, hi = h.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (h[mid] < hash) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < h.length && h[lo] === hash;
+    return sortedIndexOf(this.hashes, hash) >= 0;
   }
 }
 
@@ -149,9 +143,6 @@ class U32List {
       this.data = grown;
     }
     this.data[this.length++] = v;
-  }
-  view(): Uint32Array {
-    return this.data.subarray(0, this.length);
   }
 }
 
@@ -276,6 +267,8 @@ export class StoryCorpus {
   private readonly pairSet = new PairSet();
   /** Union-find over article numbers: the stories so far. */
   private parent = new Int32Array(0);
+  /** Per article, its 5-grams that are not boilerplate, counted when first needed (-1: not yet); reset with the boilerplate. */
+  private kept = new Int32Array(0);
 
   constructor(options: StoryOptions = {}) {
     this.options = resolveStoryOptions(options);
@@ -373,9 +366,6 @@ export class StoryCorpus {
     }
   }
 
-  /** Per article, its 5-grams that are not boilerplate, counted when first needed (-1: not yet); reset with the boilerplate. */
-  private kept = new Int32Array(0);
-
   private keptCount(d: number): number {
     let k = this.kept[d];
     if (k < 0) {
@@ -407,16 +397,12 @@ export class StoryCorpus {
     const boiler = this.boilerplate;
     let common = 0;
     if (a.length * (32 - Math.clz32(b.length)) < a.length + b.length) {
+      // `a` ascends, so each search starts where the last one ended.
       let lo = 0;
       for (let i = 0; i < a.length; i++) {
         if (common + a.length - i < need) return false;
         const v = a[i];
-        let hi = b.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (b[mid] < v) lo = mid + 1;
-          else hi = mid;
-        }
+        lo = lowerBound(b, v, lo);
         if (lo < b.length && b[lo] === v && !boiler.has(v)) common++;
       }
     } else {

@@ -57,9 +57,9 @@ export const STORY_DEFAULTS = { threshold: 0.8, minWords: 20, maxShingleDf: 100,
  * Containment candidates (corpus.ts's SampledPostings says why): the 5-grams
  * sampled (hash ≡ 0 mod 8: about 1 in 8, the same ones in every copy of a
  * text) and how many two articles must share to be verified. An article of
- * minWords (20) words has about two sampled 5-grams.
+ * minWords (20) words has about two sampled 5-grams. A power of two: corpus.ts
+ * tests a hash against it with a mask.
  */
-/** A power of two (corpus.ts tests a hash against it with a mask). */
 export const CONTAINMENT_SAMPLE = 8;
 export const CONTAINMENT_MIN_SHARED = 2;
 

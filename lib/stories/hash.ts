@@ -15,16 +15,19 @@
 // permutations', at the cost of one hash per 5-gram instead of k (128).
 import { radixSort } from './radix';
 
+/** murmur3's step over one 32-bit block `k` of the input. */
+function block(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
 /** A 32-bit murmur3-style hash of a string with a seed: stable across runs and platforms. */
 export function hash32(text: string, seed: number): number {
   let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    let k = Math.imul(text.charCodeAt(i), 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    h ^= Math.imul(k, 0x1b873593);
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
+  for (let i = 0; i < text.length; i++) h = block(h, text.charCodeAt(i));
   return mix32(h ^ text.length);
 }
 
@@ -40,13 +43,7 @@ export function mix32(x: number): number {
 /** The hash of the `size` words from `at`, given their hashes (murmur3's block step over each). */
 export function shingleHash(wordHashes: ArrayLike<number>, at: number, size: number, seed: number): number {
   let h = seed >>> 0;
-  for (let w = 0; w < size; w++) {
-    let k = Math.imul(wordHashes[at + w], 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    h ^= Math.imul(k, 0x1b873593);
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
+  for (let w = 0; w < size; w++) h = block(h, wordHashes[at + w]);
   return mix32(h ^ size);
 }
 

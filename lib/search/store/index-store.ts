@@ -6,7 +6,7 @@ import type { Article } from '../../types';
 import type { ArticleMeta, ArticleStore } from '../article-store';
 import { postingsOf, type Postings } from '../flex';
 import type { IndexData } from '../index-data';
-import { lowerBound } from '../sorted';
+import { lowerBound, prefixRange } from '../sorted';
 import { readVarints, runAt } from '../varint';
 
 const NO_POSTINGS: Postings = [];
@@ -62,7 +62,7 @@ export class IndexStore {
 
   /** The ids of the vocabulary terms that begin with `head`, as a range [from, to). */
   termsBeginning(head: string): [from: number, to: number] {
-    return [lowerBound(this.vocabulary, head), lowerBound(this.vocabulary, head + '\uffff')];
+    return prefixRange(this.vocabulary, head);
   }
 
   /** In how many articles term `id` is (0 for -1). */
