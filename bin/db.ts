@@ -12,6 +12,8 @@ import { formatReject } from '../index-builder/read/types';
 
 const [command, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({ args: rest, options: { db: { type: 'string' }, input: { type: 'string', multiple: true }, batch: { type: 'string' }, 'source-aliases': { type: 'string' } } });
+const batch = Number(values.batch ?? 1000);
+if (!Number.isInteger(batch) || batch < 1) { console.error('--batch: a whole number ≥ 1'); process.exit(2); }
 const target = values.db ?? process.env.DATABASE_URL;
 if (!target) { console.error('--db: give the database, a postgres:// URL or a PGlite directory (e.g. --db .cache/pg), or set DATABASE_URL'); process.exit(2); }
 let database;
@@ -27,8 +29,6 @@ const applied = await migrate(db);
 console.error(applied.length ? `migrations applied: ${applied.join(', ')}` : 'schema up to date');
 if (command === 'load') {
   if (!values.input?.length) { console.error('--input: give the article files or folders to load'); process.exit(2); }
-  const batch = Number(values.batch ?? 1000);
-  if (!Number.isInteger(batch) || batch < 1) { console.error('--batch: a whole number ≥ 1'); process.exit(2); }
   let aliases;
   try {
     aliases = await loadSourceAliases(values['source-aliases']);
@@ -47,8 +47,6 @@ if (command === 'load') {
   const n = await loadArticles(db, loadableArticles(values.input, { aliases, onReject }), { batch, onBatch: (k) => process.stderr.write(`\r${k} articles loaded`) });
   console.error(`\n${n} articles loaded (${rejected} rejected) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 } else if (command === 'reanalyze') {
-  const batch = Number(values.batch ?? 1000);
-  if (!Number.isInteger(batch) || batch < 1) { console.error('--batch: a whole number ≥ 1'); process.exit(2); }
   const t0 = performance.now();
   const n = await reanalyze(db, { batch, onBatch: (k) => process.stderr.write(`\r${k} articles analyzed again`) });
   console.error(`\n${n} articles analyzed again in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -1,16 +1,11 @@
 // `npm run start:cluster` (scripts/cluster.mjs): two server processes behind
 // one port answer as `next start` does, and a process that dies is replaced.
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, type Server } from '../scripts/server';
+import { childrenOf as children, startServer, type Server } from '../scripts/server';
 import { expect, test } from './helpers';
 
 const INDEX = path.resolve(process.env.SEARCH_INDEX_DIR || 'data/index');
 const q = `/api/search?q=${encodeURIComponent('تهران')}`;
-
-function children(pid: number): number[] {
-  return readdirSync(`/proc/${pid}/task`).flatMap((t) => readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
-}
 
 test.describe('cluster mode', () => {
   test.describe.configure({ timeout: 120_000 });

@@ -51,7 +51,8 @@ export function memoryOfTree(pid: number): { rss: number; peak: number } | null 
   return own;
 }
 
-function childrenOf(pid: number): number[] {
+/** The pids of `pid`'s child processes (none when it is gone). */
+export function childrenOf(pid: number): number[] {
   const out: number[] = [];
   try {
     for (const tid of readdirSync(`/proc/${pid}/task`)) {

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import type { Article } from '../types';
-import { loadableArticles } from '../../index-builder/pg-load';
+import { bundledSample } from './testing';
 import { SearchEngine } from '../search/engine';
 import { parseSearchParams } from '../search/params';
 import { migrate, type Sql } from './schema';
@@ -15,12 +15,10 @@ import { parseQuery } from '../search/query/parse';
 let db: Sql;
 let engine: SearchEngine;
 let vocabulary: PgVocabulary;
-const articles: Article[] = [];
+let articles: Article[];
 
 beforeAll(async () => {
-  // Read as db:load reads (the builder's source names), so both backends hold the same articles.
-  for await (const a of loadableArticles(['data/articles'], { onReject: () => {} })) articles.push(a);
-  engine = SearchEngine.fromArticles(articles);
+  ({ articles, engine } = await bundledSample());
   db = new PGlite() as unknown as Sql;
   await migrate(db);
   await loadArticles(db, articles, { batch: 25 });

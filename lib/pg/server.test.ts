@@ -3,7 +3,7 @@
 // DATABASE_URL. Skipped, and says so, on a machine without PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../types';
-import { loadableArticles } from '../../index-builder/pg-load';
+import { bundledSample } from './testing';
 import { SearchEngine } from '../search/engine';
 import { parseSearchParams } from '../search/params';
 import { DatabaseUnavailableError, openDatabase, redactUrl, type Database } from './connect';
@@ -19,11 +19,10 @@ if (!server) console.warn('lib/pg/server.test.ts: no PostgreSQL binaries (Debian
 describe.skipIf(!server)('a PostgreSQL server through DATABASE_URL', () => {
   let database: Database;
   let engine: SearchEngine;
-  const articles: Article[] = [];
+  let articles: Article[];
 
   beforeAll(async () => {
-    for await (const a of loadableArticles(['data/articles'], { onReject: () => {} })) articles.push(a);
-    engine = SearchEngine.fromArticles(articles);
+    ({ articles, engine } = await bundledSample());
     database = await openDatabase(server!.url);
   }, 60_000);
   afterAll(async () => {
